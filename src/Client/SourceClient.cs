@@ -1,0 +1,51 @@
+using CqSourceS3.Client.Spec;
+using CqSourceS3.Client.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CqSourceS3.Client;
+
+/// <summary>
+/// The façade the gRPC service (and the standalone commands) talk to: one validated spec, one object store.
+/// Created by Init, replaced by the next Init, disposed with the plugin.
+/// </summary>
+public sealed class SourceClient : IAsyncDisposable
+{
+    private SourceClient(SourceSpec spec, IObjectStore store, ILoggerFactory loggers)
+    {
+        Spec = spec;
+        Store = store;
+        Loggers = loggers;
+    }
+
+    /// <summary>The validated spec.</summary>
+    public SourceSpec Spec { get; }
+
+    /// <summary>Where objects are listed and read.</summary>
+    public IObjectStore Store { get; }
+
+    internal ILoggerFactory Loggers { get; }
+
+    /// <summary>Builds a client for <paramref name="spec"/>; makes no network call.</summary>
+    public static SourceClient Create(SourceSpec spec, ILoggerFactory loggers) =>
+        new(spec, ObjectStoreFactory.Create(spec), loggers);
+
+    /// <summary>Builds a client over a given store (tests, fakes).</summary>
+    public static SourceClient Create(SourceSpec spec, IObjectStore store, ILoggerFactory loggers) =>
+        new(spec, store, loggers);
+
+    /// <summary>Checks the bucket or folder exists and can be listed under <c>path_prefix</c>.</summary>
+    /// <exception cref="StoreException">It cannot; <see cref="StoreException.Failure"/> says why.</exception>
+    public Task CheckConnectionAsync(CancellationToken cancellationToken) =>
+        Store.CheckAccessAsync(Spec.PathPrefix, cancellationToken);
+
+    /// <summary>Where the spec points, for messages: bucket, region and endpoint, or the folder. Never a secret.</summary>
+    public string DescribeLocation() => DescribeLocation(Spec);
+
+    /// <inheritdoc cref="DescribeLocation()"/>
+    public static string DescribeLocation(SourceSpec spec) => spec.IsLocal
+        ? $"local_path \"{spec.LocalPath}\""
+        : $"bucket \"{spec.Bucket}\" (region {spec.Region ?? "from the AWS environment"}, endpoint {spec.Endpoint ?? "AWS S3"})";
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => Store.DisposeAsync();
+}

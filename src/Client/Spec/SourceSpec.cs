@@ -1,0 +1,66 @@
+using System.ComponentModel;
+
+namespace CqSourceS3.Client.Spec;
+
+/// <summary>
+/// The plugin's spec: the nested <c>spec:</c> block of a CloudQuery source config, sent as JSON in Init.
+/// One type feeds parsing (<see cref="SpecReader"/>), validation, the JSON schema (<see cref="SpecSchema"/>)
+/// and the README's option table. Descriptions live in <see cref="DescriptionAttribute"/>s so the schema can carry them.
+/// </summary>
+public sealed record SourceSpec
+{
+    /// <summary>The bucket to read.</summary>
+    [Description("The S3 bucket to read. Required unless `local_path` is set; the two exclude each other.")]
+    [SpecNonEmpty]
+    public string? Bucket { get; init; }
+
+    /// <summary>A local folder read instead of a bucket.</summary>
+    [Description("A folder of Parquet files read instead of a bucket (keys are paths relative to it, with `/`). Required unless `bucket` is set.")]
+    [SpecNonEmpty]
+    public string? LocalPath { get; init; }
+
+    /// <summary>AWS region of the bucket.</summary>
+    [Description("AWS region of the bucket, e.g. `us-east-1`. Default: the region from the AWS environment/profile, else `us-east-1`.")]
+    [SpecNonEmpty]
+    public string? Region { get; init; }
+
+    /// <summary>Only keys starting with this prefix are read.</summary>
+    [Description("Only objects whose key starts with this prefix are listed and read (pushed into the listing request).")]
+    public string PathPrefix { get; init; } = "";
+
+    /// <summary>The object format.</summary>
+    [Description("Format of the objects. Only `parquet` is supported; objects not ending in `.parquet` are ignored.")]
+    [SpecAllowedValues("parquet")]
+    public string Filetype { get; init; } = "parquet";
+
+    /// <summary>Maximum rows per Insert message.</summary>
+    [Description("Maximum number of rows in one record batch sent to the destination (each batch is also capped by size).")]
+    [SpecIntegerRange(1, int.MaxValue)]
+    public int RowsPerRecord { get; init; } = 500;
+
+    /// <summary>How many objects are read at once.</summary>
+    [Description("How many objects are read at the same time; `-1` means unlimited (still bounded by the in-flight batch limit).")]
+    [SpecIntegerRange(1, int.MaxValue, AllowMinusOne = true)]
+    public int Concurrency { get; init; } = 50;
+
+    /// <summary>Named AWS profile.</summary>
+    [Description("Name of a profile in the AWS shared config/credentials files to take credentials from. Default: the AWS default credential chain.")]
+    [SpecNonEmpty]
+    public string? LocalProfile { get; init; }
+
+    /// <summary>Endpoint of an S3-compatible store.</summary>
+    [Description("URL of an S3-compatible endpoint (MinIO, Ceph, Swift, LocalStack…), e.g. `http://localhost:9000`. Default: AWS S3.")]
+    [SpecUrl]
+    public string? Endpoint { get; init; }
+
+    /// <summary>Path-style addressing.</summary>
+    [Description("Address the bucket in the URL path (`http://host/bucket/key`) instead of the host name; most S3-compatible stores need it.")]
+    public bool UsePathStyle { get; init; }
+
+    /// <summary>Anonymous access.</summary>
+    [Description("Send unsigned (anonymous) requests, for public buckets. No credentials are looked up.")]
+    public bool NoSignRequest { get; init; }
+
+    /// <summary>True when the spec names a local folder rather than a bucket.</summary>
+    internal bool IsLocal => LocalPath is not null;
+}

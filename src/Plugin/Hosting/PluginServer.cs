@@ -1,0 +1,120 @@
+using CqSourceS3.Plugin.Logging;
+using CqSourceS3.Plugin.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CqSourceS3.Plugin.Hosting;
+
+/// <summary>
+/// The gRPC server: Kestrel speaking cleartext HTTP/2 only (Go clients dial with prior knowledge) on TCP or a unix
+/// socket, serving <c>cloudquery.plugin.v3.Plugin</c> and <c>cloudquery.discovery.v1.Discovery</c>.
+/// </summary>
+internal sealed partial class PluginServer : IAsyncDisposable
+{
+    /// <summary>The Go SDK's MaxGrpcMsgSize, for both directions.</summary>
+    internal const int MaxMessageBytes = 200 * 1024 * 1024;
+
+    private readonly WebApplication _app;
+    private readonly ServeOptions _options;
+
+    private PluginServer(WebApplication app, ServeOptions options)
+    {
+        _app = app;
+        _options = options;
+    }
+
+    /// <summary>The addresses actually bound (the real port when 0 was asked for).</summary>
+    public IReadOnlyList<string> Addresses =>
+        [.. _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
+
+    public static async Task<PluginServer> StartAsync(ServeOptions options, TextWriter logOutput, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        ConfigureLogging(builder.Logging, options, logOutput);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            ListenEndpoint.Configure(kestrel, options.Network, options.Address);
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(3));
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = MaxMessageBytes;
+            grpc.MaxSendMessageSize = MaxMessageBytes;
+        });
+        builder.Services.AddSingleton<PluginSession>();
+
+        var app = builder.Build();
+        app.MapGrpcService<PluginService>();
+        app.MapGrpcService<DiscoveryService>();
+        if (options.Network == "unix")
+        {
+            RemoveStaleSocket(options.Address);
+        }
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var server = new PluginServer(app, options);
+        LogListening(app.Services.GetRequiredService<ILogger<PluginServer>>(), string.Join(",", server.Addresses), options.Network, PluginInfo.Name + "@" + PluginInfo.Version);
+        return server;
+    }
+
+    /// <summary>A logger that writes through the server's log format.</summary>
+    public ILogger Logger => _app.Services.GetRequiredService<ILogger<PluginServer>>();
+
+    /// <summary>Runs until SIGINT/SIGTERM (or <paramref name="cancellationToken"/>), then stops cleanly.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(4)))
+        {
+            await _app.StopAsync(stopping.Token).ConfigureAwait(false);
+        }
+
+        await _app.DisposeAsync().ConfigureAwait(false);
+        if (_options.Network == "unix")
+        {
+            File.Delete(_options.Address);
+        }
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, ServeOptions options, TextWriter output)
+    {
+        logging.ClearProviders();
+        logging.AddProvider(new CqLoggerProvider(new LogLineWriter(output, options.LogFormat)));
+        logging.SetMinimumLevel(options.LogLevel);
+
+        // The framework's own chatter would be counted by the CLI (every warn line is a warning); keep only its problems.
+        var frameworkLevel = options.LogLevel > LogLevel.Warning ? options.LogLevel : LogLevel.Warning;
+        logging.AddFilter("Microsoft", frameworkLevel);
+        logging.AddFilter("Grpc", frameworkLevel);
+    }
+
+    /// <summary>A socket file left by a killed process would make the bind fail; nobody can be listening on it.</summary>
+    private static void RemoveStaleSocket(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        try
+        {
+            probe.Connect(new System.Net.Sockets.UnixDomainSocketEndPoint(path));
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            File.Delete(path);
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Plugin server listening on {Address} ({Network}) as {Plugin}")]
+    private static partial void LogListening(ILogger logger, string address, string network, string plugin);
+}

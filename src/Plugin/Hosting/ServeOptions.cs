@@ -1,0 +1,28 @@
+using CqSourceS3.Plugin.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace CqSourceS3.Plugin.Hosting;
+
+/// <summary>What <c>serve</c> was asked to do; the same flags as the Go SDK's serve command.</summary>
+internal sealed record ServeOptions
+{
+    public string Address { get; init; } = "localhost:7777";
+
+    /// <summary><c>tcp</c>, <c>tcp4</c>, <c>tcp6</c> or <c>unix</c>.</summary>
+    public string Network { get; init; } = "tcp";
+
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    public LogFormat LogFormat { get; init; } = LogFormat.Text;
+
+    /// <summary>Accepted for compatibility with the CLI's argv; this plugin sends no telemetry.</summary>
+    public bool NoSentry { get; init; }
+
+    /// <summary>Accepted for compatibility; OpenTelemetry export is not implemented yet (ignoring it is safe).</summary>
+    public string? OtelEndpoint { get; init; }
+
+    public bool OtelEndpointInsecure { get; init; }
+
+    /// <summary>Accepted for compatibility; this plugin needs no licence.</summary>
+    public string? License { get; init; }
+}
