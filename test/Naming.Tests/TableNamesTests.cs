@@ -1,0 +1,133 @@
+using CqSourceS3.Naming;
+
+namespace CqSourceS3.Naming.Tests;
+
+public sealed class TableNamesTests
+{
+    // Expected hashes were computed outside .NET: printf '%s' "<text>" | sha256sum | cut -c1-8
+    [Theory]
+    [InlineData("orders.parquet", "orders")]
+    [InlineData("My File.v2.PARQUET", "My_File_v2")]
+    [InlineData("sales/2024/orders/part-0001.parquet", "sales_2024_orders")]
+    [InlineData("Data.Parquet", "Data")]
+    [InlineData("archive.tar.parquet", "archive_tar")]
+    [InlineData("x..parquet", "x")]
+    [InlineData("_x.parquet", "x")]
+    [InlineData("2024-01-14.parquet", "2024_01_14")]
+    [InlineData("a/x.parquet", "a")]
+    [InlineData("data-set/x.parquet", "data_set")]
+    [InlineData("my folder/file.parquet", "my_folder")]
+    [InlineData("tab\tname/x.parquet", "tab_name")]
+    [InlineData("a.b.c/x.parquet", "a_b_c")]
+    [InlineData("my_table/x.parquet", "my_table")]
+    [InlineData("__a__b__/x.parquet", "a_b")]
+    [InlineData("a//b/x.parquet", "a_b")]
+    [InlineData("/a/b/x.parquet", "a_b")]
+    [InlineData("a/b/c/d/e/f/g/h/x.parquet", "a_b_c_d_e_f_g_h")]
+    [InlineData("dt=2024-01-14/x.parquet", "dt_2024_01_14")]
+    [InlineData("Sales/x.parquet", "Sales")]
+    [InlineData("2024/x.parquet", "2024")]
+    [InlineData("x/.hidden.parquet", "x")]
+    [InlineData("a/b.parquet/c.parquet", "a_b_parquet")]
+    [InlineData("café/x.parquet", "caf")]
+    [InlineData("données/x.parquet", "donn_es")]
+    [InlineData("📦data/x.parquet", "data")]
+    [InlineData("a📦b/x.parquet", "a_b")]
+    [InlineData("日本/x.parquet", "table_99e3c23b")]
+    [InlineData("---/x.parquet", "table_94c46714")]
+    [InlineData("---.parquet", "table_1545341e")]
+    [InlineData("/x.parquet", "table_8a5edab2")]
+    [InlineData(
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_one.parquet",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_d8ed041d")]
+    [InlineData(
+        "abcdefghij/abcdefghij/abcdefghij/abcdefghij/abcdefghij/abcdefghij/abcdefghij/x.parquet",
+        "abcdefghij_abcdefghij_abcdefghij_abcdefghij_abcdefghij_194a9434")]
+    public void FromKey_CandidateKey_ReturnsDocumentedName(string key, string expected)
+    {
+        var name = TableNames.FromKey(key);
+
+        Assert.Equal(expected, name);
+    }
+
+    [Theory]
+    [InlineData("a.parquet")]
+    [InlineData("A.PARQUET")]
+    [InlineData("dir/x.Parquet")]
+    [InlineData("dir/.x.parquet")]
+    [InlineData("x..parquet")]
+    [InlineData("/x.parquet")]
+    public void IsCandidate_ParquetFileName_ReturnsTrue(string key)
+    {
+        Assert.True(TableNames.IsCandidate(key));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(".parquet")]
+    [InlineData(".PARQUET")]
+    [InlineData("dir/.parquet")]
+    [InlineData("dir/")]
+    [InlineData("x.parquet/")]
+    [InlineData("x.csv")]
+    [InlineData("x.parquet.crc")]
+    [InlineData("xparquet")]
+    [InlineData("x.parq")]
+    [InlineData("parquet")]
+    public void IsCandidate_OtherKey_ReturnsFalse(string key)
+    {
+        Assert.False(TableNames.IsCandidate(key));
+    }
+
+    [Fact]
+    public void IsCandidate_Null_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => TableNames.IsCandidate(null!));
+    }
+
+    [Theory]
+    [InlineData("x.csv")]
+    [InlineData("dir/")]
+    [InlineData(".parquet")]
+    public void FromKey_NonCandidate_ThrowsNamingTheKey(string key)
+    {
+        var error = Assert.Throws<ArgumentException>(() => TableNames.FromKey(key));
+
+        Assert.Contains($"\"{key}\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("orders.parquet", "orders.parquet")]
+    [InlineData("a-b/c/x.parquet", "a-b/c/")]
+    [InlineData("a//b/x.parquet", "a//b/")]
+    [InlineData("/x.parquet", "/")]
+    [InlineData("sales/2024/orders/part-0001.parquet", "sales/2024/orders/")]
+    public void SourcePrefix_CandidateKey_ReturnsDirectoryOrRootKey(string key, string expected)
+    {
+        Assert.Equal(expected, TableNames.SourcePrefix(key));
+    }
+
+    [Fact]
+    public void SourcePrefix_NonCandidate_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => TableNames.SourcePrefix("notes.txt"));
+    }
+
+    [Fact]
+    public void FromKey_FilesUnderSameDirectory_ReturnSameName()
+    {
+        var first = TableNames.FromKey("events/2024/part-0001.parquet");
+        var second = TableNames.FromKey("events/2024/part-0002.PARQUET");
+        var third = TableNames.FromKey("events/2024/other name.parquet");
+
+        Assert.Equal("events_2024", first);
+        Assert.Equal(first, second);
+        Assert.Equal(first, third);
+    }
+
+    [Fact]
+    public void FromKey_PathPrefixInKey_IsNotStripped()
+    {
+        Assert.Equal("landing_zone_orders", TableNames.FromKey("landing/zone/orders/x.parquet"));
+    }
+}
