@@ -13,7 +13,7 @@ namespace CqSourceS3.Client.Storage;
 internal static class S3ClientFactory
 {
     // Custom endpoints (MinIO, Swift, LocalStack) rarely care about the region, but SigV4 needs one in its scope.
-    private const string _customEndpointDefaultRegion = "us-east-1";
+    private const string CustomEndpointDefaultRegion = "us-east-1";
 
     /// <summary>Resolves credentials and region, then creates the client.</summary>
     public static async Task<(IAmazonS3 Client, S3Target Target)> CreateAsync(S3StoreOptions options, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ internal static class S3ClientFactory
             ?? (endpoint is null
                 ? throw new StoreException(StoreFailure.Unknown, $"s3://{options.Bucket}", null,
                     $"no region for bucket '{options.Bucket}': set region in the spec, AWS_REGION, or a region in the AWS profile")
-                : _customEndpointDefaultRegion);
+                : CustomEndpointDefaultRegion);
         var target = new S3Target(options.Bucket, region, endpoint is null ? null : S3Target.Display(endpoint));
         var config = CreateConfig(options, endpoint, region);
         var credentials = await ResolveCredentialsAsync(options, profile, target, config, cancellationToken).ConfigureAwait(false);

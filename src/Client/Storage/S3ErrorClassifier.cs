@@ -13,19 +13,19 @@ namespace CqSourceS3.Client.Storage;
 /// </summary>
 internal static class S3ErrorClassifier
 {
-    private static readonly HashSet<string> _accessDeniedCodes = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> AccessDeniedCodes = new(StringComparer.Ordinal)
     {
         "AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "InvalidToken",
         "TokenRefreshRequired", "AllAccessDisabled", "AccountProblem", "InvalidSecurity",
     };
 
-    private static readonly HashSet<string> _transientCodes = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
     {
         "SlowDown", "ServiceUnavailable", "InternalError", "RequestTimeout", "RequestTimeTooSkewed", "Throttling",
     };
 
     // S3 answers these when the bucket lives in another region than the one requests are signed for.
-    private static readonly HashSet<string> _wrongRegionCodes = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> WrongRegionCodes = new(StringComparer.Ordinal)
     {
         "PermanentRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException",
     };
@@ -64,7 +64,7 @@ internal static class S3ErrorClassifier
         var detail = $"S3 error {code}, HTTP {status}";
         var (failure, message) = Decide(error.ErrorCode, error.StatusCode, operation) switch
         {
-            StoreFailure.BucketNotFound when _wrongRegionCodes.Contains(code) => (StoreFailure.BucketNotFound,
+            StoreFailure.BucketNotFound when WrongRegionCodes.Contains(code) => (StoreFailure.BucketNotFound,
                 $"bucket '{target.Bucket}' is not in {target.Where} ({detail}): check bucket name and region"),
             StoreFailure.BucketNotFound => (StoreFailure.BucketNotFound,
                 $"bucket '{target.Bucket}' not found at {target.Where} ({detail}): check bucket name and region"),
@@ -83,7 +83,7 @@ internal static class S3ErrorClassifier
 
     private static StoreFailure Decide(string? code, HttpStatusCode status, S3Operation operation)
     {
-        if (code is "NoSuchBucket" || (code is not null && _wrongRegionCodes.Contains(code)) || status == HttpStatusCode.MovedPermanently)
+        if (code is "NoSuchBucket" || (code is not null && WrongRegionCodes.Contains(code)) || status == HttpStatusCode.MovedPermanently)
         {
             return StoreFailure.BucketNotFound;
         }
@@ -101,12 +101,12 @@ internal static class S3ErrorClassifier
             return StoreFailure.ObjectNotFound;
         }
 
-        if ((code is not null && _accessDeniedCodes.Contains(code)) || status is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized)
+        if ((code is not null && AccessDeniedCodes.Contains(code)) || status is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized)
         {
             return StoreFailure.AccessDenied;
         }
 
-        if ((code is not null && _transientCodes.Contains(code)) || status is HttpStatusCode.ServiceUnavailable
+        if ((code is not null && TransientCodes.Contains(code)) || status is HttpStatusCode.ServiceUnavailable
             or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout
             or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
         {

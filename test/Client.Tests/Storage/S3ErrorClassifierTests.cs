@@ -8,7 +8,7 @@ namespace CqSourceS3.Client.Tests.Storage;
 
 public sealed class S3ErrorClassifierTests
 {
-    private static readonly S3Target _target = new("my-bucket", "eu-west-1", "http://127.0.0.1:9000");
+    private static readonly S3Target Target = new("my-bucket", "eu-west-1", "http://127.0.0.1:9000");
 
     [Theory]
     [InlineData("NoSuchBucket", HttpStatusCode.NotFound, false, StoreFailure.BucketNotFound)]
@@ -30,7 +30,7 @@ public sealed class S3ErrorClassifierTests
         var operation = listing ? S3Operation.List : S3Operation.Get;
         var error = new AmazonS3Exception("server text", null, ErrorType.Sender, code, "req-1", status);
 
-        var result = S3ErrorClassifier.Classify(error, operation, _target, operation == S3Operation.List ? null : "dir/file.parquet");
+        var result = S3ErrorClassifier.Classify(error, operation, Target, operation == S3Operation.List ? null : "dir/file.parquet");
 
         Assert.Equal(expected, result.Failure);
         Assert.Same(error, result.InnerException);
@@ -43,7 +43,7 @@ public sealed class S3ErrorClassifierTests
         // A message that reads like a missing bucket must not change the decision made from code and status.
         var error = new AmazonS3Exception("NoSuchBucket: the bucket does not exist", null, ErrorType.Sender, "SlowDown", "r", HttpStatusCode.ServiceUnavailable);
 
-        Assert.Equal(StoreFailure.Transient, S3ErrorClassifier.Classify(error, S3Operation.List, _target, null).Failure);
+        Assert.Equal(StoreFailure.Transient, S3ErrorClassifier.Classify(error, S3Operation.List, Target, null).Failure);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class S3ErrorClassifierTests
     {
         var error = new AmazonS3Exception("x", null, ErrorType.Sender, "NoSuchBucket", "r", HttpStatusCode.NotFound);
 
-        var message = S3ErrorClassifier.Classify(error, S3Operation.List, _target, null).Message;
+        var message = S3ErrorClassifier.Classify(error, S3Operation.List, Target, null).Message;
 
         Assert.Contains("'my-bucket'", message, StringComparison.Ordinal);
         Assert.Contains("eu-west-1", message, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed class S3ErrorClassifierTests
     {
         var error = new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused));
 
-        var result = S3ErrorClassifier.Classify(error, S3Operation.List, _target, null);
+        var result = S3ErrorClassifier.Classify(error, S3Operation.List, Target, null);
 
         Assert.Equal(StoreFailure.Unreachable, result.Failure);
         Assert.Contains("check endpoint and network", result.Message, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class S3ErrorClassifierTests
     {
         var error = new AmazonClientException("wrapped", new HttpRequestException("dns", new SocketException((int)SocketError.HostNotFound)));
 
-        Assert.Equal(StoreFailure.Unreachable, S3ErrorClassifier.Classify(error, S3Operation.Get, _target, "k").Failure);
+        Assert.Equal(StoreFailure.Unreachable, S3ErrorClassifier.Classify(error, S3Operation.Get, Target, "k").Failure);
     }
 
     [Fact]

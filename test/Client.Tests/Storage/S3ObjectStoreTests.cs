@@ -12,7 +12,7 @@ namespace CqSourceS3.Client.Tests.Storage;
 [Collection(S3ServerCollectionDefinition.Name)]
 public sealed class S3ObjectStoreTests(S3ServerFixture server, ITestOutputHelper output) : IAsyncLifetime
 {
-    private const int _objectSize = 1000;
+    private const int ObjectSize = 1000;
     private readonly string _bucket = S3ServerFixture.UniqueBucketName("store");
 
     public async Task InitializeAsync()
@@ -57,7 +57,7 @@ public sealed class S3ObjectStoreTests(S3ServerFixture server, ITestOutputHelper
     [Fact]
     public async Task ListAsync_Object_ReportsSizeUnquotedETagAndUtcLastModified()
     {
-        var bytes = Content(_objectSize);
+        var bytes = Content(ObjectSize);
         var before = DateTimeOffset.UtcNow.AddMinutes(-5);
         await server.PutObjectAsync(_bucket, "one.parquet", bytes);
         await using var store = await CreateStoreAsync(server.StoreOptions(_bucket));
@@ -65,7 +65,7 @@ public sealed class S3ObjectStoreTests(S3ServerFixture server, ITestOutputHelper
         var obj = Assert.Single(await StoreReading.ListAsync(store, string.Empty));
 
         Assert.Equal("one.parquet", obj.Key);
-        Assert.Equal(_objectSize, obj.Size);
+        Assert.Equal(ObjectSize, obj.Size);
 #pragma warning disable CA5351 // S3 defines the ETag of a single-part upload as the MD5 of its body.
         Assert.Equal(Convert.ToHexStringLower(MD5.HashData(bytes)), obj.ETag);
 #pragma warning restore CA5351
@@ -85,12 +85,12 @@ public sealed class S3ObjectStoreTests(S3ServerFixture server, ITestOutputHelper
     [InlineData(0, 1)]
     [InlineData(0, 8)]
     [InlineData(100, 50)]
-    [InlineData(_objectSize - 1, 1)]
-    [InlineData(_objectSize - 8, 8)]
-    [InlineData(0, _objectSize)]
+    [InlineData(ObjectSize - 1, 1)]
+    [InlineData(ObjectSize - 8, 8)]
+    [InlineData(0, ObjectSize)]
     public async Task OpenRangeAsync_Range_ReturnsExactlyTheRequestedBytes(long offset, long length)
     {
-        var bytes = Content(_objectSize);
+        var bytes = Content(ObjectSize);
         await server.PutObjectAsync(_bucket, "ranges.bin", bytes);
         await using var store = await CreateStoreAsync(server.StoreOptions(_bucket));
         var obj = Assert.Single(await StoreReading.ListAsync(store, "ranges.bin"));

@@ -3,7 +3,7 @@ namespace CqSourceS3.Tests.Shared.S3;
 /// <summary>Chooses and starts the S3 test server: the forced one, or the first that works in preference order.</summary>
 internal static class S3ServerLauncher
 {
-    private const string _installHint =
+    private const string InstallHint =
         "install one: run test/tools/install-test-deps.sh (as root it installs OpenStack Swift from Debian packages; " +
         "it always runs npm ci for s3rver), or make a Docker engine reachable for LocalStack";
 
@@ -22,7 +22,7 @@ internal static class S3ServerLauncher
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                throw new InvalidOperationException($"{S3ServerFixture.ServerVariable}={forced}: the server did not start: {e.Message}; {_installHint}", e);
+                throw new InvalidOperationException($"{S3ServerFixture.ServerVariable}={forced}: the server did not start: {e.Message}; {InstallHint}", e);
             }
         }
 
@@ -49,7 +49,7 @@ internal static class S3ServerLauncher
             }
         }
 
-        throw new InvalidOperationException($"no S3 test server could be started ({string.Join("; ", passedOver)}); {_installHint}");
+        throw new InvalidOperationException($"no S3 test server could be started ({string.Join("; ", passedOver)}); {InstallHint}");
     }
 
     private static string? WhyUnavailable(S3ServerKind kind) => kind switch
