@@ -25,9 +25,9 @@ public sealed class SourceClient : IAsyncDisposable
 
     internal ILoggerFactory Loggers { get; }
 
-    /// <summary>Builds a client for <paramref name="spec"/>; makes no network call.</summary>
-    public static SourceClient Create(SourceSpec spec, ILoggerFactory loggers) =>
-        new(spec, ObjectStoreFactory.Create(spec), loggers);
+    /// <summary>Builds a client for <paramref name="spec"/>: resolves credentials but sends no request.</summary>
+    public static async Task<SourceClient> CreateAsync(SourceSpec spec, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        new(spec, await ObjectStoreFactory.CreateAsync(spec, cancellationToken).ConfigureAwait(false), loggers);
 
     /// <summary>Builds a client over a given store (tests, fakes).</summary>
     public static SourceClient Create(SourceSpec spec, IObjectStore store, ILoggerFactory loggers) =>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 
 namespace CqSourceS3.Client.Spec;
@@ -68,38 +69,44 @@ public static class SpecReader
                 return null;
             }
 
-            var before = errors.Count;
+            // Unknown or mistyped fields are reported and left out, so the rules below still check the rest.
+            var valid = new JsonObject();
             foreach (var field in root.EnumerateObject())
             {
-                CheckField(field, errors);
+                if (CheckField(field, errors))
+                {
+                    valid[field.Name] = JsonNode.Parse(field.Value.GetRawText());
+                }
             }
 
-            return errors.Count == before ? root.Deserialize<SourceSpec>(JsonOptions) : null;
+            return valid.Deserialize<SourceSpec>(JsonOptions);
         }
     }
 
-    private static void CheckField(JsonProperty field, List<SpecError> errors)
+    private static bool CheckField(JsonProperty field, List<SpecError> errors)
     {
         var property = Properties.FirstOrDefault(p => p.Name == field.Name);
         if (property is null)
         {
             errors.Add(new SpecError(field.Name, $"unknown field; allowed fields are {string.Join(", ", Properties.Select(p => p.Name))}"));
-            return;
+            return false;
         }
 
         if (field.Value.ValueKind == JsonValueKind.Null)
         {
             errors.Add(new SpecError(field.Name, $"must not be null: give {KindOf(property.PropertyType)} or leave the field out"));
-            return;
+            return false;
         }
 
         try
         {
             field.Value.Deserialize(property.PropertyType, JsonOptions);
+            return true;
         }
         catch (JsonException)
         {
             errors.Add(new SpecError(field.Name, $"must be {KindOf(property.PropertyType)}, got {Describe(field.Value)}"));
+            return false;
         }
     }
 

@@ -40,6 +40,12 @@ internal static class SpecRules
 
     private static void CheckAcrossFields(SourceSpec spec, List<SpecError> errors)
     {
+        // A field already reported (e.g. bucket: null) is not reported again as missing.
+        if (errors.Any(e => e.Field is "bucket" or "local_path"))
+        {
+            return;
+        }
+
         if (spec.Bucket is null && spec.LocalPath is null)
         {
             errors.Add(new SpecError("bucket", "required: set bucket (an S3 bucket) or local_path (a local folder)"));

@@ -32,7 +32,7 @@ internal sealed partial class PluginServer : IAsyncDisposable
     public IReadOnlyList<string> Addresses =>
         [.. _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
 
-    public static async Task<PluginServer> StartAsync(ServeOptions options, TextWriter logOutput, CancellationToken cancellationToken)
+    public static async Task<PluginServer> StartAsync(ServeOptions options, TextWriter logOutput, CancellationToken cancellationToken, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         ConfigureLogging(builder.Logging, options, logOutput);
@@ -49,6 +49,8 @@ internal sealed partial class PluginServer : IAsyncDisposable
             grpc.MaxSendMessageSize = MaxMessageBytes;
         });
         builder.Services.AddSingleton<PluginSession>();
+        builder.Services.AddSingleton<SourceClientFactory>();
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapGrpcService<PluginService>();

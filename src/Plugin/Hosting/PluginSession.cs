@@ -1,6 +1,5 @@
 using CqSourceS3.Client;
 using CqSourceS3.Client.Spec;
-using Microsoft.Extensions.Logging;
 
 namespace CqSourceS3.Plugin.Hosting;
 
@@ -9,7 +8,7 @@ namespace CqSourceS3.Plugin.Hosting;
 /// Init, Sync and Close share a try-lock so an overlapping call fails at once with "plugin already in use";
 /// GetTables and Sync before Init fail with "plugin not initialized".
 /// </summary>
-internal sealed class PluginSession(ILoggerFactory loggers) : IAsyncDisposable
+internal sealed class PluginSession(SourceClientFactory clients) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _inUse = new(1, 1);
     private SourceClient? _client;
@@ -22,7 +21,7 @@ internal sealed class PluginSession(ILoggerFactory loggers) : IAsyncDisposable
         using var exclusive = Enter();
         var parsed = SpecReader.Read(spec.Span);
         var previous = _client;
-        _client = SourceClient.Create(parsed, loggers);
+        _client = await clients.CreateAsync(parsed, CancellationToken.None).ConfigureAwait(false);
         NoConnection = noConnection;
         if (previous is not null)
         {

@@ -14,7 +14,7 @@ namespace CqSourceS3.Plugin.Services;
 /// <c>cloudquery.plugin.v3.Plugin</c>. Each RPC only translates: decode the request, call the session or the
 /// client façade, map the answer or the error back.
 /// </summary>
-internal sealed partial class PluginService(PluginSession session, ILoggerFactory loggers, ILogger<PluginService> logger) : PluginBase
+internal sealed partial class PluginService(PluginSession session, SourceClientFactory clients, ILogger<PluginService> logger) : PluginBase
 {
     /// <summary>A connection check must answer before the CLI gives up on the command.</summary>
     private static readonly TimeSpan ConnectionCheckTimeout = TimeSpan.FromSeconds(30);
@@ -58,19 +58,20 @@ internal sealed partial class PluginService(PluginSession session, ILoggerFactor
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         timeout.CancelAfter(ConnectionCheckTimeout);
-        await using var client = SourceClient.Create(spec, loggers);
+        var where = SourceClient.DescribeLocation(spec);
         try
         {
+            await using var client = await clients.CreateAsync(spec, timeout.Token).ConfigureAwait(false);
             await client.CheckConnectionAsync(timeout.Token).ConfigureAwait(false);
             return TestConnectionResult.Success();
         }
         catch (StoreException e)
         {
-            return TestConnectionResult.Failure(TestConnectionResult.CodeOf(e.Failure), $"{client.DescribeLocation()}: {e.Message}");
+            return TestConnectionResult.Failure(TestConnectionResult.CodeOf(e.Failure), $"{where}: {e.Message}");
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
-            return TestConnectionResult.Failure("UNREACHABLE", $"{client.DescribeLocation()}: no answer within {ConnectionCheckTimeout.TotalSeconds:0} s; check endpoint, region and network");
+            return TestConnectionResult.Failure("UNREACHABLE", $"{where}: no answer within {ConnectionCheckTimeout.TotalSeconds:0} s; check endpoint, region and network");
         }
     }
 
