@@ -15,6 +15,9 @@ internal sealed class LogLineWriter(TextWriter output, LogFormat format)
     /// <summary>The CLI reads lines with a 4096-byte buffer; stay well under it.</summary>
     internal const int MaxLineBytes = 4000;
 
+    /// <summary>Keep quotes and non-ASCII readable (<c>\"</c>, not <c>\u0022</c>), as zerolog writes them; it is still valid JSON.</summary>
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly Lock _lock = new();
 
     public void Write(LogLevel level, string category, string message, IReadOnlyList<KeyValuePair<string, object?>> fields, Exception? exception)
@@ -36,7 +39,7 @@ internal sealed class LogLineWriter(TextWriter output, LogFormat format)
         for (var limit = int.MaxValue; ; limit = limit == int.MaxValue ? 1024 : limit / 2)
         {
             var buffer = new ArrayBufferWriter<byte>(256);
-            using (var json = new Utf8JsonWriter(buffer))
+            using (var json = new Utf8JsonWriter(buffer, JsonOptions))
             {
                 json.WriteStartObject();
                 json.WriteString("level", LogLevels.NameOf(level));

@@ -1,0 +1,112 @@
+using System.Text;
+using CqSourceS3.Client.Spec;
+using CqSourceS3.Tests.Shared;
+
+namespace CqSourceS3.Client.Tests.Spec;
+
+public class SpecReaderTests
+{
+    public static TheoryData<string> ValidCases => SpecCases.Names(valid: true);
+
+    public static TheoryData<string> InvalidCases => SpecCases.Names(valid: false);
+
+    [Theory]
+    [MemberData(nameof(ValidCases))]
+    public void Read_ValidCase_Accepts(string name)
+    {
+        var spec = SpecReader.Read(Encoding.UTF8.GetBytes(SpecCases.Get(name).SpecJson));
+
+        Assert.NotNull(spec);
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidCases))]
+    public void Read_InvalidCase_NamesEveryFieldOnce(string name)
+    {
+        var specCase = SpecCases.Get(name);
+
+        var error = Assert.Throws<SpecException>(() => SpecReader.Read(Encoding.UTF8.GetBytes(specCase.SpecJson)));
+
+        Assert.Equal(specCase.ErrorFields, error.Errors.Select(e => e.Field));
+        Assert.StartsWith("invalid spec", error.Message, StringComparison.Ordinal);
+        foreach (var field in specCase.ErrorFields.Where(f => f.Length > 0))
+        {
+            Assert.Contains(field + ":", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("  \n")]
+    public void Read_EmptyOrNull_IsAnEmptySpecMissingTheBucket(string json)
+    {
+        var error = Assert.Throws<SpecException>(() => SpecReader.Read(Encoding.UTF8.GetBytes(json)));
+
+        var only = Assert.Single(error.Errors);
+        Assert.Equal("bucket", only.Field);
+        Assert.Contains("local_path", only.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_BucketOnly_AppliesDefaults()
+    {
+        var spec = SpecReader.Read("""{"bucket":"b"}"""u8);
+
+        Assert.Equal(new SourceSpec { Bucket = "b" }, spec);
+        Assert.Equal(500, spec.RowsPerRecord);
+        Assert.Equal(50, spec.Concurrency);
+        Assert.Equal("parquet", spec.Filetype);
+        Assert.Equal("", spec.PathPrefix);
+        Assert.False(spec.UsePathStyle);
+        Assert.False(spec.NoSignRequest);
+    }
+
+    [Fact]
+    public void Read_EveryOption_MapsSnakeCaseNames()
+    {
+        var spec = SpecReader.Read(Encoding.UTF8.GetBytes(SpecCases.Get("every option").SpecJson));
+
+        Assert.Equal(new SourceSpec
+        {
+            Bucket = "b", Region = "eu-west-1", PathPrefix = "data/", Filetype = "parquet", RowsPerRecord = 1000, Concurrency = 8,
+            LocalProfile = "dev", Endpoint = "http://127.0.0.1:9000", UsePathStyle = true, NoSignRequest = false,
+        }, spec);
+    }
+
+    [Fact]
+    public void Read_IntegerAsGoFloatText_Accepts()
+    {
+        // The CLI round-trips specs through Go's float64 during sync; whole numbers still print as integers.
+        var spec = SpecReader.Read("""{"bucket":"b","rows_per_record":1000,"concurrency":-1}"""u8);
+
+        Assert.Equal(1000, spec.RowsPerRecord);
+        Assert.Equal(-1, spec.Concurrency);
+    }
+
+    [Fact]
+    public void Read_BadValues_MessageSaysWhatIsAllowed()
+    {
+        var error = Assert.Throws<SpecException>(() => SpecReader.Read("""{"bucket":"b","concurrency":0,"filetype":"csv","rows_per_record":"x"}"""u8));
+
+        Assert.Contains("concurrency: 0 is out of range; must be at least 1, or -1 for unlimited", error.Message, StringComparison.Ordinal);
+        Assert.Contains("filetype: \"csv\" is not supported; allowed values: \"parquet\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("rows_per_record: must be an integer, got the string \"x\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_UnknownKey_ListsAllowedFields()
+    {
+        var error = Assert.Throws<SpecException>(() => SpecReader.Read("""{"bucket":"b","prefix":"x"}"""u8));
+
+        Assert.Contains("prefix: unknown field; allowed fields are bucket, local_path, region, path_prefix", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_NotJson_SaysSo()
+    {
+        var error = Assert.Throws<SpecException>(() => SpecReader.Read("{bucket"u8));
+
+        Assert.Contains("spec is not valid JSON", error.Message, StringComparison.Ordinal);
+    }
+}
