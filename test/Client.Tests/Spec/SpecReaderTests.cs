@@ -69,8 +69,16 @@ public class SpecReaderTests
 
         Assert.Equal(new SourceSpec
         {
-            Bucket = "b", Region = "eu-west-1", PathPrefix = "data/", Filetype = "parquet", RowsPerRecord = 1000, Concurrency = 8,
-            LocalProfile = "dev", Endpoint = "http://127.0.0.1:9000", UsePathStyle = true, NoSignRequest = false,
+            Bucket = "b",
+            Region = "eu-west-1",
+            PathPrefix = "data/",
+            Filetype = "parquet",
+            RowsPerRecord = 1000,
+            Concurrency = 8,
+            LocalProfile = "dev",
+            Endpoint = "http://127.0.0.1:9000",
+            UsePathStyle = true,
+            NoSignRequest = false,
         }, spec);
     }
 

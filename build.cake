@@ -1,0 +1,68 @@
+// cq-source-s3 build script: `dotnet tool restore && dotnet cake [--target=NAME]`.
+// Sections: Arguments → Paths → Tasks → Targets → RunTarget. Every output goes under artifacts/.
+
+// ---------- Arguments
+var target = Argument("target", "Default");
+var configuration = Argument("configuration", "Release");
+var testFilter = Argument("filter", "");
+
+// ---------- Paths
+var solution = File("./CqSourceS3.sln");
+var artifacts = Directory("./artifacts");
+var testResults = artifacts + Directory("test-results");
+
+// ---------- Tasks
+Task("Clean")
+    .Does(() =>
+{
+    CleanDirectory(artifacts);
+    DotNetClean(solution, new DotNetCleanSettings { Configuration = configuration, Verbosity = DotNetVerbosity.Quiet });
+});
+
+Task("Restore")
+    .Does(() => DotNetRestore(solution));
+
+Task("Format")
+    .IsDependentOn("Restore")
+    .Does(() => DotNetFormat(solution, new DotNetFormatSettings { VerifyNoChanges = true, NoRestore = true }));
+
+Task("Build")
+    .IsDependentOn("Restore")
+    .Does(() => DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration, NoRestore = true }));
+
+// Node packages the tests drive: the S3 emulator, the CloudQuery state backend and CloudQuery's JS client.
+// Debian packages (OpenStack Swift) are installed by .ci/run or by `test/tools/install-test-deps.sh` as root.
+Task("TestDeps")
+    .Does(() =>
+{
+    var exit = StartProcess("bash", new ProcessSettings { Arguments = "test/tools/install-test-deps.sh --no-apt" });
+    if (exit != 0)
+    {
+        throw new Exception($"test/tools/install-test-deps.sh failed with exit code {exit}");
+    }
+});
+
+Task("Test")
+    .IsDependentOn("Build")
+    .IsDependentOn("TestDeps")
+    .Does(() =>
+{
+    DotNetTest(solution.Path.FullPath, new DotNetTestSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        NoRestore = true,
+        Filter = string.IsNullOrEmpty(testFilter) ? null : testFilter,
+        ResultsDirectory = testResults,
+        Loggers = { "trx", "console;verbosity=normal" },
+    });
+});
+
+// ---------- Targets
+Task("Default")
+    .IsDependentOn("Format")
+    .IsDependentOn("Build")
+    .IsDependentOn("Test");
+
+// ---------- RunTarget
+RunTarget(target);
