@@ -1,0 +1,175 @@
+using Apache.Arrow;
+using Apache.Arrow.Types;
+
+namespace CqSourceS3.Client.Tables;
+
+/// <summary>
+/// The CloudQuery table for one file schema: the Arrow schema sent in MigrateTable and in every Insert (same
+/// instance, same metadata, as the Go SDK's <c>Table.ToArrowSchema</c> writes it), plus where each of its
+/// columns comes from so <see cref="CqRecordBuilder"/> can assemble batches without looking anything up.
+/// </summary>
+/// <remarks>
+/// Layout: <c>_cq_id</c>, <c>_cq_parent_id</c>, then the file's columns in file order. Files written by
+/// CloudQuery's own file/S3 destinations already carry the internal columns: their <c>_cq_id</c> and
+/// <c>_cq_parent_id</c> (UUID text or 16-byte binary) feed ours instead of being duplicated, and their
+/// <c>_cq_source_name</c> and <c>_cq_sync_time</c> are dropped because the CLI adds its own. An id column of
+/// any other type is an error rather than a silent drop, since it means the file is not what it claims to be.
+/// </remarks>
+internal sealed class CqTableSchema
+{
+    /// <summary>CloudQuery's UUID storage type.</summary>
+    public static readonly FixedSizeBinaryType UuidStorageType = new(16);
+
+    /// <summary>CloudQuery's own extension types: the only extension keys a file column keeps, because the CLI
+    /// deserializes these by name and fails the whole read on unexpected metadata.</summary>
+    private static readonly Dictionary<string, string> _cloudQueryExtensions = new(StringComparer.Ordinal)
+    {
+        [CqMetadata.UuidExtensionName] = CqMetadata.UuidExtensionMetadata,
+        ["json"] = "json-serialized",
+        ["inet"] = "inet-serialized",
+        ["mac"] = "mac-serialized",
+    };
+
+    private CqTableSchema(string tableName, Schema fileSchema, Schema schema, CqColumnSource[] sources)
+    {
+        TableName = tableName;
+        FileSchema = fileSchema;
+        Schema = schema;
+        Sources = sources;
+    }
+
+    /// <summary>The table name (<c>cq:table_name</c>).</summary>
+    public string TableName { get; }
+
+    /// <summary>The normalized file schema the table was built from; every input batch must have its layout.</summary>
+    public Schema FileSchema { get; }
+
+    /// <summary>The table schema: MigrateTable and every Insert use this very instance.</summary>
+    public Schema Schema { get; }
+
+    /// <summary>Per column of <see cref="Schema"/>, in order, where its values come from.</summary>
+    public IReadOnlyList<CqColumnSource> Sources { get; }
+
+    /// <summary>Builds the table for <paramref name="tableName"/> from a file's (normalized) Arrow schema.</summary>
+    /// <exception cref="CqSchemaException">The file repeats a column name, or has an id column of an unusable type.</exception>
+    public static CqTableSchema Create(string tableName, Schema fileSchema)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tableName);
+        ArgumentNullException.ThrowIfNull(fileSchema);
+
+        var idSource = new CqColumnSource(CqColumnOrigin.GeneratedId, -1);
+        var parentSource = new CqColumnSource(CqColumnOrigin.NullParentId, -1);
+        var dataFields = new List<Field>(fileSchema.FieldsList.Count);
+        var dataSources = new List<CqColumnSource>(fileSchema.FieldsList.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        for (var i = 0; i < fileSchema.FieldsList.Count; i++)
+        {
+            var field = fileSchema.FieldsList[i];
+            if (!seen.Add(field.Name))
+            {
+                throw new CqSchemaException(tableName, field.Name,
+                    $"Table {tableName}: the file has more than one column named '{field.Name}'.");
+            }
+
+            switch (field.Name)
+            {
+                case CqMetadata.CqIdColumn:
+                    RequireUuidCompatible(tableName, field);
+                    idSource = new CqColumnSource(CqColumnOrigin.ReusedId, i);
+                    break;
+                case CqMetadata.CqParentIdColumn:
+                    RequireUuidCompatible(tableName, field);
+                    parentSource = new CqColumnSource(CqColumnOrigin.ReusedParentId, i);
+                    break;
+                case CqMetadata.CqSourceNameColumn or CqMetadata.CqSyncTimeColumn:
+                    break;
+                default:
+                    dataFields.Add(new Field(field.Name, StorageOf(field.DataType), field.IsNullable,
+                        DataFieldMetadata(field)));
+                    dataSources.Add(new CqColumnSource(CqColumnOrigin.FileColumn, i));
+                    break;
+            }
+        }
+
+        var fields = new List<Field>(dataFields.Count + 2)
+        {
+            UuidField(CqMetadata.CqIdColumn, nullable: false, primaryKey: true),
+            UuidField(CqMetadata.CqParentIdColumn, nullable: true, primaryKey: false),
+        };
+        fields.AddRange(dataFields);
+        CqColumnSource[] sources = [idSource, parentSource, .. dataSources];
+        return new CqTableSchema(tableName, fileSchema, new Schema(fields, TableMetadata(tableName)), sources);
+    }
+
+    /// <summary>True when <paramref name="type"/> stores a UUID as 16 raw bytes (plain or as an extension).</summary>
+    public static bool IsUuidBinary(IArrowType type) => StorageOf(type) is FixedSizeBinaryType { ByteWidth: 16 };
+
+    /// <summary>
+    /// The storage of a .NET extension type, else the type itself. Data columns go out as storage so that the
+    /// .NET writer does not stamp its own extension names (e.g. <c>arrow.uuid</c>) on fields the CLI must read.
+    /// </summary>
+    public static IArrowType StorageOf(IArrowType type) => type is ExtensionType extension ? extension.StorageType : type;
+
+    private static void RequireUuidCompatible(string tableName, Field field)
+    {
+        if (field.DataType is not StringType && !IsUuidBinary(field.DataType))
+        {
+            throw new CqSchemaException(tableName, field.Name,
+                $"Table {tableName}: column '{field.Name}' has type {field.DataType.Name}; CloudQuery's internal " +
+                "id columns must hold UUIDs as utf8 text or fixed_size_binary(16). Rename the column in the file.");
+        }
+    }
+
+    // Keys in byte order: arrow-go's MetadataFrom sorts them, so this matches the Go SDK's bytes exactly.
+    private static KeyValuePair<string, string>[] TableMetadata(string tableName) =>
+    [
+        new(CqMetadata.ConstraintName, ""),
+        new(CqMetadata.Incremental, CqMetadata.True),
+        new(CqMetadata.TableDescription, ""),
+        new(CqMetadata.TableName, tableName),
+        new(CqMetadata.TablePermissionsNeeded, CqMetadata.JsonNull),
+        new(CqMetadata.TableSensitiveColumns, CqMetadata.JsonNull),
+        new(CqMetadata.TableTitle, ""),
+    ];
+
+    private static Field UuidField(string name, bool nullable, bool primaryKey)
+    {
+        var flag = primaryKey ? CqMetadata.True : CqMetadata.False;
+        var metadata = ColumnFlags(primaryKey: flag, unique: flag);
+        // arrow-go appends the extension keys after the sorted column keys when it writes an extension field.
+        metadata.Add(new(CqMetadata.ExtensionName, CqMetadata.UuidExtensionName));
+        metadata.Add(new(CqMetadata.ExtensionMetadata, CqMetadata.UuidExtensionMetadata));
+        return new Field(name, UuidStorageType, nullable, metadata);
+    }
+
+    private static List<KeyValuePair<string, string>> DataFieldMetadata(Field field)
+    {
+        var metadata = ColumnFlags(primaryKey: CqMetadata.False, unique: CqMetadata.False);
+        if (field.Metadata is { } source
+            && source.TryGetValue(CqMetadata.ExtensionName, out var name)
+            && source.TryGetValue(CqMetadata.ExtensionMetadata, out var serialized)
+            && _cloudQueryExtensions.TryGetValue(name, out var expected)
+            && serialized == expected
+            && HasExtensionStorage(name, field.DataType))
+        {
+            metadata.Add(new(CqMetadata.ExtensionName, name));
+            metadata.Add(new(CqMetadata.ExtensionMetadata, serialized));
+        }
+
+        return metadata;
+    }
+
+    // The Go reader rebuilds the extension type over the storage it finds; a mismatch fails the whole read.
+    private static bool HasExtensionStorage(string extensionName, IArrowType type) =>
+        extensionName == CqMetadata.UuidExtensionName ? IsUuidBinary(type) : type.TypeId == ArrowTypeId.Binary;
+
+    private static List<KeyValuePair<string, string>> ColumnFlags(string primaryKey, string unique) =>
+    [
+        new(CqMetadata.Incremental, CqMetadata.False),
+        new(CqMetadata.PrimaryKey, primaryKey),
+        new(CqMetadata.PrimaryKeyComponent, CqMetadata.False),
+        new(CqMetadata.TypeSchema, ""),
+        new(CqMetadata.Unique, unique),
+    ];
+}
