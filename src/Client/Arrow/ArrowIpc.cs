@@ -16,14 +16,14 @@ namespace CqSourceS3.Client.Arrow;
 internal static class ArrowIpc
 {
     // Slack for the schema message (names, types, metadata) and the record batch header in front of the body.
-    private const int _headerAllowance = 4096;
-    private const int _headerAllowancePerField = 512;
+    private const int HeaderAllowance = 4096;
+    private const int HeaderAllowancePerField = 512;
 
     /// <summary>Encodes a table schema: the schema message then the end-of-stream marker.</summary>
     public static byte[] EncodeSchema(Schema schema)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        return Encode(schema, batch: null, _headerAllowance + (_headerAllowancePerField * schema.FieldsList.Count));
+        return Encode(schema, batch: null, HeaderAllowance + (HeaderAllowancePerField * schema.FieldsList.Count));
     }
 
     /// <summary>Encodes a record: the batch's schema, exactly one record batch, then the end-of-stream marker.</summary>
@@ -32,7 +32,7 @@ internal static class ArrowIpc
     {
         ArgumentNullException.ThrowIfNull(batch);
         var expected = ArrowSizeEstimator.Estimate(batch, 0, batch.Length)
-            + _headerAllowance + (_headerAllowancePerField * batch.Schema.FieldsList.Count);
+            + HeaderAllowance + (HeaderAllowancePerField * batch.Schema.FieldsList.Count);
         return Encode(batch.Schema, batch, expected);
     }
 

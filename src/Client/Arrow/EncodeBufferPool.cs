@@ -18,20 +18,20 @@ internal static class EncodeBufferPool
     /// <summary>How many streams the pool keeps.</summary>
     public static readonly int Slots = Math.Clamp(Environment.ProcessorCount, 2, 4);
 
-    private const int _initialCapacity = 64 * 1024;
+    private const int InitialCapacity = 64 * 1024;
 
-    private static readonly MemoryStream?[] _slots = new MemoryStream?[Slots];
+    private static readonly MemoryStream?[] Slots = new MemoryStream?[Slots];
 
     /// <summary>An empty stream with room for at least <paramref name="expectedBytes"/>.</summary>
     public static MemoryStream Rent(long expectedBytes)
     {
         MemoryStream? stream = null;
-        for (var i = 0; i < _slots.Length && stream is null; i++)
+        for (var i = 0; i < Slots.Length && stream is null; i++)
         {
-            stream = Interlocked.Exchange(ref _slots[i], null);
+            stream = Interlocked.Exchange(ref Slots[i], null);
         }
 
-        stream ??= new MemoryStream(_initialCapacity);
+        stream ??= new MemoryStream(InitialCapacity);
         var wanted = (int)Math.Min(expectedBytes, Array.MaxLength);
         if (stream.Capacity < wanted)
         {
@@ -50,9 +50,9 @@ internal static class EncodeBufferPool
         }
 
         stream.SetLength(0);
-        for (var i = 0; i < _slots.Length; i++)
+        for (var i = 0; i < Slots.Length; i++)
         {
-            if (Interlocked.CompareExchange(ref _slots[i], stream, null) is null)
+            if (Interlocked.CompareExchange(ref Slots[i], stream, null) is null)
             {
                 return;
             }

@@ -22,7 +22,7 @@ internal sealed class CqTableSchema
 
     /// <summary>CloudQuery's own extension types: the only extension keys a file column keeps, because the CLI
     /// deserializes these by name and fails the whole read on unexpected metadata.</summary>
-    private static readonly Dictionary<string, string> _cloudQueryExtensions = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> CloudQueryExtensions = new(StringComparer.Ordinal)
     {
         [CqMetadata.UuidExtensionName] = CqMetadata.UuidExtensionMetadata,
         ["json"] = "json-serialized",
@@ -149,7 +149,7 @@ internal sealed class CqTableSchema
         if (field.Metadata is { } source
             && source.TryGetValue(CqMetadata.ExtensionName, out var name)
             && source.TryGetValue(CqMetadata.ExtensionMetadata, out var serialized)
-            && _cloudQueryExtensions.TryGetValue(name, out var expected)
+            && CloudQueryExtensions.TryGetValue(name, out var expected)
             && serialized == expected
             && HasExtensionStorage(name, field.DataType))
         {

@@ -10,7 +10,7 @@ namespace CqSourceS3.Client.Tables;
 /// </summary>
 internal static class UuidColumns
 {
-    private const int _idSize = CqIdGenerator.IdSize;
+    private const int IdSize = CqIdGenerator.IdSize;
 
     // Never written: all-null columns share it instead of allocating zeros per batch.
     private static byte[] _zeros = [];
@@ -18,7 +18,7 @@ internal static class UuidColumns
     /// <summary>A non-null column over <paramref name="ids"/> (16 bytes per row), without copying.</summary>
     public static FixedSizeBinaryArray FromIds(byte[] ids)
     {
-        var data = new ArrayData(CqTableSchema.UuidStorageType, ids.Length / _idSize, 0, 0,
+        var data = new ArrayData(CqTableSchema.UuidStorageType, ids.Length / IdSize, 0, 0,
             [ArrowBuffer.Empty, new ArrowBuffer(ids)]);
         return new FixedSizeBinaryArray(data);
     }
@@ -26,7 +26,7 @@ internal static class UuidColumns
     /// <summary>A column of <paramref name="length"/> nulls.</summary>
     public static FixedSizeBinaryArray AllNull(int length)
     {
-        var values = Zeros(checked(length * _idSize));
+        var values = Zeros(checked(length * IdSize));
         var validity = values[..BitUtility.ByteCount(length)];
         var data = new ArrayData(CqTableSchema.UuidStorageType, length, length, 0,
             [new ArrowBuffer(validity), new ArrowBuffer(values)]);
@@ -40,7 +40,7 @@ internal static class UuidColumns
     /// </summary>
     public static FixedSizeBinaryArray ReuseIds(IArrowArray column, CqIdGenerator generator, long firstRow, out int replaced)
     {
-        var ids = GC.AllocateUninitializedArray<byte>(checked(column.Length * _idSize));
+        var ids = GC.AllocateUninitializedArray<byte>(checked(column.Length * IdSize));
         var valid = new byte[BitUtility.ByteCount(column.Length)];
         var found = Read(column, ids, valid);
         replaced = column.Length - found;
@@ -50,7 +50,7 @@ internal static class UuidColumns
             {
                 if (!BitUtility.GetBit(valid, i))
                 {
-                    generator.Fill(ids.AsSpan(i * _idSize, _idSize), firstRow + i);
+                    generator.Fill(ids.AsSpan(i * IdSize, IdSize), firstRow + i);
                 }
             }
         }
@@ -62,7 +62,7 @@ internal static class UuidColumns
     /// non-null ones among them are counted in <paramref name="invalid"/>.</summary>
     public static FixedSizeBinaryArray ReuseParentIds(IArrowArray column, out int invalid)
     {
-        var ids = new byte[checked(column.Length * _idSize)];
+        var ids = new byte[checked(column.Length * IdSize)];
         var valid = new byte[BitUtility.ByteCount(column.Length)];
         var found = Read(column, ids, valid);
         invalid = column.Length - column.NullCount - found;
@@ -88,7 +88,7 @@ internal static class UuidColumns
                 if ((validity.IsEmpty || BitUtility.GetBit(validity, row))
                     && Guid.TryParse(text[offsets[row]..offsets[row + 1]], out var guid))
                 {
-                    guid.TryWriteBytes(ids.Slice(i * _idSize, _idSize), bigEndian: true, out _);
+                    guid.TryWriteBytes(ids.Slice(i * IdSize, IdSize), bigEndian: true, out _);
                     BitUtility.SetBit(valid, i);
                     found++;
                 }
@@ -102,7 +102,7 @@ internal static class UuidColumns
             throw new ArgumentException($"A UUID column must be utf8 or fixed_size_binary(16), not {data.DataType.Name}.", nameof(column));
         }
 
-        data.Buffers[1].Span.Slice(data.Offset * _idSize, data.Length * _idSize).CopyTo(ids);
+        data.Buffers[1].Span.Slice(data.Offset * IdSize, data.Length * IdSize).CopyTo(ids);
         for (var i = 0; i < data.Length; i++)
         {
             if (validity.IsEmpty || BitUtility.GetBit(validity, data.Offset + i))

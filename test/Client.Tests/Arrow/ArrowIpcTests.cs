@@ -9,7 +9,7 @@ namespace CqSourceS3.Client.Tests.Arrow;
 
 public sealed class ArrowIpcTests
 {
-    private static readonly byte[] _endOfStream = [0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x00];
+    private static readonly byte[] EndOfStream = [0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x00];
 
     [Fact]
     public void EncodeSchema_CloudQueryTable_MetadataRoundTripsExactlyAndInOrder()
@@ -55,8 +55,8 @@ public sealed class ArrowIpcTests
     {
         var bytes = ArrowIpc.EncodeSchema(TestBatches.Mixed(1).Schema);
 
-        Assert.Equal(_endOfStream, bytes[^8..]);
-        Assert.Equal(_endOfStream[..4], bytes[..4]);
+        Assert.Equal(EndOfStream, bytes[^8..]);
+        Assert.Equal(EndOfStream[..4], bytes[..4]);
         Assert.Equal(0, bytes.Length % 8);
     }
 
@@ -80,7 +80,7 @@ public sealed class ArrowIpcTests
         using (single)
         {
             Assert.Equal(TestBatches.DescribeAll(batch), TestBatches.DescribeAll(single));
-            Assert.Equal(_endOfStream, bytes[^8..]);
+            Assert.Equal(EndOfStream, bytes[^8..]);
         }
     }
 

@@ -7,7 +7,7 @@ namespace CqSourceS3.Client.Tests.Arrow;
 public sealed class RecordBatchSlicerTests
 {
     // Schema message and record batch header of a TestBatches.Mixed record: well under this.
-    private const int _ipcOverhead = 4096;
+    private const int IpcOverhead = 4096;
 
     [Fact]
     public void Slice_RowCap_CutsInOrderAndKeepsEveryValue()
@@ -31,7 +31,7 @@ public sealed class RecordBatchSlicerTests
 
         Assert.True(slices.Count > 10);
         Assert.All(slices, s => Assert.True(ArrowSizeEstimator.Estimate(s, 0, s.Length) <= cap));
-        Assert.All(slices, s => Assert.True(ArrowIpc.EncodeBatch(s).Length <= cap + _ipcOverhead));
+        Assert.All(slices, s => Assert.True(ArrowIpc.EncodeBatch(s).Length <= cap + IpcOverhead));
         Assert.Equal(TestBatches.DescribeAll(batch), slices.SelectMany(TestBatches.DescribeAll));
         // Greedy: each slice but the last stops only where one more row would not fit.
         var start = 0;
@@ -55,7 +55,7 @@ public sealed class RecordBatchSlicerTests
 
         var sizes = slices.Select(s => s.Length).ToList();
         Assert.True(sizes[0] > sizes[^1], $"slices {string.Join(',', sizes)} should shrink as rows grow");
-        Assert.All(slices, s => Assert.True(ArrowIpc.EncodeBatch(s).Length <= cap + _ipcOverhead));
+        Assert.All(slices, s => Assert.True(ArrowIpc.EncodeBatch(s).Length <= cap + IpcOverhead));
         Assert.Equal(ListTotals(batch), slices.SelectMany(ListTotals));
         slices.ForEach(s => s.Dispose());
     }
@@ -112,7 +112,7 @@ public sealed class RecordBatchSlicerTests
         var estimate = ArrowSizeEstimator.Estimate(batch, 0, batch.Length);
         var encoded = ArrowIpc.EncodeBatch(batch).Length;
 
-        Assert.InRange(encoded - estimate, 0, _ipcOverhead);
+        Assert.InRange(encoded - estimate, 0, IpcOverhead);
     }
 
     private static RecordBatch GrowingLists(int rows, int itemsPerRow)

@@ -4,7 +4,7 @@ namespace CqSourceS3.Client.Tests.Sync;
 
 public sealed class TableFilterTests
 {
-    private static readonly string[] _known = ["sales_orders", "sales_returns", "hr_people", "logs", "a_b_a"];
+    private static readonly string[] Known = ["sales_orders", "sales_returns", "hr_people", "logs", "a_b_a"];
 
     [Theory]
     [InlineData("*", "anything", true)]
@@ -46,7 +46,7 @@ public sealed class TableFilterTests
     [InlineData(new string[0], new string[0], new string[0])]
     public void Select_IncludeAndSkip_SkipWinsAndOrderIsOrdinal(string[] include, string[] skip, string[] expected)
     {
-        Assert.Equal(expected, TableFilter.Select(_known, include, skip));
+        Assert.Equal(expected, TableFilter.Select(Known, include, skip));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class TableFilterTests
     [Fact]
     public void Select_IncludePatternWithoutMatch_ThrowsGoSdkMessage()
     {
-        var ex = Assert.Throws<TableFilterException>(() => TableFilter.Select(_known, ["sales_*", "nope*"], []));
+        var ex = Assert.Throws<TableFilterException>(() => TableFilter.Select(Known, ["sales_*", "nope*"], []));
 
         Assert.Equal("tables include a pattern nope* with no matches", ex.Message);
         Assert.Equal(("tables", "nope*"), (ex.Option, ex.Pattern));
@@ -67,7 +67,7 @@ public sealed class TableFilterTests
     [Fact]
     public void Select_SkipPatternWithoutMatch_ThrowsGoSdkMessage()
     {
-        var ex = Assert.Throws<TableFilterException>(() => TableFilter.Select(_known, ["*"], ["Logs"]));
+        var ex = Assert.Throws<TableFilterException>(() => TableFilter.Select(Known, ["*"], ["Logs"]));
 
         Assert.Equal("skip_tables include a pattern Logs with no matches", ex.Message);
         Assert.Equal("skip_tables", ex.Option);
@@ -82,6 +82,6 @@ public sealed class TableFilterTests
     [Fact]
     public void Select_EmptyIncludeWithUnmatchedSkip_StillChecksSkip()
     {
-        Assert.Throws<TableFilterException>(() => TableFilter.Select(_known, [], ["nothing"]));
+        Assert.Throws<TableFilterException>(() => TableFilter.Select(Known, [], ["nothing"]));
     }
 }

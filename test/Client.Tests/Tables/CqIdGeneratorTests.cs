@@ -6,7 +6,7 @@ namespace CqSourceS3.Client.Tests.Tables;
 
 public sealed class CqIdGeneratorTests
 {
-    private static readonly DateTimeOffset _modified = new(2025, 3, 4, 5, 6, 7, TimeSpan.Zero);
+    private static readonly DateTimeOffset Modified = new(2025, 3, 4, 5, 6, 7, TimeSpan.Zero);
 
     [Fact]
     public void Random_MillionRows_AllUniqueVersion4WithRfcVariant()
@@ -97,7 +97,7 @@ public sealed class CqIdGeneratorTests
     [Fact]
     public void ObjectVersionOf_VersionIdPresent_UsesVersionId()
     {
-        Assert.Equal("version:v7", CqIdGenerator.ObjectVersionOf(new StoredObject("k", 1, _modified, "\"e\"", "v7")));
+        Assert.Equal("version:v7", CqIdGenerator.ObjectVersionOf(new StoredObject("k", 1, Modified, "\"e\"", "v7")));
     }
 
     [Theory]
@@ -106,21 +106,21 @@ public sealed class CqIdGeneratorTests
     [InlineData("null")]
     public void ObjectVersionOf_NoUsableVersionId_UsesETag(string? versionId)
     {
-        Assert.Equal("etag:\"e\"", CqIdGenerator.ObjectVersionOf(new StoredObject("k", 1, _modified, "\"e\"", versionId)));
+        Assert.Equal("etag:\"e\"", CqIdGenerator.ObjectVersionOf(new StoredObject("k", 1, Modified, "\"e\"", versionId)));
     }
 
     [Fact]
     public void ObjectVersionOf_NoVersionNoETag_UsesLastModifiedTicks()
     {
-        var version = CqIdGenerator.ObjectVersionOf(new StoredObject("k", 1, _modified));
+        var version = CqIdGenerator.ObjectVersionOf(new StoredObject("k", 1, Modified));
 
-        Assert.Equal("modified:" + _modified.UtcTicks, version);
+        Assert.Equal("modified:" + Modified.UtcTicks, version);
     }
 
     [Fact]
     public void For_DeterministicFalse_IsRandom()
     {
-        var obj = new StoredObject("k", 1, _modified, "\"e\"");
+        var obj = new StoredObject("k", 1, Modified, "\"e\"");
 
         Assert.False(CqIdGenerator.For(false, "s3://b", obj).IsDeterministic);
         Assert.True(CqIdGenerator.For(true, "s3://b", obj).IsDeterministic);

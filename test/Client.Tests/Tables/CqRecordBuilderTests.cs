@@ -8,8 +8,8 @@ namespace CqSourceS3.Client.Tests.Tables;
 
 public sealed class CqRecordBuilderTests
 {
-    private const string _idA = "0b6e2c4a-1d2f-4e3a-9b8c-7d6e5f4a3b2c";
-    private const string _idB = "F47AC10B-58CC-4372-A567-0E02B2C3D479";
+    private const string IdA = "0b6e2c4a-1d2f-4e3a-9b8c-7d6e5f4a3b2c";
+    private const string IdB = "F47AC10B-58CC-4372-A567-0E02B2C3D479";
 
     [Fact]
     public void Build_PlainFile_SharesFileColumnsWithoutCopying()
@@ -76,14 +76,14 @@ public sealed class CqRecordBuilderTests
     [Fact]
     public void Build_ReusedTextIds_PreservedExactlyAndBadOnesReplacedAndCounted()
     {
-        using var file = FileWithIds(new StringArray.Builder().Append(_idA).AppendNull().Append("not-a-uuid").Append(_idB).Build());
+        using var file = FileWithIds(new StringArray.Builder().Append(IdA).AppendNull().Append("not-a-uuid").Append(IdB).Build());
         var builder = new CqRecordBuilder(CqTableSchema.Create("t", file.Schema), CqIdGenerator.Random);
 
         using var record = builder.Build(file, 0);
 
         var ids = IdsOf(record);
-        Assert.Equal(Guid.Parse(_idA), ids[0]);
-        Assert.Equal(Guid.Parse(_idB), ids[3]);
+        Assert.Equal(Guid.Parse(IdA), ids[0]);
+        Assert.Equal(Guid.Parse(IdB), ids[3]);
         Assert.Equal(2, builder.ReplacedIdCount);
         Assert.Equal(4, ids.Distinct().Count());
         Assert.Equal(0x40, record.Column(0).Data.Buffers[1].Span[16 + 6] & 0xF0);
@@ -107,8 +107,8 @@ public sealed class CqRecordBuilderTests
     [Fact]
     public void Build_ReusedParentIds_ParsedAndInvalidBecomeNull()
     {
-        var parents = new StringArray.Builder().Append(_idB).AppendNull().Append("nope").Build();
-        var ids = new StringArray.Builder().Append(_idA).Append(_idA).Append(_idA).Build();
+        var parents = new StringArray.Builder().Append(IdB).AppendNull().Append("nope").Build();
+        var ids = new StringArray.Builder().Append(IdA).Append(IdA).Append(IdA).Build();
         var schema = new Schema(
         [
             new Field("_cq_id", StringType.Default, false),
@@ -120,7 +120,7 @@ public sealed class CqRecordBuilderTests
         using var record = builder.Build(file, 0);
 
         var output = (FixedSizeBinaryArray)record.Column(1);
-        Assert.Equal(Guid.Parse(_idB), new Guid(output.GetBytes(0), bigEndian: true));
+        Assert.Equal(Guid.Parse(IdB), new Guid(output.GetBytes(0), bigEndian: true));
         Assert.True(output.IsNull(1));
         Assert.True(output.IsNull(2));
         Assert.Equal(2, output.NullCount);
@@ -130,13 +130,13 @@ public sealed class CqRecordBuilderTests
     [Fact]
     public void Build_SlicedTextIds_ReadsTheSlicesRows()
     {
-        using var whole = FileWithIds(new StringArray.Builder().Append(_idA).Append(_idB).Append(_idA).Build());
+        using var whole = FileWithIds(new StringArray.Builder().Append(IdA).Append(IdB).Append(IdA).Build());
         using var slice = whole.SliceShared(1, 2);
         var builder = new CqRecordBuilder(CqTableSchema.Create("t", whole.Schema), CqIdGenerator.Random);
 
         using var record = builder.Build(slice, 1);
 
-        Assert.Equal([Guid.Parse(_idB), Guid.Parse(_idA)], IdsOf(record));
+        Assert.Equal([Guid.Parse(IdB), Guid.Parse(IdA)], IdsOf(record));
         Assert.Equal(["1", "2"], Enumerable.Range(0, 2).Select(i => ((StringArray)record.Column(2)).GetString(i)));
     }
 

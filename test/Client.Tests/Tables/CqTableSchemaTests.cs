@@ -6,7 +6,7 @@ namespace CqSourceS3.Client.Tests.Tables;
 
 public sealed class CqTableSchemaTests
 {
-    private static readonly KeyValuePair<string, string>[] _idMetadata =
+    private static readonly KeyValuePair<string, string>[] IdMetadata =
     [
         new("cq:extension:incremental", "false"),
         new("cq:extension:primary_key", "true"),
@@ -17,7 +17,7 @@ public sealed class CqTableSchemaTests
         new("ARROW:extension:metadata", "uuid-serialized"),
     ];
 
-    private static readonly KeyValuePair<string, string>[] _dataMetadata =
+    private static readonly KeyValuePair<string, string>[] DataMetadata =
     [
         new("cq:extension:incremental", "false"),
         new("cq:extension:primary_key", "false"),
@@ -53,10 +53,10 @@ public sealed class CqTableSchemaTests
         var id = table.Schema.FieldsList[0];
         var parent = table.Schema.FieldsList[1];
         Assert.Equal(("_cq_id", false, 16), (id.Name, id.IsNullable, ((FixedSizeBinaryType)id.DataType).ByteWidth));
-        Assert.Equal(_idMetadata, id.Metadata.ToArray());
+        Assert.Equal(IdMetadata, id.Metadata.ToArray());
         Assert.Equal(("_cq_parent_id", true, 16), (parent.Name, parent.IsNullable, ((FixedSizeBinaryType)parent.DataType).ByteWidth));
         Assert.Equal(
-            _idMetadata.Select(kv => kv.Key is "cq:extension:primary_key" or "cq:extension:unique" ? new(kv.Key, "false") : kv),
+            IdMetadata.Select(kv => kv.Key is "cq:extension:primary_key" or "cq:extension:unique" ? new(kv.Key, "false") : kv),
             parent.Metadata.ToArray());
         Assert.Equal(new CqColumnSource(CqColumnOrigin.GeneratedId, -1), table.Sources[0]);
         Assert.Equal(new CqColumnSource(CqColumnOrigin.NullParentId, -1), table.Sources[1]);
@@ -73,8 +73,8 @@ public sealed class CqTableSchemaTests
         Assert.False(table.Schema.FieldsList[2].IsNullable);
         Assert.True(table.Schema.FieldsList[3].IsNullable);
         Assert.IsType<StringType>(table.Schema.FieldsList[3].DataType);
-        Assert.Equal(_dataMetadata, table.Schema.FieldsList[2].Metadata.ToArray());
-        Assert.Equal(_dataMetadata, table.Schema.FieldsList[3].Metadata.ToArray());
+        Assert.Equal(DataMetadata, table.Schema.FieldsList[2].Metadata.ToArray());
+        Assert.Equal(DataMetadata, table.Schema.FieldsList[3].Metadata.ToArray());
         Assert.Equal([new(CqColumnOrigin.FileColumn, 0), new CqColumnSource(CqColumnOrigin.FileColumn, 1)], table.Sources.Skip(2));
     }
 
@@ -90,7 +90,7 @@ public sealed class CqTableSchemaTests
 
         Assert.Equal(["_cq_id", "_cq_parent_id", "amount"], table.Schema.FieldsList.Select(f => f.Name));
         Assert.IsType<FixedSizeBinaryType>(table.Schema.FieldsList[0].DataType);
-        Assert.Equal(_idMetadata, table.Schema.FieldsList[0].Metadata.ToArray());
+        Assert.Equal(IdMetadata, table.Schema.FieldsList[0].Metadata.ToArray());
         Assert.Equal(
             [new(CqColumnOrigin.ReusedId, 2), new(CqColumnOrigin.ReusedParentId, 3), new CqColumnSource(CqColumnOrigin.FileColumn, 4)],
             table.Sources);
@@ -156,7 +156,7 @@ public sealed class CqTableSchemaTests
         var table = CqTableSchema.Create("t", File(new Field("v", StringType.Default, true,
             [new("ARROW:extension:name", name), new("ARROW:extension:metadata", serialized)])));
 
-        Assert.Equal(_dataMetadata, table.Schema.FieldsList[2].Metadata.ToArray());
+        Assert.Equal(DataMetadata, table.Schema.FieldsList[2].Metadata.ToArray());
     }
 
     [Fact]
