@@ -20,15 +20,15 @@ internal static class EncodeBufferPool
 
     private const int InitialCapacity = 64 * 1024;
 
-    private static readonly MemoryStream?[] Slots = new MemoryStream?[Slots];
+    private static readonly MemoryStream?[] Pool = new MemoryStream?[Slots];
 
     /// <summary>An empty stream with room for at least <paramref name="expectedBytes"/>.</summary>
     public static MemoryStream Rent(long expectedBytes)
     {
         MemoryStream? stream = null;
-        for (var i = 0; i < Slots.Length && stream is null; i++)
+        for (var i = 0; i < Pool.Length && stream is null; i++)
         {
-            stream = Interlocked.Exchange(ref Slots[i], null);
+            stream = Interlocked.Exchange(ref Pool[i], null);
         }
 
         stream ??= new MemoryStream(InitialCapacity);
@@ -50,9 +50,9 @@ internal static class EncodeBufferPool
         }
 
         stream.SetLength(0);
-        for (var i = 0; i < Slots.Length; i++)
+        for (var i = 0; i < Pool.Length; i++)
         {
-            if (Interlocked.CompareExchange(ref Slots[i], stream, null) is null)
+            if (Interlocked.CompareExchange(ref Pool[i], stream, null) is null)
             {
                 return;
             }
