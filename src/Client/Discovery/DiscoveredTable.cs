@@ -1,0 +1,20 @@
+using CqSourceS3.Client.Parquet;
+using CqSourceS3.Client.Tables;
+
+namespace CqSourceS3.Client.Discovery;
+
+/// <summary>
+/// One table found in the bucket: its objects (with their footers, in key order) and its CloudQuery schema, or
+/// the reason it cannot be synced (a schema mismatch, a name collision, an unusable column).
+/// </summary>
+public sealed record DiscoveredTable(string Name, IReadOnlyList<ParquetFileInfo> Files, string? Error)
+{
+    /// <summary>The CloudQuery table; null when <see cref="Error"/> is set.</summary>
+    internal CqTableSchema? Table { get; init; }
+
+    /// <summary>Total size of the table's objects in bytes.</summary>
+    public long Bytes => Files.Sum(f => f.StoredObject.Size);
+
+    /// <summary>Total rows according to the footers.</summary>
+    public long Rows => Files.Sum(f => f.RowCount);
+}

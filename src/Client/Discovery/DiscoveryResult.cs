@@ -1,0 +1,7 @@
+namespace CqSourceS3.Client.Discovery;
+
+/// <summary>What listing the bucket and reading every footer found.</summary>
+/// <param name="Tables">Every table, usable or not, ordered by name.</param>
+/// <param name="Skipped">Objects whose footer could not be read.</param>
+/// <param name="Ignored">Listed objects that are not Parquet candidates (other extensions, folder markers).</param>
+public sealed record DiscoveryResult(IReadOnlyList<DiscoveredTable> Tables, IReadOnlyList<SkippedObject> Skipped, int Ignored);

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using CqSourceS3.Client.Parquet;
+using CqSourceS3.Client.Storage;
+using CqSourceS3.Client.Tables;
+using CqSourceS3.Naming;
+using Microsoft.Extensions.Logging;
+
+namespace CqSourceS3.Client.Discovery;
+
+/// <summary>
+/// Lists the bucket (or folder) under <c>path_prefix</c>, groups Parquet objects into tables by key prefix,
+/// reads every footer (explicit byte ranges only: never the object's data) and checks that the files of each
+/// table agree on a schema. A table whose files disagree fails as a whole, naming two files and the columns;
+/// other tables are unaffected.
+/// </summary>
+internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions readOptions, int concurrency, ILogger logger)
+{
+    public async Task<DiscoveryResult> DiscoverAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var objects = new Dictionary<string, StoredObject>(StringComparer.Ordinal);
+        var ignored = 0;
+        await foreach (var obj in store.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
+        {
+            if (TableNames.IsCandidate(obj.Key))
+            {
+                objects[obj.Key] = obj;
+            }
+            else
+            {
+                ignored++;
+                ClientLog.IgnoredObject(logger, obj.Key);
+            }
+        }
+
+        var grouping = TableNameResolver.Group(objects.Keys);
+        var (footers, skipped) = await ReadFootersAsync(grouping, objects, cancellationToken).ConfigureAwait(false);
+
+        var tables = new List<DiscoveredTable>();
+        foreach (var (name, keys) in grouping.Tables)
+        {
+            var files = keys.Where(footers.ContainsKey).Select(k => footers[k]).OrderBy(f => f.StoredObject.Key, StringComparer.Ordinal).ToList();
+            tables.Add(Check(name, files));
+        }
+
+        foreach (var collision in grouping.Collisions)
+        {
+            tables.Add(new DiscoveredTable(collision.TableName, [], collision.Message));
+        }
+
+        tables.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        foreach (var table in tables)
+        {
+            if (table.Error is null)
+            {
+                ClientLog.TableDiscovered(logger, table.Name, table.Files.Count, table.Bytes, table.Rows);
+            }
+            else
+            {
+                ClientLog.TableFailed(logger, table.Name, table.Error);
+            }
+        }
+
+        return new DiscoveryResult(tables, skipped, ignored);
+    }
+
+    private async Task<(Dictionary<string, ParquetFileInfo> Footers, List<SkippedObject> Skipped)> ReadFootersAsync(
+        TableGrouping grouping, Dictionary<string, StoredObject> objects, CancellationToken cancellationToken)
+    {
+        var footers = new ConcurrentDictionary<string, ParquetFileInfo>(StringComparer.Ordinal);
+        var skipped = new ConcurrentBag<SkippedObject>();
+        var work = grouping.Tables.SelectMany(t => t.Value.Select(key => (Table: t.Key, Object: objects[key])));
+        var reader = new ParquetFooterReader(readOptions);
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (item, token) =>
+        {
+            try
+            {
+                footers[item.Object.Key] = await reader.ReadAsync(store, item.Object, token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (ObjectFailures.IsSkippable(e, token))
+            {
+                var skip = ObjectFailures.ToSkipped(e, item.Object.Key, item.Table);
+                ClientLog.ObjectSkipped(logger, skip.Table, skip.Key, skip.Reason);
+                skipped.Add(skip);
+            }
+        }).ConfigureAwait(false);
+        return (new Dictionary<string, ParquetFileInfo>(footers, StringComparer.Ordinal), [.. skipped.OrderBy(s => s.Key, StringComparer.Ordinal)]);
+    }
+
+    private static DiscoveredTable Check(string name, List<ParquetFileInfo> files)
+    {
+        if (files.Count == 0)
+        {
+            return new DiscoveredTable(name, files, $"table \"{name}\": none of its objects could be read (see the skipped objects)");
+        }
+
+        var reference = files[0];
+        foreach (var file in files.Skip(1))
+        {
+            var differences = SchemaDifference.Describe(reference.Schema, file.Schema);
+            if (differences.Count > 0)
+            {
+                return new DiscoveredTable(name, files,
+                    $"table \"{name}\": schema of \"{file.StoredObject.Key}\" differs from \"{reference.StoredObject.Key}\": {string.Join("; ", differences)}");
+            }
+        }
+
+        try
+        {
+            var schema = SchemaDifference.MergeNullability(reference.Schema, files.Skip(1).Select(f => f.Schema));
+            return new DiscoveredTable(name, files, null) { Table = CqTableSchema.Create(name, schema) };
+        }
+        catch (CqSchemaException e)
+        {
+            return new DiscoveredTable(name, files, $"table \"{name}\": {e.Message}");
+        }
+    }
+}
