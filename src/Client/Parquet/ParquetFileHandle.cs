@@ -1,0 +1,144 @@
+using Apache.Arrow;
+using CqSourceS3.Client.Storage;
+using ParquetSharp;
+using ParquetSharp.Arrow;
+
+namespace CqSourceS3.Client.Parquet;
+
+/// <summary>
+/// One Parquet object opened for reading: the ranged stream, the native Arrow reader over it and the normalized
+/// schema. Opening checks the magic bytes, reads only the footer and detects encrypted column metadata. All of it
+/// is synchronous and meant to run on a dedicated decode thread (see <see cref="DedicatedThread"/>).
+/// </summary>
+internal sealed class ParquetFileHandle : IDisposable
+{
+    private ParquetFileHandle(RangedObjectStream stream, FileReader reader, Schema schema)
+    {
+        Stream = stream;
+        Reader = reader;
+        Schema = schema;
+    }
+
+    /// <summary>The stream the decoder reads through (for <see cref="RangedObjectStream.BytesFetched"/>).</summary>
+    public RangedObjectStream Stream { get; }
+
+    /// <summary>The native reader; disposed with this handle.</summary>
+    public FileReader Reader { get; }
+
+    /// <summary>The file's Arrow schema after <see cref="ArrowTypeNormalizer.NormalizeSchema"/>.</summary>
+    public Schema Schema { get; }
+
+    /// <summary>
+    /// Opens <paramref name="obj"/>; on failure throws what <see cref="ParquetFailureClassifier"/> decides.
+    /// <paramref name="onStream"/> sees the stream as soon as it exists, so a caller can read its counters.
+    /// </summary>
+    public static ParquetFileHandle Open(
+        IObjectStore store, StoredObject obj, ParquetReadOptions options, int? maxRowsPerBatch,
+        Action<RangedObjectStream>? onStream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(obj);
+        ArgumentNullException.ThrowIfNull(options);
+        if (obj.Size < ParquetFailureClassifier.MinimumSize)
+        {
+            throw ParquetFailureClassifier.TooSmall(obj.Size, store.Location, obj.Key);
+        }
+
+        var stream = new RangedObjectStream(store, obj, options.ReadAheadBytes, cancellationToken);
+        onStream?.Invoke(stream);
+        FileReader? reader = null;
+        try
+        {
+            var footerWindow = CheckMagic(stream, store.Location, obj.Key, options);
+            reader = CreateReader(stream, footerWindow, maxRowsPerBatch);
+            RejectEncryptedColumns(reader, store.Location, obj.Key);
+            var schema = ArrowTypeNormalizer.NormalizeSchema(reader.Schema);
+            return new ParquetFileHandle(stream, reader, schema);
+        }
+        catch (Exception e)
+        {
+            reader?.Dispose();
+            stream.Dispose();
+            throw ParquetFailureClassifier.Classify(e, stream, store.Location, obj.Key, cancellationToken);
+        }
+    }
+
+    /// <summary>The footer's facts for <see cref="ParquetFooterReader"/>.</summary>
+    public ParquetFileInfo Describe(StoredObject obj)
+    {
+        using var metadata = Reader.ParquetReader.FileMetaData;
+        return new ParquetFileInfo(obj, Schema, metadata.NumRows, Reader.NumRowGroups);
+    }
+
+    public void Dispose()
+    {
+        Reader.Dispose();
+        Stream.Dispose();
+    }
+
+    private static int CheckMagic(RangedObjectStream stream, string location, string key, ParquetReadOptions options)
+    {
+        Span<byte> head = stackalloc byte[4];
+        Span<byte> tail = stackalloc byte[4];
+        stream.Prefetch(0, head.Length);
+        stream.ReadExactly(head);
+
+        // Fetch the whole window the decoder reads the footer from, so the magic check costs no extra request.
+        var window = (int)Math.Min(stream.Length, Math.Min(ParquetReadOptions.FooterWindowBytes, options.ReadAheadBytes));
+        stream.Prefetch(stream.Length - window, window);
+        stream.Seek(-tail.Length, SeekOrigin.End);
+        stream.ReadExactly(tail);
+
+        var failure = ParquetFailureClassifier.CheckMagic(head, tail, location, key);
+        if (failure is not null)
+        {
+            throw failure;
+        }
+
+        // The position stays inside the footer window: seeking away would drop the block the decoder reads next.
+        return window;
+    }
+
+    private static FileReader CreateReader(RangedObjectStream stream, int footerWindow, int? maxRowsPerBatch)
+    {
+        using var readerProperties = ReaderProperties.GetDefaultReaderProperties();
+        readerProperties.SetFooterReadSize(footerWindow);
+        using var arrowProperties = ArrowReaderProperties.GetDefault();
+        // Objects are decoded in parallel already; the decoder's own thread pool would only compete for the cores.
+        arrowProperties.UseThreads = false;
+        // Pre-buffering coalesces a row group's column chunks into few large ranged reads. Batches are read one
+        // row group at a time, so what it holds is bounded by one row group's compressed size.
+        arrowProperties.PreBuffer = true;
+        // INT96 in microseconds: its range covers every Spark/Impala date, where nanoseconds wrap past 2262.
+        arrowProperties.CoerceInt96TimestampUnit = Apache.Arrow.Types.TimeUnit.Microsecond;
+        if (maxRowsPerBatch is { } rows)
+        {
+            arrowProperties.BatchSize = rows;
+        }
+
+        // The reader constructor copies both property sets, so disposing them afterwards is safe.
+        return new FileReader(stream, readerProperties, arrowProperties, leaveOpen: true);
+    }
+
+    private static void RejectEncryptedColumns(FileReader reader, string location, string key)
+    {
+        if (reader.NumRowGroups == 0)
+        {
+            return;
+        }
+
+        using var rowGroup = reader.ParquetReader.RowGroup(0);
+        var metadata = rowGroup.MetaData;
+        for (var column = 0; column < metadata.NumColumns; column++)
+        {
+            try
+            {
+                using var chunk = metadata.GetColumnChunkMetaData(column);
+            }
+            catch (ParquetException e)
+            {
+                throw ParquetFailureClassifier.EncryptedColumns(location, key, e);
+            }
+        }
+    }
+}

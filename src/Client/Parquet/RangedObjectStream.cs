@@ -1,0 +1,189 @@
+using CqSourceS3.Client.Storage;
+
+namespace CqSourceS3.Client.Parquet;
+
+/// <summary>
+/// A read-only, seekable <see cref="Stream"/> over one stored object that reads only through
+/// <see cref="IObjectStore.OpenRangeAsync"/> with explicit ranges. The object's size comes from the listing, so
+/// even the tail is an explicit range: suffix ranges (<c>bytes=-N</c>) are never used, because some S3-compatible
+/// servers answer them wrongly.
+/// </summary>
+/// <remarks>
+/// Small sequential reads are served from one read-ahead block (fetched from the read position, clipped to the
+/// object's end); a read at least as large as the block is fetched exactly as asked, straight into the caller's
+/// buffer. The block is the only buffer, so memory per open object is bounded by its size whatever the object's.
+/// The Parquet decoder calls this stream from native threads and turns any exception into an error string, so the
+/// first failure is kept in <see cref="Failure"/> for the caller to rethrow with its real type.
+/// </remarks>
+internal sealed class RangedObjectStream : Stream
+{
+    private readonly IObjectStore _store;
+    private readonly StoredObject _object;
+    private readonly CancellationToken _cancellationToken;
+    private readonly byte[] _block;
+    private readonly Lock _gate = new();
+    private long _blockStart;
+    private int _blockLength;
+    private long _position;
+    private long _bytesFetched;
+    private int _requestCount;
+
+    public RangedObjectStream(IObjectStore store, StoredObject obj, int readAheadBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(obj);
+        ArgumentOutOfRangeException.ThrowIfLessThan(readAheadBytes, 1);
+        _store = store;
+        _object = obj;
+        _cancellationToken = cancellationToken;
+        _block = new byte[(int)Math.Min(readAheadBytes, Math.Max(obj.Size, 1))];
+    }
+
+    /// <summary>Bytes received from the store so far (what a benchmark compares with the object's size).</summary>
+    public long BytesFetched => Interlocked.Read(ref _bytesFetched);
+
+    /// <summary>How many ranged reads were sent to the store.</summary>
+    public int RequestCount => Volatile.Read(ref _requestCount);
+
+    /// <summary>The first exception a ranged read threw (store failure, cancellation), if any.</summary>
+    public Exception? Failure { get; private set; }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => true;
+    public override bool CanWrite => false;
+    public override long Length => _object.Size;
+
+    public override long Position
+    {
+        get => _position;
+        set => Seek(value, SeekOrigin.Begin);
+    }
+
+    /// <summary>
+    /// Loads bytes <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="length"/> - 1 (clipped to
+    /// the object and to the block size) into the read-ahead block, so that the reads that follow are served from it.
+    /// Used to fetch exactly the footer window the decoder will ask for.
+    /// </summary>
+    public void Prefetch(long offset, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        lock (_gate)
+        {
+            var count = (int)Math.Min(Math.Min(length, _block.Length), Math.Max(_object.Size - offset, 0));
+            Fetch(offset, _block.AsMemory(0, count));
+            _blockStart = offset;
+            _blockLength = count;
+        }
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        lock (_gate)
+        {
+            var wanted = (int)Math.Min(buffer.Length, Math.Max(_object.Size - _position, 0));
+            var done = 0;
+            while (done < wanted)
+            {
+                done += ReadOnce(buffer[done..wanted]);
+            }
+
+            return done;
+        }
+    }
+
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        lock (_gate)
+        {
+            var target = origin switch
+            {
+                SeekOrigin.Begin => offset,
+                SeekOrigin.Current => _position + offset,
+                SeekOrigin.End => _object.Size + offset,
+                _ => throw new ArgumentOutOfRangeException(nameof(origin)),
+            };
+            ArgumentOutOfRangeException.ThrowIfNegative(target, nameof(offset));
+            if (target < _blockStart || target >= _blockStart + _blockLength)
+            {
+                _blockLength = 0;
+            }
+
+            _position = target;
+            return target;
+        }
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private int ReadOnce(Span<byte> destination)
+    {
+        if (_position >= _blockStart && _position < _blockStart + _blockLength)
+        {
+            var available = (int)Math.Min(destination.Length, _blockStart + _blockLength - _position);
+            _block.AsSpan((int)(_position - _blockStart), available).CopyTo(destination);
+            _position += available;
+            return available;
+        }
+
+        if (destination.Length >= _block.Length)
+        {
+            // A large read (a column chunk, a coalesced range) gains nothing from the block: fetch it as asked.
+            var direct = new byte[destination.Length];
+            Fetch(_position, direct);
+            direct.CopyTo(destination);
+            _blockLength = 0;
+            _position += direct.Length;
+            return direct.Length;
+        }
+
+        var blockLength = (int)Math.Min(_block.Length, _object.Size - _position);
+        Fetch(_position, _block.AsMemory(0, blockLength));
+        _blockStart = _position;
+        _blockLength = blockLength;
+        return ReadOnce(destination);
+    }
+
+    private void Fetch(long offset, Memory<byte> destination)
+    {
+        if (destination.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            Interlocked.Increment(ref _requestCount);
+            // Sync over async is deliberate: the decoder calls us synchronously from a dedicated or native thread.
+            FetchAsync(offset, destination).GetAwaiter().GetResult();
+        }
+        catch (Exception e)
+        {
+            Failure ??= e;
+            throw;
+        }
+    }
+
+    private async Task FetchAsync(long offset, Memory<byte> destination)
+    {
+        var source = await _store.OpenRangeAsync(_object, offset, destination.Length, _cancellationToken).ConfigureAwait(false);
+        await using (source.ConfigureAwait(false))
+        {
+            var read = await source.ReadAtLeastAsync(destination, destination.Length, throwOnEndOfStream: false, _cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _bytesFetched, read);
+            if (read < destination.Length)
+            {
+                throw new EndOfStreamException(
+                    $"object '{_object.Key}' returned {read} of {destination.Length} bytes at offset {offset}; it was probably rewritten after listing");
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using CqSourceS3.Client.Parquet;
+using CqSourceS3.Client.Storage;
+using CqSourceS3.Tests.Shared;
+using ParquetSharp.Arrow;
+using Xunit.Abstractions;
+
+namespace CqSourceS3.Client.Tests.Parquet;
+
+/// <summary>
+/// Reads every file of the shared Parquet conformance corpus (<c>../shared/testdata</c>) through the real
+/// readers and compares with a direct ParquetSharp read. Prints one line per file; skipped with a message when
+/// the corpus is absent (a fresh clone has no <c>../shared</c>).
+/// </summary>
+public sealed class ConformanceTests(ITestOutputHelper output)
+{
+    private static readonly ParquetReadOptions _options = new(1024 * 1024, TimeSpan.FromSeconds(30));
+
+    /// <summary>Files left out, each with its reason.</summary>
+    private static readonly Dictionary<string, string> _skipped = new(StringComparer.Ordinal)
+    {
+        ["parquet-testing/data/large_string_map.brotli.parquet"] = "inflates to more than 2 GB: a memory-safety case, not a default test",
+    };
+
+    /// <summary>Well-formed files whose footer row count is known to disagree with their row groups.</summary>
+    private static readonly HashSet<string> _footerRowCountLies = new(StringComparer.Ordinal)
+    {
+        "parquet-testing/data/repeated_no_annotation.parquet",
+    };
+
+    [Fact]
+    public async Task Corpus_EveryFile_ReadsLikeParquetSharpOrFailsWithAParquetReadException()
+    {
+        var root = RepoPaths.SharedTestData;
+        if (root is null)
+        {
+            output.WriteLine("SKIPPED: the Parquet conformance corpus (../shared/testdata or CQ_S3_TESTDATA) is absent.");
+            return;
+        }
+
+        await using var store = new LocalFolderStore(root);
+        var problems = new List<string>();
+        var objects = await store.ListAsync("", CancellationToken.None)
+            .Where(o => o.Key.StartsWith("parquet-testing/", StringComparison.Ordinal) || o.Key.StartsWith("arrow-testing/", StringComparison.Ordinal))
+            .ToListAsync();
+        Assert.NotEmpty(objects);
+        foreach (var obj in objects)
+        {
+            if (_skipped.TryGetValue(obj.Key, out var reason))
+            {
+                output.WriteLine($"SKIP {obj.Key}: {reason}");
+                continue;
+            }
+
+            var outcome = await CheckAsync(store, obj, Path.Combine(root, obj.Key));
+            output.WriteLine(outcome.Line);
+            if (!outcome.Passed)
+            {
+                problems.Add(outcome.Line);
+            }
+        }
+
+        Assert.True(problems.Count == 0, "unexpected outcomes:\n" + string.Join("\n", problems));
+    }
+
+    private static async Task<(bool Passed, string Line)> CheckAsync(IObjectStore store, StoredObject obj, string path)
+    {
+        var kind = Classify(obj.Key);
+        var direct = ReadDirectly(path);
+        try
+        {
+            var info = await new ParquetFooterReader(_options).ReadAsync(store, obj, CancellationToken.None);
+            var rows = new List<string>();
+            await foreach (var batch in new ParquetBatchReader(_options).ReadAsync(store, obj, 1000, CancellationToken.None))
+            {
+                using (batch)
+                {
+                    Assert.Equal(ArrowSchemaText.Describe(info.Schema), ArrowSchemaText.Describe(batch.Schema));
+                    rows.AddRange(ArrowValueFormatter.Rows(batch));
+                }
+            }
+
+            var sameValues = direct.Rows is not null && direct.Rows.SequenceEqual(rows);
+            var footerAgrees = info.RowCount == rows.Count || _footerRowCountLies.Contains(obj.Key);
+            var line = $"READ {obj.Key}: {rows.Count} rows (footer {info.RowCount}), {(sameValues ? "values equal a direct read" : "VALUES DIFFER from a direct read: " + direct.Error)}";
+            // A bad file the decoder accepts is tolerated only when our values equal the decoder's own.
+            return (sameValues && footerAgrees && kind != FileKind.Encrypted && kind != FileKind.NotParquet, line);
+        }
+        catch (ParquetReadException e)
+        {
+            var line = $"FAIL {obj.Key}: {e.Failure}: {e.Reason}";
+            return kind switch
+            {
+                FileKind.Encrypted => (e.Failure == ParquetFailure.Encrypted, line),
+                FileKind.NotParquet => (e.Failure == ParquetFailure.NotParquet, line),
+                FileKind.Bad => (e.Failure != ParquetFailure.TimedOut, line),
+                // A well-formed file may fail only where ParquetSharp itself refuses it.
+                _ => (direct.Rows is null, line + $" (direct ParquetSharp read also fails: {direct.Error})"),
+            };
+        }
+        catch (Exception e) when (e is not StoreException)
+        {
+            return (false, $"CRASH {obj.Key}: {e}");
+        }
+    }
+
+    private static FileKind Classify(string key) =>
+        key.EndsWith(".parquet.encrypted", StringComparison.Ordinal) ? FileKind.Encrypted
+        : !key.EndsWith(".parquet", StringComparison.Ordinal) ? FileKind.NotParquet
+        : key.StartsWith("parquet-testing/bad_data/", StringComparison.Ordinal) ? FileKind.Bad
+        : FileKind.WellFormed;
+
+    /// <summary>The reference: ParquetSharp's Arrow reader on the file path, INT96 in microseconds like ours.</summary>
+    private static (List<string>? Rows, string? Error) ReadDirectly(string path)
+    {
+        try
+        {
+            using var properties = ArrowReaderProperties.GetDefault();
+            properties.CoerceInt96TimestampUnit = Apache.Arrow.Types.TimeUnit.Microsecond;
+            using var reader = new FileReader(path, null, properties);
+            using var batches = reader.GetRecordBatchReader();
+            var rows = new List<string>();
+            while (batches.ReadNextRecordBatchAsync().AsTask().GetAwaiter().GetResult() is { } batch)
+            {
+                using (batch)
+                {
+                    rows.AddRange(ArrowValueFormatter.Rows(batch));
+                }
+            }
+
+            return (rows, null);
+        }
+        catch (Exception e)
+        {
+            return (null, e.GetType().Name + ": " + e.Message.Split('\n')[0]);
+        }
+    }
+
+    private enum FileKind
+    {
+        WellFormed,
+        Bad,
+        Encrypted,
+        NotParquet,
+    }
+}
