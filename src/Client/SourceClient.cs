@@ -1,5 +1,8 @@
+using CqSourceS3.Client.Discovery;
+using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.Storage;
+using CqSourceS3.Client.Sync;
 using Microsoft.Extensions.Logging;
 
 namespace CqSourceS3.Client;
@@ -45,6 +48,24 @@ public sealed class SourceClient : IAsyncDisposable
     public static string DescribeLocation(SourceSpec spec) => spec.IsLocal
         ? $"local_path \"{spec.LocalPath}\""
         : $"bucket \"{spec.Bucket}\" (region {spec.Region ?? "from the AWS environment"}, endpoint {spec.Endpoint ?? "AWS S3"})";
+
+    /// <summary>Lists and checks every table (footers only), without selecting any.</summary>
+    public Task<DiscoveryResult> DiscoverAsync(CancellationToken cancellationToken) =>
+        new TableDiscovery(Store, ReadOptions, CreateSync().Concurrency, Loggers.CreateLogger<TableDiscovery>()).DiscoverAsync(Spec.PathPrefix, cancellationToken);
+
+    /// <summary>The tables a GetTables call selects, with their CloudQuery schemas; failed tables are logged and left out.</summary>
+    public async Task<IReadOnlyList<(string Name, Apache.Arrow.Schema Schema)>> GetTablesAsync(IReadOnlyList<string> include, IReadOnlyList<string> skip, CancellationToken cancellationToken)
+    {
+        var discovery = await DiscoverAsync(cancellationToken).ConfigureAwait(false);
+        var selected = TableFilter.Select(discovery.Tables.Select(t => t.Name), include, skip).ToHashSet(StringComparer.Ordinal);
+        return [.. discovery.Tables.Where(t => selected.Contains(t.Name) && t.Table is not null).Select(t => (t.Name, t.Table!.Schema))];
+    }
+
+    /// <summary>A new sync over this client's store; run it with <see cref="SyncEngine.RunAsync"/>.</summary>
+    internal SyncEngine CreateSync() => new(Store, Spec, ReadOptions, Loggers.CreateLogger<SyncEngine>());
+
+    /// <summary>Read-ahead and per-object time limit for Parquet reads.</summary>
+    internal ParquetReadOptions ReadOptions { get; init; } = ParquetReadOptions.Default;
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => Store.DisposeAsync();

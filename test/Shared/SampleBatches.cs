@@ -31,7 +31,7 @@ public static class SampleBatches
         ],
         new Dictionary<string, string> { ["origin"] = "SampleBatches" });
 
-    private static readonly string[] _cities = ["Lisbon", "Oslo", "Quito", "Perth"];
+    private static readonly string[] Cities = ["Lisbon", "Oslo", "Quito", "Perth"];
 
     /// <summary>The exact decimal(38,10) text of row <paramref name="row"/>: 38 significant digits.</summary>
     public static string HugeText(long row) => $"1234567890123456789{row % 1_000_000_000:000000000}.{row * 7919 % 10_000_000_000L:0000000000}";
@@ -63,7 +63,7 @@ public static class SampleBatches
             var row = firstRow + i;
             id.Append(row);
             small.Append((byte)(200 + row % 50));
-            city.Append(_cities[row % _cities.Length]);
+            city.Append(Cities[row % Cities.Length]);
             categoryIndex.Append((int)(row % 3));
             if (row % 7 == 0)
             {

@@ -40,10 +40,17 @@ internal static class ArrowTypeText
             case DurationType duration:
                 text.Append("duration[").Append(Unit(duration.Unit)).Append(']');
                 break;
-            case DecimalType decimalType:
-                text.Append(decimalType.ByteWidth == 32 ? "decimal256(" : "decimal(")
-                    .Append(decimalType.Precision.ToString(CultureInfo.InvariantCulture)).Append(", ")
-                    .Append(decimalType.Scale.ToString(CultureInfo.InvariantCulture)).Append(')');
+            case Decimal32Type d32:
+                AppendDecimal(text, "decimal32", d32.Precision, d32.Scale);
+                break;
+            case Decimal64Type d64:
+                AppendDecimal(text, "decimal64", d64.Precision, d64.Scale);
+                break;
+            case Decimal128Type d128:
+                AppendDecimal(text, "decimal", d128.Precision, d128.Scale);
+                break;
+            case Decimal256Type d256:
+                AppendDecimal(text, "decimal256", d256.Precision, d256.Scale);
                 break;
             case FixedSizeBinaryType fixedBinary:
                 text.Append("fixed_size_binary[").Append(fixedBinary.ByteWidth.ToString(CultureInfo.InvariantCulture)).Append(']');
@@ -75,6 +82,10 @@ internal static class ArrowTypeText
                 break;
         }
     }
+
+    private static void AppendDecimal(StringBuilder text, string name, int precision, int scale) =>
+        text.Append(name).Append('(').Append(precision.ToString(CultureInfo.InvariantCulture)).Append(", ")
+            .Append(scale.ToString(CultureInfo.InvariantCulture)).Append(')');
 
     private static void AppendField(StringBuilder text, Field field)
     {

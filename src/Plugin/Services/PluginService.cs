@@ -1,9 +1,12 @@
 using CqSourceS3.Client;
+using CqSourceS3.Client.Arrow;
 using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.Storage;
+using CqSourceS3.Client.Sync;
 using CqSourceS3.Plugin.Hosting;
 using CqSourceS3.Plugin.Protocol;
 using CqSourceS3.Protocol.Plugin.V3;
+using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using PluginBase = CqSourceS3.Protocol.Plugin.V3.Plugin.PluginBase;
@@ -75,6 +78,64 @@ internal sealed partial class PluginService(PluginSession session, SourceClientF
         }
     }
 
+    public override async Task<GetTables.Types.Response> GetTables(GetTables.Types.Request request, ServerCallContext context)
+    {
+        try
+        {
+            var client = session.Client;
+            var response = new GetTables.Types.Response();
+            if (session.NoConnection)
+            {
+                // Tables come from the bucket; with no_connection (cloudquery migrate/tables) there is nothing to list.
+                LogNoConnectionTables(logger);
+                return response;
+            }
+
+            var tables = await client.GetTablesAsync(request.Tables, request.SkipTables, context.CancellationToken).ConfigureAwait(false);
+            response.Tables.AddRange(tables.Select(t => UnsafeByteOperations.UnsafeWrap(ArrowIpc.EncodeSchema(t.Schema))));
+            return response;
+        }
+        catch (Exception e) when (e is PluginStateException or TableFilterException or StoreException)
+        {
+            throw RpcErrors.GetTablesFailed(e);
+        }
+    }
+
+    public override async Task Sync(Sync.Types.Request request, IServerStreamWriter<Sync.Types.Response> responseStream, ServerCallContext context)
+    {
+        try
+        {
+            using var exclusive = session.Enter();
+            var client = session.Client;
+            if (session.NoConnection)
+            {
+                throw new PluginStateException("plugin was initialized with no_connection; call Init without it to sync");
+            }
+
+            var engine = client.CreateSync();
+            var syncRequest = new SyncRequest(request.Tables, request.SkipTables, request.DeterministicCqId);
+            await foreach (var message in engine.RunAsync(syncRequest, context.CancellationToken).ConfigureAwait(false))
+            {
+                var response = message switch
+                {
+                    MigrateTableMessage migrate => SyncResponses.MigrateTable(migrate),
+                    InsertMessage insert => SyncResponses.Insert(insert),
+                    TableErrorMessage error when request.WithErrorMessages => SyncResponses.Error(error),
+                    _ => null,
+                };
+                if (response is not null)
+                {
+                    await responseStream.WriteAsync(response, context.CancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception e) when (e is PluginStateException or TableFilterException or StoreException)
+        {
+            LogSyncFailed(logger, e.Message);
+            throw RpcErrors.SyncFailed(e);
+        }
+    }
+
     public override Task Read(Read.Types.Request request, IServerStreamWriter<Read.Types.Response> responseStream, ServerCallContext context) =>
         throw RpcErrors.NotSupported("Read");
 
@@ -100,6 +161,12 @@ internal sealed partial class PluginService(PluginSession session, SourceClientF
 
         return new Close.Types.Response();
     }
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "GetTables with no_connection: tables come from the bucket, so none are listed")]
+    private static partial void LogNoConnectionTables(ILogger logger);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "Sync failed: {Reason}")]
+    private static partial void LogSyncFailed(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Plugin initialized for {Source} (no_connection={NoConnection}, invocation_id={InvocationId})")]
     private static partial void LogInitialized(ILogger logger, string source, bool noConnection, string invocationId);

@@ -7,7 +7,7 @@ namespace CqSourceS3.Client.Tests.Parquet;
 
 public sealed class ArrowTypeNormalizerTests
 {
-    private static readonly Dictionary<string, string> _fieldMetadata = new() { ["PARQUET:field_id"] = "7" };
+    private static readonly Dictionary<string, string> FieldMetadata = new() { ["PARQUET:field_id"] = "7" };
 
     [Fact]
     public void NormalizeSchema_DictionaryAndHalfFloatAtAnyDepth_BecomeValueTypeAndFloat32()
@@ -15,7 +15,7 @@ public sealed class ArrowTypeNormalizerTests
         var dictionary = new DictionaryType(Int16Type.Default, StringType.Default, false);
         var schema = new Schema(
             [
-                new Field("category", dictionary, true, _fieldMetadata),
+                new Field("category", dictionary, true, FieldMetadata),
                 new Field("ratio", HalfFloatType.Default, false),
                 new Field("tags", new ListType(new Field("element", dictionary, true)), true),
                 new Field("big", new LargeListType(new Field("item", HalfFloatType.Default, true)), true),

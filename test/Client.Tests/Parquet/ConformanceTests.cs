@@ -13,16 +13,16 @@ namespace CqSourceS3.Client.Tests.Parquet;
 /// </summary>
 public sealed class ConformanceTests(ITestOutputHelper output)
 {
-    private static readonly ParquetReadOptions _options = new(1024 * 1024, TimeSpan.FromSeconds(30));
+    private static readonly ParquetReadOptions Options = new(1024 * 1024, TimeSpan.FromSeconds(30));
 
     /// <summary>Files left out, each with its reason.</summary>
-    private static readonly Dictionary<string, string> _skipped = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> Skipped = new(StringComparer.Ordinal)
     {
         ["parquet-testing/data/large_string_map.brotli.parquet"] = "inflates to more than 2 GB: a memory-safety case, not a default test",
     };
 
     /// <summary>Well-formed files whose footer row count is known to disagree with their row groups.</summary>
-    private static readonly HashSet<string> _footerRowCountLies = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> FooterRowCountLies = new(StringComparer.Ordinal)
     {
         "parquet-testing/data/repeated_no_annotation.parquet",
     };
@@ -45,7 +45,7 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         Assert.NotEmpty(objects);
         foreach (var obj in objects)
         {
-            if (_skipped.TryGetValue(obj.Key, out var reason))
+            if (Skipped.TryGetValue(obj.Key, out var reason))
             {
                 output.WriteLine($"SKIP {obj.Key}: {reason}");
                 continue;
@@ -68,9 +68,9 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         var direct = ReadDirectly(path);
         try
         {
-            var info = await new ParquetFooterReader(_options).ReadAsync(store, obj, CancellationToken.None);
+            var info = await new ParquetFooterReader(Options).ReadAsync(store, obj, CancellationToken.None);
             var rows = new List<string>();
-            await foreach (var batch in new ParquetBatchReader(_options).ReadAsync(store, obj, 1000, CancellationToken.None))
+            await foreach (var batch in new ParquetBatchReader(Options).ReadAsync(store, obj, 1000, CancellationToken.None))
             {
                 using (batch)
                 {
@@ -80,7 +80,7 @@ public sealed class ConformanceTests(ITestOutputHelper output)
             }
 
             var sameValues = direct.Rows is not null && direct.Rows.SequenceEqual(rows);
-            var footerAgrees = info.RowCount == rows.Count || _footerRowCountLies.Contains(obj.Key);
+            var footerAgrees = info.RowCount == rows.Count || FooterRowCountLies.Contains(obj.Key);
             var line = $"READ {obj.Key}: {rows.Count} rows (footer {info.RowCount}), {(sameValues ? "values equal a direct read" : "VALUES DIFFER from a direct read: " + direct.Error)}";
             // A bad file the decoder accepts is tolerated only when our values equal the decoder's own.
             return (sameValues && footerAgrees && kind != FileKind.Encrypted && kind != FileKind.NotParquet, line);

@@ -8,8 +8,8 @@ namespace CqSourceS3.Client.Tests.Parquet;
 
 public sealed class ParquetBatchReaderTests
 {
-    private const int _smallBlock = 4096;
-    private static readonly ParquetReadOptions _options = new(256 * 1024, TimeSpan.FromSeconds(30));
+    private const int SmallBlock = 4096;
+    private static readonly ParquetReadOptions Options = new(256 * 1024, TimeSpan.FromSeconds(30));
     private readonly InMemoryObjectStore _store = new("memory://bucket");
 
     [Fact]
@@ -23,13 +23,13 @@ public sealed class ParquetBatchReaderTests
         }
 
         var obj = _store.Put("all.parquet", builder.ToBytes());
-        var footer = await new ParquetFooterReader(_options).ReadAsync(_store, obj, CancellationToken.None);
+        var footer = await new ParquetFooterReader(Options).ReadAsync(_store, obj, CancellationToken.None);
 
         var rows = new List<string>();
         var prices = new List<string>();
         var huge = new List<string>();
         var batchCount = 0;
-        await foreach (var batch in new ParquetBatchReader(_options).ReadAsync(_store, obj, 256, CancellationToken.None))
+        await foreach (var batch in new ParquetBatchReader(Options).ReadAsync(_store, obj, 256, CancellationToken.None))
         {
             using (batch)
             {
@@ -61,7 +61,7 @@ public sealed class ParquetBatchReaderTests
         var obj = _store.Put("big.parquet", bytes);
 
         long rows = 0;
-        await foreach (var batch in new ParquetBatchReader(_options).ReadAsync(_store, obj, 4096, CancellationToken.None))
+        await foreach (var batch in new ParquetBatchReader(Options).ReadAsync(_store, obj, 4096, CancellationToken.None))
         {
             rows += batch.Length;
             batch.Dispose();
@@ -69,7 +69,7 @@ public sealed class ParquetBatchReaderTests
 
         Assert.Equal(20_000, rows);
         Assert.All(_store.Reads, r => Assert.True(r.Offset >= 0 && r.Length > 0 && r.Offset + r.Length <= bytes.Length));
-        Assert.InRange(_store.BytesRead, bytes.Length * 9 / 10, bytes.Length + 3 * _options.ReadAheadBytes);
+        Assert.InRange(_store.BytesRead, bytes.Length * 9 / 10, bytes.Length + 3 * Options.ReadAheadBytes);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class ParquetBatchReaderTests
             var obj = await store.ListAsync("a/", CancellationToken.None).SingleAsync();
 
             var rows = new List<string>();
-            await foreach (var batch in new ParquetBatchReader(_options).ReadAsync(store, obj, 100, CancellationToken.None))
+            await foreach (var batch in new ParquetBatchReader(Options).ReadAsync(store, obj, 100, CancellationToken.None))
             {
                 using (batch)
                 {
@@ -109,7 +109,7 @@ public sealed class ParquetBatchReaderTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var batch in new ParquetBatchReader(_options).ReadAsync(_store, obj, 100, cancellation.Token))
+            await foreach (var batch in new ParquetBatchReader(Options).ReadAsync(_store, obj, 100, cancellation.Token))
             {
                 batch.Dispose();
                 seen++;
@@ -134,7 +134,7 @@ public sealed class ParquetBatchReaderTests
             }
         };
 
-        var error = await Assert.ThrowsAsync<StoreException>(() => Drain(obj, _options with { ReadAheadBytes = _smallBlock }));
+        var error = await Assert.ThrowsAsync<StoreException>(() => Drain(obj, Options with { ReadAheadBytes = SmallBlock }));
 
         Assert.Same(gone, error);
     }
@@ -146,7 +146,7 @@ public sealed class ParquetBatchReaderTests
         System.Array.Fill(bytes, (byte)0x5A, 4, bytes.Length / 3);
         var obj = _store.Put("broken.parquet", bytes);
 
-        var error = await Assert.ThrowsAsync<ParquetReadException>(() => Drain(obj, _options));
+        var error = await Assert.ThrowsAsync<ParquetReadException>(() => Drain(obj, Options));
 
         Assert.Equal(ParquetFailure.Corrupt, error.Failure);
         Assert.Equal("broken.parquet", error.Key);
@@ -169,7 +169,7 @@ public sealed class ParquetBatchReaderTests
         try
         {
             var error = await Assert.ThrowsAsync<ParquetReadException>(
-                () => Drain(obj, new ParquetReadOptions(_smallBlock, TimeSpan.FromMilliseconds(300))));
+                () => Drain(obj, new ParquetReadOptions(SmallBlock, TimeSpan.FromMilliseconds(300))));
 
             Assert.Equal(ParquetFailure.TimedOut, error.Failure);
             Assert.Contains("per-object limit", error.Message, StringComparison.Ordinal);

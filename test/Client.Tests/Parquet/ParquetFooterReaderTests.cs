@@ -8,7 +8,7 @@ namespace CqSourceS3.Client.Tests.Parquet;
 
 public sealed class ParquetFooterReaderTests
 {
-    private static readonly ParquetReadOptions _options = new(1024 * 1024, TimeSpan.FromSeconds(30));
+    private static readonly ParquetReadOptions Options = new(1024 * 1024, TimeSpan.FromSeconds(30));
     private readonly InMemoryObjectStore _store = new("memory://bucket");
 
     [Fact]
@@ -19,7 +19,7 @@ public sealed class ParquetFooterReaderTests
         var obj = _store.Put("big.parquet", bytes);
         Assert.True(bytes.Length > 3_000_000, $"fixture is only {bytes.Length} bytes");
 
-        var info = await new ParquetFooterReader(_options).ReadAsync(_store, obj, CancellationToken.None);
+        var info = await new ParquetFooterReader(Options).ReadAsync(_store, obj, CancellationToken.None);
 
         Assert.Equal(40_000, info.RowCount);
         Assert.Equal(4, info.RowGroupCount);
@@ -35,7 +35,7 @@ public sealed class ParquetFooterReaderTests
     {
         var obj = _store.Put("t.parquet", new ParquetFileBuilder(SampleBatches.AllTypesSchema).Add(SampleBatches.AllTypes(0, 10)).ToBytes());
 
-        var info = await new ParquetFooterReader(_options).ReadAsync(_store, obj, CancellationToken.None);
+        var info = await new ParquetFooterReader(Options).ReadAsync(_store, obj, CancellationToken.None);
 
         Assert.IsType<StringType>(info.Schema.GetFieldByName("category").DataType);
         Assert.IsType<FloatType>(info.Schema.GetFieldByName("ratio").DataType);
@@ -54,7 +54,7 @@ public sealed class ParquetFooterReaderTests
     {
         var obj = _store.Put("dir/file.parquet", System.Text.Encoding.Latin1.GetBytes(content));
 
-        var error = await Assert.ThrowsAsync<ParquetReadException>(() => new ParquetFooterReader(_options).ReadAsync(_store, obj, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ParquetReadException>(() => new ParquetFooterReader(Options).ReadAsync(_store, obj, CancellationToken.None));
 
         Assert.Equal(expected, error.Failure);
         Assert.Equal("dir/file.parquet", error.Key);
@@ -72,7 +72,7 @@ public sealed class ParquetFooterReaderTests
         Array.Fill(bytes, (byte)0xEE, bytes.Length - 8 - footerLength, footerLength);
         var obj = _store.Put("bad.parquet", bytes);
 
-        var error = await Assert.ThrowsAsync<ParquetReadException>(() => new ParquetFooterReader(_options).ReadAsync(_store, obj, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ParquetReadException>(() => new ParquetFooterReader(Options).ReadAsync(_store, obj, CancellationToken.None));
 
         Assert.Equal(ParquetFailure.Corrupt, error.Failure);
     }
@@ -84,7 +84,7 @@ public sealed class ParquetFooterReaderTests
         var denied = new StoreException(StoreFailure.AccessDenied, _store.Location, obj.Key, "access denied");
         _store.BeforeRead = read => throw denied;
 
-        var error = await Assert.ThrowsAsync<StoreException>(() => new ParquetFooterReader(_options).ReadAsync(_store, obj, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<StoreException>(() => new ParquetFooterReader(Options).ReadAsync(_store, obj, CancellationToken.None));
 
         Assert.Same(denied, error);
     }
@@ -103,7 +103,7 @@ public sealed class ParquetFooterReaderTests
             }
         };
 
-        var error = await Assert.ThrowsAsync<StoreException>(() => new ParquetFooterReader(_options with { ReadAheadBytes = 64 }).ReadAsync(_store, obj, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<StoreException>(() => new ParquetFooterReader(Options with { ReadAheadBytes = 64 }).ReadAsync(_store, obj, CancellationToken.None));
 
         Assert.Same(gone, error);
     }
@@ -118,7 +118,7 @@ public sealed class ParquetFooterReaderTests
         try
         {
             var error = await Assert.ThrowsAsync<ParquetReadException>(
-                () => new ParquetFooterReader(_options with { ObjectTimeout = TimeSpan.FromMilliseconds(200) }).ReadAsync(_store, obj, CancellationToken.None));
+                () => new ParquetFooterReader(Options with { ObjectTimeout = TimeSpan.FromMilliseconds(200) }).ReadAsync(_store, obj, CancellationToken.None));
 
             Assert.Equal(ParquetFailure.TimedOut, error.Failure);
         }
@@ -135,6 +135,6 @@ public sealed class ParquetFooterReaderTests
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ParquetFooterReader(_options).ReadAsync(_store, obj, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ParquetFooterReader(Options).ReadAsync(_store, obj, cancellation.Token));
     }
 }

@@ -6,7 +6,7 @@ namespace CqSourceS3.Client.Tests.Parquet;
 
 public sealed class RangedObjectStreamTests
 {
-    private const int _block = 16 * 1024;
+    private const int Block = 16 * 1024;
     private readonly InMemoryObjectStore _store = new();
     private readonly byte[] _content = Enumerable.Range(0, 100_000).Select(i => (byte)(i * 31 % 251)).ToArray();
     private readonly StoredObject _object;
@@ -19,7 +19,7 @@ public sealed class RangedObjectStreamTests
     [Fact]
     public void Read_SequentialSmallReads_ServedFromOneReadAheadBlock()
     {
-        using var stream = new RangedObjectStream(_store, _object, _block, CancellationToken.None);
+        using var stream = new RangedObjectStream(_store, _object, Block, CancellationToken.None);
         var buffer = new byte[1000];
 
         for (var i = 0; i < 10; i++)
@@ -28,15 +28,15 @@ public sealed class RangedObjectStreamTests
             Assert.Equal(_content.AsSpan(i * 1000, 1000).ToArray(), buffer);
         }
 
-        Assert.Equal([new RangeRead("data/file.bin", 0, _block)], _store.Reads);
-        Assert.Equal(_block, stream.BytesFetched);
+        Assert.Equal([new RangeRead("data/file.bin", 0, Block)], _store.Reads);
+        Assert.Equal(Block, stream.BytesFetched);
         Assert.Equal(1, stream.RequestCount);
     }
 
     [Fact]
     public void Read_LargerThanBlock_FetchesExactlyWhatIsAsked()
     {
-        using var stream = new RangedObjectStream(_store, _object, _block, CancellationToken.None);
+        using var stream = new RangedObjectStream(_store, _object, Block, CancellationToken.None);
         stream.Position = 1000;
         var buffer = new byte[40_000];
 
@@ -49,7 +49,7 @@ public sealed class RangedObjectStreamTests
     [Fact]
     public void Read_NearTheEnd_ClipsTheBlockToTheObjectWithAnExplicitRange()
     {
-        using var stream = new RangedObjectStream(_store, _object, _block, CancellationToken.None);
+        using var stream = new RangedObjectStream(_store, _object, Block, CancellationToken.None);
         stream.Seek(-100, SeekOrigin.End);
         var buffer = new byte[500];
 
@@ -64,7 +64,7 @@ public sealed class RangedObjectStreamTests
     [Fact]
     public void Seek_OutsideTheBlock_DropsItSoReturningFetchesAgain()
     {
-        using var stream = new RangedObjectStream(_store, _object, _block, CancellationToken.None);
+        using var stream = new RangedObjectStream(_store, _object, Block, CancellationToken.None);
         var buffer = new byte[10];
         stream.ReadExactly(buffer);
         stream.Position = 50_000;
@@ -80,7 +80,7 @@ public sealed class RangedObjectStreamTests
     [Fact]
     public void Prefetch_TailWindow_LaterReadsInsideItFetchNothing()
     {
-        using var stream = new RangedObjectStream(_store, _object, _block, CancellationToken.None);
+        using var stream = new RangedObjectStream(_store, _object, Block, CancellationToken.None);
         stream.Prefetch(_content.Length - 8192, 8192);
         var buffer = new byte[4];
 
@@ -99,7 +99,7 @@ public sealed class RangedObjectStreamTests
     {
         var failure = new StoreException(StoreFailure.AccessDenied, _store.Location, _object.Key, "denied");
         _store.BeforeRead = _ => throw failure;
-        using var stream = new RangedObjectStream(_store, _object, _block, CancellationToken.None);
+        using var stream = new RangedObjectStream(_store, _object, Block, CancellationToken.None);
 
         var thrown = Assert.Throws<StoreException>(() => stream.ReadExactly(new byte[10]));
 
@@ -111,7 +111,7 @@ public sealed class RangedObjectStreamTests
     public void Read_TokenCancelled_ThrowsWithoutFetching()
     {
         using var cancellation = new CancellationTokenSource();
-        using var stream = new RangedObjectStream(_store, _object, _block, cancellation.Token);
+        using var stream = new RangedObjectStream(_store, _object, Block, cancellation.Token);
         cancellation.Cancel();
 
         Assert.ThrowsAny<OperationCanceledException>(() => stream.ReadExactly(new byte[10]));

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace CqSourceS3.Client;
+
+/// <summary>
+/// Every log event of the client, source-generated with stable EventIds and structured fields. Levels follow how
+/// the CloudQuery CLI counts them: <c>warn</c> for a skipped object, <c>error</c> for a failed table or sync.
+/// </summary>
+internal static partial class ClientLog
+{
+    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "Ignoring {Key}: not a .parquet object")]
+    public static partial void IgnoredObject(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Discovered table {Table}: {Objects} objects, {Bytes} bytes, {Rows} rows")]
+    public static partial void TableDiscovered(ILogger logger, string table, int objects, long bytes, long rows);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Error, Message = "Table {Table} cannot be synced: {Reason}")]
+    public static partial void TableFailed(ILogger logger, string table, string reason);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Skipping object {Key} of table {Table}: {Reason}")]
+    public static partial void ObjectSkipped(ILogger logger, string table, string key, string reason);
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Syncing {Tables} tables, {Objects} objects, {Bytes} bytes with concurrency {Concurrency}")]
+    public static partial void SyncStarting(ILogger logger, int tables, int objects, long bytes, int concurrency);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Debug, Message = "Read {Key} of table {Table}: {Rows} rows, {Bytes} bytes in {Duration}")]
+    public static partial void ObjectRead(ILogger logger, string table, string key, long rows, long bytes, TimeSpan duration);
+
+    [LoggerMessage(EventId = 112, Level = LogLevel.Information, Message = "Sync finished: {Rows} rows from {Objects} objects in {Duration}, {Skipped} objects skipped")]
+    public static partial void SyncFinished(ILogger logger, long rows, int objects, TimeSpan duration, int skipped);
+
+    [LoggerMessage(EventId = 113, Level = LogLevel.Warning, Message = "Object {Key} of table {Table}: {Count} rows had a missing or invalid _cq_id and got a new one")]
+    public static partial void IdsReplaced(ILogger logger, string table, string key, long count);
+}

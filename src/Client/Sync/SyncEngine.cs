@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Apache.Arrow;
+using CqSourceS3.Client.Arrow;
+using CqSourceS3.Client.Discovery;
+using CqSourceS3.Client.Parquet;
+using CqSourceS3.Client.Spec;
+using CqSourceS3.Client.Storage;
+using CqSourceS3.Client.Tables;
+using Microsoft.Extensions.Logging;
+
+namespace CqSourceS3.Client.Sync;
+
+/// <summary>
+/// One sync: discover, select tables, send every MigrateTable, then read objects in parallel (at most
+/// <see cref="Concurrency"/> at once) into a bounded channel that the single gRPC writer drains. Memory stays flat:
+/// each reader streams batches of at most <c>rows_per_record</c> rows and at most <see cref="BatchesInFlight"/>
+/// batches wait in the channel.
+/// </summary>
+internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetReadOptions readOptions, ILogger logger)
+{
+    /// <summary>What <c>concurrency: -1</c> means: unlimited in spirit, but each open object holds buffers, so still capped.</summary>
+    public const int UnlimitedConcurrency = 256;
+
+    /// <summary>Batches waiting for the writer; readers block beyond this, so memory does not grow with a slow destination.</summary>
+    public const int BatchesInFlight = 16;
+
+    private readonly ConcurrentBag<SkippedObject> _skipped = [];
+    private long _rows;
+    private int _objectsRead;
+
+    /// <summary>How many objects are read at the same time.</summary>
+    public int Concurrency => spec.Concurrency == -1 ? UnlimitedConcurrency : spec.Concurrency;
+
+    /// <summary>Caps each Insert far below the protocol's 100 MiB message limit.</summary>
+    public long MaxRecordBytes { get; init; } = RecordBatchSlicer.DefaultMaxBytes;
+
+    /// <summary>Objects not read in this sync (footer or data unreadable, deleted meanwhile, timed out).</summary>
+    public IReadOnlyList<SkippedObject> Skipped => [.. _skipped.OrderBy(s => s.Key, StringComparer.Ordinal)];
+
+    /// <summary>Rows sent so far.</summary>
+    public long Rows => Interlocked.Read(ref _rows);
+
+    public async IAsyncEnumerable<SyncMessage> RunAsync(SyncRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var discovery = await new TableDiscovery(store, readOptions, Concurrency, logger).DiscoverAsync(spec.PathPrefix, cancellationToken).ConfigureAwait(false);
+        foreach (var skip in discovery.Skipped)
+        {
+            _skipped.Add(skip);
+        }
+
+        var selected = Select(discovery, request);
+        foreach (var table in selected.Where(t => t.Table is not null))
+        {
+            yield return new MigrateTableMessage(table.Name, table.Table!.Schema);
+        }
+
+        foreach (var table in selected.Where(t => t.Table is null))
+        {
+            yield return new TableErrorMessage(table.Name, table.Error!);
+        }
+
+        var work = selected.Where(t => t.Table is not null).SelectMany(t => t.Files.Select(f => (Table: t.Table!, File: f))).ToList();
+        ClientLog.SyncStarting(logger, selected.Count, work.Count, work.Sum(w => w.File.StoredObject.Size), Concurrency);
+
+        var channel = Channel.CreateBounded<InsertMessage>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = ProduceAsync(work, request.DeterministicCqId, channel.Writer, stop.Token);
+        try
+        {
+            await foreach (var insert in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return insert;
+            }
+
+            await producer.ConfigureAwait(false);
+        }
+        finally
+        {
+            // The consumer stopped (done, failed or cancelled): stop every reader and free what is still queued.
+            await stop.CancelAsync().ConfigureAwait(false);
+            while (channel.Reader.TryRead(out var left))
+            {
+                left.Dispose();
+            }
+
+            await producer.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            while (channel.Reader.TryRead(out var late))
+            {
+                late.Dispose();
+            }
+        }
+
+        ClientLog.SyncFinished(logger, Rows, _objectsRead, Stopwatch.GetElapsedTime(started), _skipped.Count);
+    }
+
+    private static List<DiscoveredTable> Select(DiscoveryResult discovery, SyncRequest request)
+    {
+        var names = TableFilter.Select(discovery.Tables.Select(t => t.Name), request.Tables, request.SkipTables).ToHashSet(StringComparer.Ordinal);
+        return [.. discovery.Tables.Where(t => names.Contains(t.Name))];
+    }
+
+    private async Task ProduceAsync(List<(CqTableSchema Table, ParquetFileInfo File)> work, bool deterministic, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        Exception? failure = null;
+        try
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(work, options, (item, token) => new ValueTask(ReadObjectAsync(item.Table, item.File.StoredObject, deterministic, writer, token))).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+            throw;
+        }
+        finally
+        {
+            writer.TryComplete(failure);
+        }
+    }
+
+    private async Task ReadObjectAsync(CqTableSchema table, StoredObject obj, bool deterministic, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var builder = new CqRecordBuilder(table, CqIdGenerator.For(deterministic, store.Location, obj));
+        long row = 0;
+        try
+        {
+            await foreach (var batch in new ParquetBatchReader(readOptions).ReadAsync(store, obj, spec.RowsPerRecord, cancellationToken).ConfigureAwait(false))
+            {
+                using (batch)
+                {
+                    foreach (var slice in RecordBatchSlicer.Slice(batch, spec.RowsPerRecord, MaxRecordBytes))
+                    {
+                        RecordBatch record;
+                        using (slice)
+                        {
+                            record = builder.Build(slice, row);
+                        }
+
+                        row += record.Length;
+                        await WriteAsync(writer, new InsertMessage(table.TableName, record), cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (ObjectFailures.IsSkippable(e, cancellationToken))
+        {
+            var skip = ObjectFailures.ToSkipped(e, obj.Key, table.TableName);
+            ClientLog.ObjectSkipped(logger, skip.Table, skip.Key, row == 0 ? skip.Reason : $"{skip.Reason} (after {row} rows were sent)");
+            _skipped.Add(skip);
+            return;
+        }
+
+        if (builder.ReplacedIdCount > 0)
+        {
+            ClientLog.IdsReplaced(logger, table.TableName, obj.Key, builder.ReplacedIdCount);
+        }
+
+        Interlocked.Add(ref _rows, row);
+        Interlocked.Increment(ref _objectsRead);
+        ClientLog.ObjectRead(logger, table.TableName, obj.Key, row, obj.Size, Stopwatch.GetElapsedTime(started));
+    }
+
+    private static async Task WriteAsync(ChannelWriter<InsertMessage> writer, InsertMessage insert, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await writer.WriteAsync(insert, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            insert.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Apache.Arrow;
+
+namespace CqSourceS3.Client.Sync;
+
+/// <summary>What a sync produces, in order: every MigrateTable first, then inserts and table errors.</summary>
+public abstract record SyncMessage;
+
+/// <summary>Create or migrate a table in the destination.</summary>
+public sealed record MigrateTableMessage(string Table, Schema Schema) : SyncMessage;
+
+/// <summary>
+/// Rows for one table, with exactly the table's schema. The receiver owns <see cref="Record"/> and must dispose it
+/// after encoding it.
+/// </summary>
+public sealed record InsertMessage(string Table, RecordBatch Record) : SyncMessage, IDisposable
+{
+    public void Dispose() => Record.Dispose();
+}
+
+/// <summary>A selected table failed (schema mismatch, name collision…); other tables go on.</summary>
+public sealed record TableErrorMessage(string Table, string Error) : SyncMessage;

@@ -1,0 +1,35 @@
+using CqSourceS3.Client.Arrow;
+using CqSourceS3.Client.Sync;
+using CqSourceS3.Protocol.Plugin.V3;
+using Google.Protobuf;
+
+namespace CqSourceS3.Plugin.Protocol;
+
+/// <summary>Maps the client's sync messages to <c>Sync.Response</c>s: Arrow IPC bytes, one batch per Insert.</summary>
+internal static class SyncResponses
+{
+    /// <summary>The Go SDK drops (and logs) a single Sync message larger than this instead of sending it.</summary>
+    public const int MaxMessageBytes = 100 * 1024 * 1024;
+
+    public static Sync.Types.Response MigrateTable(MigrateTableMessage message) => new()
+    {
+        MigrateTable = new Sync.Types.MessageMigrateTable { Table = UnsafeByteOperations.UnsafeWrap(ArrowIpc.EncodeSchema(message.Schema)) },
+    };
+
+    /// <summary>Encodes and disposes the insert's record (whoever serializes a batch disposes it).</summary>
+    public static Sync.Types.Response Insert(InsertMessage message)
+    {
+        using (message)
+        {
+            return new Sync.Types.Response
+            {
+                Insert = new Sync.Types.MessageInsert { Record = UnsafeByteOperations.UnsafeWrap(ArrowIpc.EncodeBatch(message.Record)) },
+            };
+        }
+    }
+
+    public static Sync.Types.Response Error(TableErrorMessage message) => new()
+    {
+        Error = new Sync.Types.MessageError { TableName = message.Table, Error = message.Error },
+    };
+}
