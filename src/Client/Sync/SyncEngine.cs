@@ -28,6 +28,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
     public const int BatchesInFlight = 16;
 
     private readonly ConcurrentBag<SkippedObject> _skipped = [];
+    private readonly ConcurrentDictionary<string, TableProgress> _progress = new(StringComparer.Ordinal);
     private long _rows;
     private int _objectsRead;
 
@@ -39,6 +40,9 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
 
     /// <summary>Objects not read in this sync (footer or data unreadable, deleted meanwhile, timed out).</summary>
     public IReadOnlyList<SkippedObject> Skipped => [.. _skipped.OrderBy(s => s.Key, StringComparer.Ordinal)];
+
+    /// <summary>Per selected table: objects, rows and bytes read so far.</summary>
+    public IReadOnlyDictionary<string, TableProgress> Progress => _progress;
 
     /// <summary>Rows sent so far.</summary>
     public long Rows => Interlocked.Read(ref _rows);
@@ -53,6 +57,11 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
         }
 
         var selected = Select(discovery, request);
+        foreach (var table in selected)
+        {
+            _progress[table.Name] = new TableProgress();
+        }
+
         foreach (var table in selected.Where(t => t.Table is not null))
         {
             yield return new MigrateTableMessage(table.Name, table.Table!.Schema);
@@ -163,6 +172,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
 
         Interlocked.Add(ref _rows, row);
         Interlocked.Increment(ref _objectsRead);
+        _progress[table.TableName].ObjectDone(row, obj.Size);
         ClientLog.ObjectRead(logger, table.TableName, obj.Key, row, obj.Size, Stopwatch.GetElapsedTime(started));
     }
 

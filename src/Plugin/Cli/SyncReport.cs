@@ -1,0 +1,81 @@
+using System.Globalization;
+using Apache.Arrow;
+using CqSourceS3.Client.Discovery;
+using CqSourceS3.Client.Sync;
+
+namespace CqSourceS3.Plugin.Cli;
+
+/// <summary>What <c>sync</c> prints: each table's columns and first rows as they arrive, then a summary table.</summary>
+internal sealed class SyncReport(TextWriter output)
+{
+    private const int SampleRows = 3;
+    private readonly Dictionary<string, int> _sampled = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _rows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
+
+    public int Failures => _errors.Count;
+
+    public void Migrated(Schema schema)
+    {
+        var table = schema.Metadata["cq:table_name"];
+        _rows[table] = 0;
+        output.WriteLine($"table {table}: {string.Join(", ", schema.FieldsList.Select(f => $"{f.Name} {TypeOf(f)}"))}");
+    }
+
+    /// <summary>CloudQuery extension types (uuid, json…) by their name, the rest as Arrow prints them.</summary>
+    private static string TypeOf(Field field) =>
+        field.Metadata?.TryGetValue("ARROW:extension:name", out var extension) == true ? extension : ArrowTypeText.Of(field.DataType);
+
+    public void Inserted(RecordBatch batch)
+    {
+        var table = batch.Schema.Metadata["cq:table_name"];
+        _rows[table] = _rows.GetValueOrDefault(table) + batch.Length;
+        var shown = _sampled.GetValueOrDefault(table);
+        for (var row = 0; row < batch.Length && shown < SampleRows; row++, shown++)
+        {
+            // Skip _cq_id and _cq_parent_id: the sample is about the data.
+            var cells = Enumerable.Range(2, batch.ColumnCount - 2).Select(c => $"{batch.Schema.FieldsList[c].Name}={ValueText.Of(batch.Column(c), row)}");
+            output.WriteLine($"  {table}: {string.Join("  ", cells)}");
+        }
+
+        _sampled[table] = shown;
+    }
+
+    public void Failed(string table, string error) => _errors[table] = error;
+
+    public void PrintSummary(IReadOnlyDictionary<string, TableProgress> progress, IReadOnlyList<SkippedObject> skipped)
+    {
+        var rows = progress.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new[]
+        {
+            p.Key,
+            p.Value.Objects.ToString(CultureInfo.InvariantCulture),
+            skipped.Count(s => s.Table == p.Key).ToString(CultureInfo.InvariantCulture),
+            _rows.GetValueOrDefault(p.Key).ToString(CultureInfo.InvariantCulture),
+            p.Value.Bytes.ToString(CultureInfo.InvariantCulture),
+            _errors.TryGetValue(p.Key, out var error) ? "FAILED" : "ok",
+        }).ToList();
+        output.WriteLine();
+        WriteTable(["table", "objects", "skipped", "rows", "bytes", "status"], rows);
+        output.WriteLine($"total: {progress.Count} tables, {_rows.Values.Sum()} rows, {skipped.Count} objects skipped, {_errors.Count} tables failed");
+        foreach (var (table, error) in _errors.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"failed: {error}");
+        }
+
+        foreach (var skip in skipped)
+        {
+            output.WriteLine($"skipped: {skip.Key} ({skip.Table}): {skip.Reason}");
+        }
+    }
+
+    private void WriteTable(string[] header, List<string[]> rows)
+    {
+        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        output.WriteLine(string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
+        output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
+        foreach (var row in rows)
+        {
+            output.WriteLine(string.Join("  ", row.Select((c, i) => i is 0 or 5 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd());
+        }
+    }
+}
