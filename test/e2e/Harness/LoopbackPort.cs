@@ -1,0 +1,18 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace CqSourceS3.E2E.Tests.Harness;
+
+/// <summary>Loopback TCP ports nobody listens on: for the plugin's TCP mode and for "closed port" endpoints.</summary>
+public static class LoopbackPort
+{
+    /// <summary>A port the OS just handed out and that is closed again (nothing listens on it afterwards).</summary>
+    public static int Free()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace CqSourceS3.E2E.Tests.Harness;
+
+/// <summary>
+/// Finds the built <c>cq-source-s3</c> executable the tests launch. The project references <c>src/Plugin</c> with
+/// <c>ReferenceOutputAssembly=false</c>, so building the tests (alone or through the solution) builds the plugin first;
+/// the path of its output for the same configuration is baked into this assembly at build time.
+/// <c>CQ_S3_PLUGIN_BINARY</c> points the tests at another binary (e.g. a published one).
+/// </summary>
+public static class PluginBinary
+{
+    /// <summary>Environment variable that overrides the binary's path.</summary>
+    public const string OverrideVariable = "CQ_S3_PLUGIN_BINARY";
+
+    /// <summary>The absolute path of the executable; fails loudly when it has not been built.</summary>
+    public static string Path { get; } = Locate();
+
+    /// <summary>Runs the binary with <paramref name="arguments"/> to completion (for <c>--version</c>, <c>info</c>).</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(Path)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {Path}");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{Path} {string.Join(' ', start.ArgumentList)} did not exit within 30 s");
+        }
+
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private static string Locate()
+    {
+        var path = Environment.GetEnvironmentVariable(OverrideVariable);
+        if (string.IsNullOrEmpty(path))
+        {
+            path = typeof(PluginBinary).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .Single(a => a.Key == "PluginBinaryPath").Value;
+        }
+
+        return File.Exists(path)
+            ? System.IO.Path.GetFullPath(path!)
+            : throw new FileNotFoundException(
+                $"The plugin executable is not at {path}. Build it first (dotnet build test/e2e builds src/Plugin), " +
+                $"or set {OverrideVariable} to a built cq-source-s3.", path);
+    }
+}
