@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the integration tests need to start S3-compatible servers without Docker:
 #   - OpenStack Swift with s3api (+ memcached) from Debian packages, when running as root and missing;
-#   - `npm ci` in every test/tools/*/ folder with a package.json (s3rver, the CloudQuery state backend).
+#   - `npm ci` in every test/tools/*/ folder with a package.json (s3rver, the CloudQuery state backend) and test/e2e/js.
 # Idempotent: packages already installed and node_modules matching their lock file are left alone.
 # Usage: test/tools/install-test-deps.sh [--no-apt]
 set -euo pipefail
@@ -47,6 +47,7 @@ if [ "${1:-}" != "--no-apt" ]; then
 fi
 
 command -v npm >/dev/null || { echo "install-test-deps: npm not found; install Node.js >= 20" >&2; exit 1; }
-for pkg in "$here"/*/package.json; do
+# The test servers, plus CloudQuery's JS client that the end-to-end tests drive the plugin with.
+for pkg in "$here"/*/package.json "$here"/../e2e/js/package.json; do
   install_npm "$(dirname "$pkg")"
 done
