@@ -12,16 +12,27 @@ internal sealed class PluginSession(SourceClientFactory clients) : IAsyncDisposa
 {
     private readonly SemaphoreSlim _inUse = new(1, 1);
     private SourceClient? _client;
+    private SourceSpec? _spec;
 
     /// <summary>Set by Init with <c>no_connection</c> (the CLI's migrate and tables commands): nothing may be listed.</summary>
     public bool NoConnection { get; private set; }
+
+    /// <summary>The spec of the last successful Init.</summary>
+    public SourceSpec Spec => _spec ?? throw new PluginStateException("plugin not initialized: call Init first");
+
+    /// <summary>Fails the way the Go SDK does when a call needs Init first.</summary>
+    public void EnsureInitialized() => _ = Spec;
 
     public async Task InitAsync(ReadOnlyMemory<byte> spec, bool noConnection)
     {
         using var exclusive = Enter();
         var parsed = SpecReader.Read(spec.Span);
         var previous = _client;
-        _client = await clients.CreateAsync(parsed, CancellationToken.None).ConfigureAwait(false);
+
+        // With no_connection nothing is listed, so no credentials are resolved either: `cloudquery migrate` and
+        // `cloudquery tables` work on machines without AWS access.
+        _client = noConnection ? null : await clients.CreateAsync(parsed, CancellationToken.None).ConfigureAwait(false);
+        _spec = parsed;
         NoConnection = noConnection;
         if (previous is not null)
         {
@@ -30,7 +41,9 @@ internal sealed class PluginSession(SourceClientFactory clients) : IAsyncDisposa
     }
 
     /// <summary>The current client, for calls that don't need the exclusive lock.</summary>
-    public SourceClient Client => _client ?? throw new PluginStateException("plugin not initialized: call Init first");
+    public SourceClient Client => _client ?? throw new PluginStateException(_spec is null
+        ? "plugin not initialized: call Init first"
+        : "plugin was initialized with no_connection; call Init without it to list or sync");
 
     /// <summary>Takes the exclusive lock for Sync or Close, or fails at once.</summary>
     public IDisposable Enter() => _inUse.Wait(0) ? new Release(_inUse) : throw new PluginStateException("plugin already in use");
@@ -40,6 +53,7 @@ internal sealed class PluginSession(SourceClientFactory clients) : IAsyncDisposa
         using var exclusive = Enter();
         var client = _client;
         _client = null;
+        _spec = null;
         if (client is not null)
         {
             await client.DisposeAsync().ConfigureAwait(false);

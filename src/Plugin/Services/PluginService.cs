@@ -43,7 +43,7 @@ internal sealed partial class PluginService(PluginSession session, SourceClientF
             throw RpcErrors.InitFailed(e);
         }
 
-        LogInitialized(logger, session.Client.DescribeLocation(), request.NoConnection, request.InvocationId);
+        LogInitialized(logger, SourceClient.DescribeLocation(session.Spec), request.NoConnection, request.InvocationId);
         return new Init.Types.Response();
     }
 
@@ -82,7 +82,7 @@ internal sealed partial class PluginService(PluginSession session, SourceClientF
     {
         try
         {
-            var client = session.Client;
+            session.EnsureInitialized();
             var response = new GetTables.Types.Response();
             if (session.NoConnection)
             {
@@ -91,7 +91,7 @@ internal sealed partial class PluginService(PluginSession session, SourceClientF
                 return response;
             }
 
-            var tables = await client.GetTablesAsync(request.Tables, request.SkipTables, context.CancellationToken).ConfigureAwait(false);
+            var tables = await session.Client.GetTablesAsync(request.Tables, request.SkipTables, context.CancellationToken).ConfigureAwait(false);
             response.Tables.AddRange(tables.Select(t => UnsafeByteOperations.UnsafeWrap(ArrowIpc.EncodeSchema(t.Schema))));
             return response;
         }
@@ -107,11 +107,6 @@ internal sealed partial class PluginService(PluginSession session, SourceClientF
         {
             using var exclusive = session.Enter();
             var client = session.Client;
-            if (session.NoConnection)
-            {
-                throw new PluginStateException("plugin was initialized with no_connection; call Init without it to sync");
-            }
-
             var engine = client.CreateSync();
             var syncRequest = new SyncRequest(request.Tables, request.SkipTables, request.DeterministicCqId);
             await foreach (var message in engine.RunAsync(syncRequest, context.CancellationToken).ConfigureAwait(false))

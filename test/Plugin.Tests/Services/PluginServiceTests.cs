@@ -135,6 +135,34 @@ public sealed class PluginServiceTests : IDisposable
         Assert.Equal("failed to init plugin: invalid spec: bucket: required: set bucket (an S3 bucket) or local_path (a local folder)", error.Status.Detail);
     }
 
+    [Fact]
+    public async Task Init_NoConnection_ResolvesNoCredentialsAndSyncSaysWhy()
+    {
+        await using var plugin = await RunningPlugin.StartAsync("unix");
+
+        await plugin.Plugin.InitAsync(new Init.Types.Request { Spec = Json("""{"bucket":"b","local_profile":"cq-no-such-profile"}"""), NoConnection = true });
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            using var call = plugin.Plugin.Sync(new Sync.Types.Request { Tables = { "*" } });
+            await call.ResponseStream.MoveNext(CancellationToken.None);
+        });
+
+        Assert.Equal(StatusCode.Unknown, error.StatusCode);
+        Assert.Equal("failed to sync records: plugin was initialized with no_connection; call Init without it to list or sync", error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Init_MissingProfile_FailsNamingTheProfile()
+    {
+        await using var plugin = await RunningPlugin.StartAsync("unix");
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await plugin.Plugin.InitAsync(new Init.Types.Request { Spec = Json("""{"bucket":"b","local_profile":"cq-no-such-profile"}""") }));
+
+        Assert.Equal(StatusCode.Internal, error.StatusCode);
+        Assert.Contains("cq-no-such-profile", error.Status.Detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Read")]
     [InlineData("Write")]
