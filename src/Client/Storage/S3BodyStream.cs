@@ -6,17 +6,11 @@ namespace CqSourceS3.Client.Storage;
 /// The body of one GetObject response: owns the response (and so the HTTP connection) and releases it on
 /// dispose, and turns network failures in the middle of the body into a classified <see cref="StoreException"/>.
 /// </summary>
-internal sealed class S3BodyStream(GetObjectResponse response, S3Target target, string key) : Stream
+internal sealed class S3BodyStream(GetObjectResponse response, S3Target target, string key) : ForwardReadStream
 {
     private readonly Stream _body = response.ResponseStream;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
     public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -30,9 +24,6 @@ internal sealed class S3BodyStream(GetObjectResponse response, S3Target target, 
         }
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         try
@@ -44,16 +35,6 @@ internal sealed class S3BodyStream(GetObjectResponse response, S3Target target, 
             throw S3ErrorClassifier.Classify(e, S3Operation.ReadBody, target, key);
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
