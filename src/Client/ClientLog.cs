@@ -29,6 +29,9 @@ internal static partial class ClientLog
     [LoggerMessage(EventId = 112, Level = LogLevel.Information, Message = "Sync finished: {Rows} rows from {Objects} objects in {Duration}, {Skipped} objects skipped")]
     public static partial void SyncFinished(ILogger logger, long rows, int objects, TimeSpan duration, int skipped);
 
+    [LoggerMessage(EventId = 114, Level = LogLevel.Information, Message = "Table {Table}: {Objects} new or changed objects to read, {Synced} already synced, {TooYoung} left for the next run (younger than settle_seconds)")]
+    public static partial void CursorSelected(ILogger logger, string table, int objects, int synced, int tooYoung);
+
     [LoggerMessage(EventId = 113, Level = LogLevel.Warning, Message = "Object {Key} of table {Table}: {Count} rows had a missing or invalid _cq_id and got a new one")]
     public static partial void IdsReplaced(ILogger logger, string table, string key, long count);
 }

@@ -22,10 +22,11 @@ internal static class ObjectFailures
         _ => false,
     };
 
-    public static SkippedObject ToSkipped(Exception error, string key, string table) => error switch
+    public static SkippedObject ToSkipped(Exception error, StoredObject obj, string table) => (error switch
     {
-        ParquetReadException parquet => new SkippedObject(key, table, parquet.Message, parquet.Failure == ParquetFailure.TimedOut),
-        StoreException store => new SkippedObject(key, table, store.Message, store.Failure == StoreFailure.Transient),
-        _ => new SkippedObject(key, table, error.Message, Transient: false),
-    };
+        ParquetReadException parquet => new SkippedObject(obj.Key, table, parquet.Message, parquet.Failure == ParquetFailure.TimedOut),
+        StoreException store => new SkippedObject(obj.Key, table, store.Message, store.Failure == StoreFailure.Transient),
+        _ => new SkippedObject(obj.Key, table, error.Message, Transient: false),
+    }) with
+    { StoredObject = obj };
 }

@@ -5,4 +5,8 @@ namespace CqSourceS3.Client.Discovery;
 /// <param name="Table">The table the object would belong to.</param>
 /// <param name="Reason">Why, in words that name the problem.</param>
 /// <param name="Transient">True when a later run may well succeed (throttling, timeouts): a cursor must not pass it.</param>
-public sealed record SkippedObject(string Key, string Table, string Reason, bool Transient);
+public sealed record SkippedObject(string Key, string Table, string Reason, bool Transient)
+{
+    /// <summary>The object as listed, so an incremental cursor can hold a transient failure open.</summary>
+    public CqSourceS3.Client.Storage.StoredObject? StoredObject { get; init; }
+}

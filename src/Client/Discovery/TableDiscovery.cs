@@ -78,7 +78,7 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
             }
             catch (Exception e) when (ObjectFailures.IsSkippable(e, token))
             {
-                var skip = ObjectFailures.ToSkipped(e, item.Object.Key, item.Table);
+                var skip = ObjectFailures.ToSkipped(e, item.Object, item.Table);
                 ClientLog.ObjectSkipped(logger, skip.Table, skip.Key, skip.Reason);
                 skipped.Add(skip);
             }

@@ -61,6 +61,20 @@ public sealed record SourceSpec
     [Description("Send unsigned (anonymous) requests, for public buckets. No credentials are looked up.")]
     public bool NoSignRequest { get; init; }
 
+    /// <summary>How far behind the newest synced object the incremental cursor still looks for new keys.</summary>
+    [Description("Incremental syncs only (with a state backend): an object that appears with a LastModified up to this many seconds older than the newest object already synced is still read (uploads are stamped when they start, listings are eventually consistent). The cursor keeps the keys of this window, so state stays small.")]
+    [SpecIntegerRange(0, 31_536_000)]
+    public int LookbackSeconds { get; init; } = 3600;
+
+    /// <summary>Objects younger than this are left for the next run.</summary>
+    [Description("Incremental syncs only: objects whose LastModified is less than this many seconds ago are left for the next run (uploads in flight, clocks ahead of ours).")]
+    [SpecIntegerRange(0, 86_400)]
+    public int SettleSeconds { get; init; }
+
+    internal TimeSpan Lookback => TimeSpan.FromSeconds(LookbackSeconds);
+
+    internal TimeSpan Settle => TimeSpan.FromSeconds(SettleSeconds);
+
     /// <summary>True when the spec names a local folder rather than a bucket.</summary>
     internal bool IsLocal => LocalPath is not null;
 }

@@ -7,6 +7,7 @@ using CqSourceS3.Client.Arrow;
 using CqSourceS3.Client.Discovery;
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Spec;
+using CqSourceS3.Client.State;
 using CqSourceS3.Client.Storage;
 using CqSourceS3.Client.Tables;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,15 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
     /// <summary>How many objects are read at the same time.</summary>
     public int Concurrency => spec.Concurrency == -1 ? UnlimitedConcurrency : spec.Concurrency;
 
+    /// <summary>
+    /// Where per-table cursors live; null means no state backend: every run reads every object. The engine only
+    /// gets and sets values; the caller flushes after the whole sync succeeded.
+    /// </summary>
+    public IStateStore? State { get; init; }
+
+    /// <summary>The clock the settle window is measured against.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>Caps each Insert far below the protocol's 100 MiB message limit.</summary>
     public long MaxRecordBytes { get; init; } = RecordBatchSlicer.DefaultMaxBytes;
 
@@ -62,6 +72,9 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
             _progress[table.Name] = new TableProgress();
         }
 
+        // Cursors are read before anything is sent, so a corrupt stored value fails the sync before any row moves.
+        var incremental = await ReadCursorsAsync(selected, discovery, cancellationToken).ConfigureAwait(false);
+
         foreach (var table in selected.Where(t => t.Table is not null))
         {
             yield return new MigrateTableMessage(table.Name, table.Table!.Schema);
@@ -72,12 +85,14 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
             yield return new TableErrorMessage(table.Name, table.Error!);
         }
 
-        var work = selected.Where(t => t.Table is not null).SelectMany(t => t.Files.Select(f => (Table: t.Table!, File: f))).ToList();
+        var work = selected.Where(t => t.Table is not null)
+            .SelectMany(t => t.Files.Where(f => !incremental.TryGetValue(t.Name, out var run) || run.IsSelected(f.StoredObject)).Select(f => (Table: t.Table!, File: f)))
+            .ToList();
         ClientLog.SyncStarting(logger, selected.Count, work.Count, work.Sum(w => w.File.StoredObject.Size), Concurrency);
 
         var channel = Channel.CreateBounded<InsertMessage>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = ProduceAsync(work, request.DeterministicCqId, channel.Writer, stop.Token);
+        var producer = ProduceAsync(work, request.DeterministicCqId, incremental, channel.Writer, stop.Token);
         try
         {
             await foreach (var insert in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -86,6 +101,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
             }
 
             await producer.ConfigureAwait(false);
+            await WriteCursorsAsync(incremental, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -106,20 +122,55 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
         ClientLog.SyncFinished(logger, Rows, _objectsRead, Stopwatch.GetElapsedTime(started), _skipped.Count);
     }
 
+    private async Task<Dictionary<string, IncrementalTable>> ReadCursorsAsync(List<DiscoveredTable> selected, DiscoveryResult discovery, CancellationToken cancellationToken)
+    {
+        var runs = new Dictionary<string, IncrementalTable>(StringComparer.Ordinal);
+        if (State is null)
+        {
+            return runs;
+        }
+
+        var now = Clock.GetUtcNow();
+        foreach (var table in selected.Where(t => t.Table is not null))
+        {
+            var key = StateKeys.ForTable(store.Location, table.Name);
+            var cursor = TableCursor.Parse(key, await State.GetAsync(key, cancellationToken).ConfigureAwait(false));
+
+            // Objects whose footer failed are listed too: the cursor must see them so it cannot pass a transient failure.
+            var footerFailed = discovery.Skipped.Where(s => s.Table == table.Name && s.StoredObject is not null).Select(s => s.StoredObject!);
+            var selection = CursorFilter.Select(cursor, table.Files.Select(f => f.StoredObject).Concat(footerFailed), now, spec.Settle);
+            var run = new IncrementalTable(key, selection);
+            run.FooterFailed(discovery.Skipped.Where(s => s.Table == table.Name));
+            runs[table.Name] = run;
+            ClientLog.CursorSelected(logger, table.Name, selection.ToRead.Count, selection.SkippedAsSynced, selection.SkippedAsTooYoung);
+        }
+
+        return runs;
+    }
+
+    private async Task WriteCursorsAsync(Dictionary<string, IncrementalTable> runs, CancellationToken cancellationToken)
+    {
+        foreach (var run in runs.Values)
+        {
+            await State!.SetAsync(run.StateKey, run.Next(spec.Lookback).ToString(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private static List<DiscoveredTable> Select(DiscoveryResult discovery, SyncRequest request)
     {
         var names = TableFilter.Select(discovery.Tables.Select(t => t.Name), request.Tables, request.SkipTables).ToHashSet(StringComparer.Ordinal);
         return [.. discovery.Tables.Where(t => names.Contains(t.Name))];
     }
 
-    private async Task ProduceAsync(List<(CqTableSchema Table, ParquetFileInfo File)> work, bool deterministic, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
+    private async Task ProduceAsync(
+        List<(CqTableSchema Table, ParquetFileInfo File)> work, bool deterministic, Dictionary<string, IncrementalTable> incremental, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
     {
         await Task.Yield();
         Exception? failure = null;
         try
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(work, options, (item, token) => new ValueTask(ReadObjectAsync(item.Table, item.File.StoredObject, deterministic, writer, token))).ConfigureAwait(false);
+            await Parallel.ForEachAsync(work, options, (item, token) => new ValueTask(ReadObjectAsync(item.Table, item.File.StoredObject, deterministic, incremental.GetValueOrDefault(item.Table.TableName), writer, token))).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -132,7 +183,8 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
         }
     }
 
-    private async Task ReadObjectAsync(CqTableSchema table, StoredObject obj, bool deterministic, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
+    private async Task ReadObjectAsync(
+        CqTableSchema table, StoredObject obj, bool deterministic, IncrementalTable? incremental, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var builder = new CqRecordBuilder(table, CqIdGenerator.For(deterministic, store.Location, obj));
@@ -159,7 +211,8 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
         }
         catch (Exception e) when (ObjectFailures.IsSkippable(e, cancellationToken))
         {
-            var skip = ObjectFailures.ToSkipped(e, obj.Key, table.TableName);
+            var skip = ObjectFailures.ToSkipped(e, obj, table.TableName);
+            incremental?.Failed(obj, skip.Transient);
             ClientLog.ObjectSkipped(logger, skip.Table, skip.Key, row == 0 ? skip.Reason : $"{skip.Reason} (after {row} rows were sent)");
             _skipped.Add(skip);
             return;
@@ -170,6 +223,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
             ClientLog.IdsReplaced(logger, table.TableName, obj.Key, builder.ReplacedIdCount);
         }
 
+        incremental?.Succeeded(obj);
         Interlocked.Add(ref _rows, row);
         Interlocked.Increment(ref _objectsRead);
         _progress[table.TableName].ObjectDone(row, obj.Size);
