@@ -1,7 +1,6 @@
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Storage;
 using CqSourceS3.Tests.Shared;
-using ParquetSharp.Arrow;
 using Xunit.Abstractions;
 
 namespace CqSourceS3.Client.Tests.Parquet;
@@ -14,18 +13,6 @@ namespace CqSourceS3.Client.Tests.Parquet;
 public sealed class ConformanceTests(ITestOutputHelper output)
 {
     private static readonly ParquetReadOptions Options = new(1024 * 1024, TimeSpan.FromSeconds(30));
-
-    /// <summary>Files left out, each with its reason.</summary>
-    private static readonly Dictionary<string, string> Skipped = new(StringComparer.Ordinal)
-    {
-        ["parquet-testing/data/large_string_map.brotli.parquet"] = "inflates to more than 2 GB: a memory-safety case, not a default test",
-    };
-
-    /// <summary>Well-formed files whose footer row count is known to disagree with their row groups.</summary>
-    private static readonly HashSet<string> FooterRowCountLies = new(StringComparer.Ordinal)
-    {
-        "parquet-testing/data/repeated_no_annotation.parquet",
-    };
 
     [Fact]
     public async Task Corpus_EveryFile_ReadsLikeParquetSharpOrFailsWithAParquetReadException()
@@ -45,7 +32,7 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         Assert.NotEmpty(objects);
         foreach (var obj in objects)
         {
-            if (Skipped.TryGetValue(obj.Key, out var reason))
+            if (ParquetCorpus.LeftOut.TryGetValue(obj.Key, out var reason))
             {
                 output.WriteLine($"SKIP {obj.Key}: {reason}");
                 continue;
@@ -64,8 +51,8 @@ public sealed class ConformanceTests(ITestOutputHelper output)
 
     private static async Task<(bool Passed, string Line)> CheckAsync(IObjectStore store, StoredObject obj, string path)
     {
-        var kind = Classify(obj.Key);
-        var direct = ReadDirectly(path);
+        var kind = ParquetCorpus.Classify(obj.Key);
+        var direct = ParquetCorpus.ReadDirectly(path);
         try
         {
             var info = await new ParquetFooterReader(Options).ReadAsync(store, obj, CancellationToken.None);
@@ -80,19 +67,19 @@ public sealed class ConformanceTests(ITestOutputHelper output)
             }
 
             var sameValues = direct.Rows is not null && direct.Rows.SequenceEqual(rows);
-            var footerAgrees = info.RowCount == rows.Count || FooterRowCountLies.Contains(obj.Key);
+            var footerAgrees = info.RowCount == rows.Count || ParquetCorpus.FooterRowCountLies.Contains(obj.Key);
             var line = $"READ {obj.Key}: {rows.Count} rows (footer {info.RowCount}), {(sameValues ? "values equal a direct read" : "VALUES DIFFER from a direct read: " + direct.Error)}";
             // A bad file the decoder accepts is tolerated only when our values equal the decoder's own.
-            return (sameValues && footerAgrees && kind != FileKind.Encrypted && kind != FileKind.NotParquet, line);
+            return (sameValues && footerAgrees && kind != CorpusFileKind.Encrypted && kind != CorpusFileKind.NotParquet, line);
         }
         catch (ParquetReadException e)
         {
             var line = $"FAIL {obj.Key}: {e.Failure}: {e.Reason}";
             return kind switch
             {
-                FileKind.Encrypted => (e.Failure == ParquetFailure.Encrypted, line),
-                FileKind.NotParquet => (e.Failure == ParquetFailure.NotParquet, line),
-                FileKind.Bad => (e.Failure != ParquetFailure.TimedOut, line),
+                CorpusFileKind.Encrypted => (e.Failure == ParquetFailure.Encrypted, line),
+                CorpusFileKind.NotParquet => (e.Failure == ParquetFailure.NotParquet, line),
+                CorpusFileKind.Bad => (e.Failure != ParquetFailure.TimedOut, line),
                 // A well-formed file may fail only where ParquetSharp itself refuses it.
                 _ => (direct.Rows is null, line + $" (direct ParquetSharp read also fails: {direct.Error})"),
             };
@@ -101,45 +88,5 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         {
             return (false, $"CRASH {obj.Key}: {e}");
         }
-    }
-
-    private static FileKind Classify(string key) =>
-        key.EndsWith(".parquet.encrypted", StringComparison.Ordinal) ? FileKind.Encrypted
-        : !key.EndsWith(".parquet", StringComparison.Ordinal) ? FileKind.NotParquet
-        : key.StartsWith("parquet-testing/bad_data/", StringComparison.Ordinal) ? FileKind.Bad
-        : FileKind.WellFormed;
-
-    /// <summary>The reference: ParquetSharp's Arrow reader on the file path, INT96 in microseconds like ours.</summary>
-    private static (List<string>? Rows, string? Error) ReadDirectly(string path)
-    {
-        try
-        {
-            using var properties = ArrowReaderProperties.GetDefault();
-            properties.CoerceInt96TimestampUnit = Apache.Arrow.Types.TimeUnit.Microsecond;
-            using var reader = new FileReader(path, null, properties);
-            using var batches = reader.GetRecordBatchReader();
-            var rows = new List<string>();
-            while (batches.ReadNextRecordBatchAsync().AsTask().GetAwaiter().GetResult() is { } batch)
-            {
-                using (batch)
-                {
-                    rows.AddRange(ArrowValueFormatter.Rows(batch));
-                }
-            }
-
-            return (rows, null);
-        }
-        catch (Exception e)
-        {
-            return (null, e.GetType().Name + ": " + e.Message.Split('\n')[0]);
-        }
-    }
-
-    private enum FileKind
-    {
-        WellFormed,
-        Bad,
-        Encrypted,
-        NotParquet,
     }
 }

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using CqSourceS3.Client.Sync;
+using CqSourceS3.Tests.Shared;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CqSourceS3.Client.Tests.Sync;
+
+/// <summary>
+/// The sync engine's bound on objects read at once, and how it stops: a store that counts in-flight ranged reads
+/// per object (and makes each read take a little while, so reads overlap) watches the real sync.
+/// </summary>
+public sealed class SyncEngineConcurrencyTests
+{
+    private const int Objects = 20;
+    private const int RowsPerObject = 300;
+    private static readonly SyncRequest AllTables = new(["*"], []);
+
+    /// <summary>Generous limits: they catch a hang, not a slow machine.</summary>
+    private static readonly TimeSpan EndsWithin = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan ReadsStopWithin = TimeSpan.FromSeconds(10);
+
+    private readonly InFlightCountingStore _store;
+
+    public SyncEngineConcurrencyTests()
+    {
+        var inner = new InMemoryObjectStore("memory://bucket");
+        for (var i = 0; i < Objects; i++)
+        {
+            SyncEngineTests.WriteSample(inner, $"t/part-{i:00}.parquet", i * 1000L, RowsPerObject);
+        }
+
+        _store = new InFlightCountingStore(inner, TimeSpan.FromMilliseconds(20));
+    }
+
+    [Fact]
+    public async Task RunAsync_Concurrency3Over20Objects_ReadsAtMostThreeObjectsAtOnceAndMoreThanOne()
+    {
+        var engine = Engine(concurrency: 3);
+
+        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None)).WaitAsync(EndsWithin);
+
+        Assert.Equal(3, engine.Concurrency);
+        Assert.InRange(_store.MaxObjectsInFlight, 2, 3);
+        Assert.Equal(Objects * RowsPerObject, sync.RowsOf("t").Count());
+        Assert.Equal(0, _store.ObjectsInFlight);
+    }
+
+    [Fact]
+    public async Task RunAsync_ConcurrencyMinusOne_ReadsManyObjectsAtOnceAndEveryRow()
+    {
+        var engine = Engine(concurrency: -1);
+
+        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None)).WaitAsync(EndsWithin);
+
+        Assert.Equal(SyncEngine.UnlimitedConcurrency, engine.Concurrency);
+        Assert.True(_store.MaxObjectsInFlight > 3, $"at most {_store.MaxObjectsInFlight} objects were read at once");
+        Assert.Equal(Objects * RowsPerObject, engine.Rows);
+        Assert.Equal(Objects * RowsPerObject, sync.RowsOf("t").Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public async Task RunAsync_TokenCancelledMidSync_EndsPromptlyAndStopsReading()
+    {
+        var engine = Engine(concurrency: 3);
+        using var cancel = new CancellationTokenSource();
+        var rows = 0;
+
+        var consuming = Task.Run(async () =>
+        {
+            await foreach (var message in engine.RunAsync(AllTables, cancel.Token))
+            {
+                if (message is InsertMessage insert)
+                {
+                    rows += insert.Record.Length;
+                    insert.Dispose();
+                    await cancel.CancelAsync();
+                }
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => consuming.WaitAsync(EndsWithin));
+        Assert.InRange(rows, 1, Objects * RowsPerObject - 1);
+        await AssertReadsStopAsync();
+    }
+
+    [Fact]
+    public async Task RunAsync_EnumerationDisposedEarly_EndsPromptlyAndStopsReading()
+    {
+        var engine = Engine(concurrency: 3);
+        var inserts = 0;
+
+        var consuming = Task.Run(async () =>
+        {
+            await foreach (var message in engine.RunAsync(AllTables, CancellationToken.None))
+            {
+                if (message is InsertMessage insert)
+                {
+                    insert.Dispose();
+                    if (++inserts == 2)
+                    {
+                        break;
+                    }
+                }
+            }
+        });
+
+        await consuming.WaitAsync(EndsWithin);
+        Assert.Equal(2, inserts);
+        Assert.True(engine.Rows < Objects * RowsPerObject, $"all {engine.Rows} rows were read although the consumer stopped");
+        await AssertReadsStopAsync();
+    }
+
+    /// <summary>Every in-flight read ends soon after the sync stopped, and no new read starts after that.</summary>
+    private async Task AssertReadsStopAsync()
+    {
+        var waited = Stopwatch.StartNew();
+        while (_store.ObjectsInFlight > 0 && waited.Elapsed < ReadsStopWithin)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(0, _store.ObjectsInFlight);
+        var readsWhenIdle = _store.ReadsStarted;
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(readsWhenIdle, _store.ReadsStarted);
+    }
+
+    private SyncEngine Engine(int concurrency) =>
+        SourceClient.Create(SyncEngineTests.Spec(rowsPerRecord: 50, concurrency), _store, NullLoggerFactory.Instance).CreateSync();
+}

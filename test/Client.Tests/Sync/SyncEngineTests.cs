@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using CqSourceS3.Client.Parquet;
+using CqSourceS3.Client.Spec;
+using CqSourceS3.Client.Storage;
+using CqSourceS3.Client.Sync;
+using CqSourceS3.Tests.Shared;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CqSourceS3.Client.Tests.Sync;
+
+/// <summary>
+/// The sync engine over an in-memory store: message order, batch limits, values, ids, skips and failures.
+/// Concurrency and cancellation are in <see cref="SyncEngineConcurrencyTests"/>.
+/// </summary>
+public sealed class SyncEngineTests
+{
+    private static readonly SyncRequest AllTables = new(["*"], []);
+    private readonly InMemoryObjectStore _store = new("memory://bucket");
+
+    [Fact]
+    public async Task RunAsync_SeveralTables_SendsEveryMigrateTableFirstThenTableErrorsThenInserts()
+    {
+        PutSample("alpha/1.parquet", 0, 130);
+        PutSample("alpha/2.parquet", 1000, 70);
+        PutSample("beta.parquet", 2000, 250);
+        PutSample("mixed/a.parquet", 3000, 10);
+        _store.Put("mixed/b.parquet", SimpleParquet.Bytes(10, SimpleParquet.Nullable("id", Apache.Arrow.Types.Int64Type.Default)));
+
+        var sync = await RunAsync(Spec(rowsPerRecord: 64));
+
+        Assert.Equal(["migrate:alpha", "migrate:beta", "error:mixed"], sync.Order.Take(3));
+        Assert.All(sync.Order.Skip(3), entry => Assert.StartsWith("insert:", entry, StringComparison.Ordinal));
+        Assert.Equal(["alpha", "beta"], sync.Inserts.Select(i => i.Table).Distinct().Order(StringComparer.Ordinal));
+        var error = Assert.Single(sync.Errors);
+        Assert.Contains("\"mixed/b.parquet\"", error.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_RowsPerRecord_EveryInsertIsWithinTheLimitAndCarriesTheTableSchemaInstance()
+    {
+        PutSample("alpha/1.parquet", 0, 130);
+        PutSample("alpha/2.parquet", 1000, 70);
+        PutSample("beta.parquet", 2000, 250);
+
+        var sync = await RunAsync(Spec(rowsPerRecord: 64));
+
+        Assert.NotEmpty(sync.Inserts);
+        foreach (var insert in sync.Inserts)
+        {
+            Assert.InRange(insert.DataRows.Count, 1, 64);
+            var migration = sync.Migrations.Single(m => m.Table == insert.Table);
+            Assert.Same(migration.Schema, insert.Schema);
+            Assert.Equal(insert.Table, insert.Schema.Metadata["cq:table_name"]);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_EveryTable_SendsEveryRowWithTheValuesWritten()
+    {
+        PutSample("alpha/1.parquet", 0, 130);
+        PutSample("alpha/2.parquet", 1000, 70);
+        PutSample("beta.parquet", 2000, 250);
+        var engine = Client(Spec(rowsPerRecord: 64)).CreateSync();
+
+        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None));
+
+        Assert.Equal(Expected((0, 130), (1000, 70)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(Expected((2000, 250)), sync.RowsOf("beta").Order(StringComparer.Ordinal));
+        Assert.Equal(450, engine.Rows);
+        Assert.Empty(engine.Skipped);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnreadableObjectBesideGoodOnes_SkipsItAndSyncsTheRest()
+    {
+        PutSample("alpha/1.parquet", 0, 30);
+        _store.Put("alpha/2.parquet", "definitely not parquet, just text"u8.ToArray());
+        var engine = Client(Spec()).CreateSync();
+
+        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None));
+
+        var skipped = Assert.Single(engine.Skipped);
+        Assert.Equal(("alpha/2.parquet", "alpha"), (skipped.Key, skipped.Table));
+        Assert.Equal(Expected((0, 30)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Empty(sync.Errors);
+    }
+
+    [Fact]
+    public async Task RunAsync_StoreDeniesAccessWhileReadingData_FailsTheWholeSyncWithThatException()
+    {
+        PutSample("alpha/1.parquet", 0, 30);
+        PutSample("beta.parquet", 100, 30);
+        var thrown = new ConcurrentBag<StoreException>();
+        void DenyFromNowOn(SyncMessage message) => _store.BeforeRead ??= read =>
+        {
+            var denied = new StoreException(StoreFailure.AccessDenied, _store.Location, read.Key, "access denied");
+            thrown.Add(denied);
+            throw denied;
+        };
+
+        var error = await Assert.ThrowsAsync<StoreException>(() =>
+            SyncTranscript.CollectAsync(Client(Spec()).CreateSync().RunAsync(AllTables, CancellationToken.None), DenyFromNowOn));
+
+        Assert.Equal(StoreFailure.AccessDenied, error.Failure);
+        Assert.Contains(error, thrown);
+    }
+
+    [Fact]
+    public async Task RunAsync_StoreDeniesAccessDuringDiscovery_FailsBeforeAnyMessage()
+    {
+        PutSample("alpha/1.parquet", 0, 30);
+        _store.BeforeRead = read => throw new StoreException(StoreFailure.AccessDenied, _store.Location, read.Key, "access denied");
+        var messages = 0;
+
+        var error = await Assert.ThrowsAsync<StoreException>(() =>
+            SyncTranscript.CollectAsync(Client(Spec()).CreateSync().RunAsync(AllTables, CancellationToken.None), _ => messages++));
+
+        Assert.Equal(StoreFailure.AccessDenied, error.Failure);
+        Assert.Equal(0, messages);
+    }
+
+    [Fact]
+    public async Task RunAsync_ObjectDeletedBetweenListingAndReading_SkipsItAndSyncsTheOthers()
+    {
+        var folder = Directory.CreateTempSubdirectory("cq-s3-engine-").FullName;
+        try
+        {
+            WriteSample(Path.Combine(folder, "t", "a.parquet"), 0, 40);
+            WriteSample(Path.Combine(folder, "t", "b.parquet"), 100, 40);
+            WriteSample(Path.Combine(folder, "u.parquet"), 200, 40);
+            await using var client = SourceClient.Create(new SourceSpec { LocalPath = folder, Concurrency = 2 }, new LocalFolderStore(folder), NullLoggerFactory.Instance);
+            var engine = client.CreateSync();
+            // Migrations are sent after discovery and before any data read: delete at the first one.
+            void DeleteOnce(SyncMessage message) => File.Delete(Path.Combine(folder, "t", "b.parquet"));
+
+            var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None), DeleteOnce);
+
+            var skipped = Assert.Single(engine.Skipped);
+            Assert.Equal(("t/b.parquet", "t", false), (skipped.Key, skipped.Table, skipped.Transient));
+            Assert.Contains("no longer exists", skipped.Reason, StringComparison.Ordinal);
+            Assert.Equal(Expected((0, 40)), sync.RowsOf("t").Order(StringComparer.Ordinal));
+            Assert.Equal(Expected((200, 40)), sync.RowsOf("u").Order(StringComparer.Ordinal));
+            Assert.Equal(80, engine.Rows);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_DeterministicIds_AreEqualAcrossRunsWhileRandomIdsAreNot()
+    {
+        PutSample("alpha/1.parquet", 0, 130);
+        PutSample("beta.parquet", 2000, 70);
+        var deterministic = AllTables with { DeterministicCqId = true };
+
+        var first = IdsByRow(await RunAsync(Spec(), deterministic));
+        var second = IdsByRow(await RunAsync(Spec(), deterministic));
+        var random = IdsByRow(await RunAsync(Spec()));
+
+        Assert.Equal(200, first.Count);
+        Assert.Equal(200, first.Values.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(first, second);
+        Assert.Empty(random.Values.Intersect(first.Values, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_SmallMaxRecordBytes_SplitsOneBatchIntoSeveralInsertsInRowOrder()
+    {
+        var spec = Spec(rowsPerRecord: 500);
+        WriteSample(_store, "big.parquet", 0, 500, rowGroupRows: 500);
+
+        var whole = await SyncTranscript.CollectAsync(Client(spec).CreateSync().RunAsync(AllTables, CancellationToken.None));
+        var capped = new SyncEngine(_store, spec, ParquetReadOptions.Default, NullLogger.Instance) { MaxRecordBytes = 8 * 1024 };
+        var split = await SyncTranscript.CollectAsync(capped.RunAsync(AllTables, CancellationToken.None));
+
+        Assert.Single(whole.Inserts);
+        Assert.True(split.Inserts.Count > 2, $"only {split.Inserts.Count} inserts");
+        Assert.Equal(ExpectedInOrder(0, 500), split.RowsOf("big"));
+        Assert.Equal(whole.RowsOf("big"), split.RowsOf("big"));
+    }
+
+    internal static SourceSpec Spec(int rowsPerRecord = 100, int concurrency = 3) =>
+        new() { Bucket = "bucket", RowsPerRecord = rowsPerRecord, Concurrency = concurrency };
+
+    /// <summary>The rows of <see cref="SampleBatches.AllTypes"/> for each (first row, count), sorted ordinally.</summary>
+    internal static List<string> Expected(params (long FirstRow, int Rows)[] files)
+    {
+        var rows = new List<string>();
+        foreach (var (firstRow, count) in files)
+        {
+            using var batch = SampleBatches.AllTypes(firstRow, count);
+            rows.AddRange(ArrowValueFormatter.Rows(batch));
+        }
+
+        return [.. rows.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The rows of <see cref="SampleBatches.AllTypes"/> in the order they were written.</summary>
+    internal static List<string> ExpectedInOrder(long firstRow, int rows)
+    {
+        using var batch = SampleBatches.AllTypes(firstRow, rows);
+        return [.. ArrowValueFormatter.Rows(batch)];
+    }
+
+    internal static void WriteSample(InMemoryObjectStore store, string key, long firstRow, int rows, int rowGroupRows = 100)
+    {
+        using var batch = SampleBatches.AllTypes(firstRow, rows);
+        store.Put(key, new ParquetFileBuilder(SampleBatches.AllTypesSchema) { RowGroupRows = rowGroupRows }.Add(batch).ToBytes());
+    }
+
+    private static void WriteSample(string path, long firstRow, int rows)
+    {
+        using var batch = SampleBatches.AllTypes(firstRow, rows);
+        new ParquetFileBuilder(SampleBatches.AllTypesSchema) { RowGroupRows = 100 }.Add(batch).WriteTo(path);
+    }
+
+    private static Dictionary<string, string> IdsByRow(SyncTranscript sync) =>
+        sync.Inserts.SelectMany(i => i.DataRows.Zip(i.Ids)).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+
+    private void PutSample(string key, long firstRow, int rows) => WriteSample(_store, key, firstRow, rows);
+
+    private SourceClient Client(SourceSpec spec) => SourceClient.Create(spec, _store, NullLoggerFactory.Instance);
+
+    private Task<SyncTranscript> RunAsync(SourceSpec spec, SyncRequest? request = null) =>
+        SyncTranscript.CollectAsync(Client(spec).CreateSync().RunAsync(request ?? AllTables, CancellationToken.None));
+}

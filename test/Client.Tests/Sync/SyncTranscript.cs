@@ -1,0 +1,83 @@
+using Apache.Arrow;
+using CqSourceS3.Client.Sync;
+using CqSourceS3.Tests.Shared;
+
+namespace CqSourceS3.Client.Tests.Sync;
+
+/// <summary>One Insert as the test saw it, captured as text before the record was disposed.</summary>
+/// <param name="Table">The table the insert is for.</param>
+/// <param name="Schema">The record's schema instance.</param>
+/// <param name="DataRows">Each row's data columns (all but <c>_cq_id</c> and <c>_cq_parent_id</c>) as text.</param>
+/// <param name="Ids">Each row's <c>_cq_id</c> as text.</param>
+internal sealed record SeenInsert(string Table, Schema Schema, IReadOnlyList<string> DataRows, IReadOnlyList<string> Ids);
+
+/// <summary>
+/// Everything a sync produced, in order, with each Insert turned into text and disposed at once, as the gRPC
+/// writer would dispose it after encoding.
+/// </summary>
+internal sealed class SyncTranscript
+{
+    /// <summary>Each message as <c>kind:table</c>, in order: <c>migrate:</c>, <c>insert:</c> or <c>error:</c>.</summary>
+    public List<string> Order { get; } = [];
+
+    public List<MigrateTableMessage> Migrations { get; } = [];
+
+    public List<TableErrorMessage> Errors { get; } = [];
+
+    public List<SeenInsert> Inserts { get; } = [];
+
+    /// <summary>Runs <paramref name="messages"/> to the end; <paramref name="onMessage"/> sees each message first.</summary>
+    public static async Task<SyncTranscript> CollectAsync(IAsyncEnumerable<SyncMessage> messages, Action<SyncMessage>? onMessage = null)
+    {
+        var transcript = new SyncTranscript();
+        await foreach (var message in messages)
+        {
+            onMessage?.Invoke(message);
+            transcript.Add(message);
+        }
+
+        return transcript;
+    }
+
+    /// <summary>The data rows of <paramref name="table"/>, in the order they arrived.</summary>
+    public IEnumerable<string> RowsOf(string table) => Inserts.Where(i => i.Table == table).SelectMany(i => i.DataRows);
+
+    /// <summary>Each data row of <paramref name="record"/>, skipping the two CloudQuery id columns.</summary>
+    public static IEnumerable<string> DataRows(RecordBatch record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var columns = Enumerable.Range(0, record.ColumnCount)
+            .Where(c => record.Schema.FieldsList[c].Name is not ("_cq_id" or "_cq_parent_id"))
+            .ToList();
+        for (var row = 0; row < record.Length; row++)
+        {
+            yield return string.Join(" | ", columns.Select(c => ArrowValueFormatter.Format(record.Column(c), row)));
+        }
+    }
+
+    private void Add(SyncMessage message)
+    {
+        switch (message)
+        {
+            case MigrateTableMessage migrate:
+                Order.Add("migrate:" + migrate.Table);
+                Migrations.Add(migrate);
+                break;
+            case TableErrorMessage error:
+                Order.Add("error:" + error.Table);
+                Errors.Add(error);
+                break;
+            case InsertMessage insert:
+                using (insert)
+                {
+                    Order.Add("insert:" + insert.Table);
+                    var ids = Enumerable.Range(0, insert.Record.Length).Select(r => ArrowValueFormatter.Format(insert.Record.Column(0), r)).ToList();
+                    Inserts.Add(new SeenInsert(insert.Table, insert.Record.Schema, [.. DataRows(insert.Record)], ids));
+                }
+
+                break;
+            default:
+                throw new InvalidOperationException($"unexpected message {message}");
+        }
+    }
+}
