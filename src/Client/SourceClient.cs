@@ -62,7 +62,8 @@ public sealed class SourceClient : IAsyncDisposable
     }
 
     /// <summary>A new sync over this client's store; run it with <see cref="SyncEngine.RunAsync"/>.</summary>
-    internal SyncEngine CreateSync() => new(Store, Spec, ReadOptions, Loggers.CreateLogger<SyncEngine>());
+    /// <param name="state">Where the incremental cursors live; null for a full sync.</param>
+    internal SyncEngine CreateSync(State.IStateStore? state = null) => new(Store, Spec, ReadOptions, Loggers.CreateLogger<SyncEngine>()) { State = state };
 
     /// <summary>Read-ahead and per-object time limit for Parquet reads.</summary>
     internal ParquetReadOptions ReadOptions { get; init; } = ParquetReadOptions.Default;
