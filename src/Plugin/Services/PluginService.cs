@@ -1,10 +1,12 @@
 using CqSourceS3.Client;
 using CqSourceS3.Client.Arrow;
 using CqSourceS3.Client.Spec;
+using CqSourceS3.Client.State;
 using CqSourceS3.Client.Storage;
 using CqSourceS3.Client.Sync;
 using CqSourceS3.Plugin.Hosting;
 using CqSourceS3.Plugin.Protocol;
+using CqSourceS3.Plugin.State;
 using CqSourceS3.Protocol.Plugin.V3;
 using Google.Protobuf;
 using Grpc.Core;
@@ -107,7 +109,9 @@ internal sealed partial class PluginService(PluginSession session, SourceClientF
         {
             using var exclusive = session.Enter();
             var client = session.Client;
-            var engine = client.CreateSync();
+            // Connect the state backend before anything is sent: a broken backend fails the sync with no data moved.
+            await using var state = await GrpcStateStore.OpenAsync(request.Backend, context.CancellationToken).ConfigureAwait(false);
+            var engine = client.CreateSync(state is NoStateStore ? null : state);
             var syncRequest = new SyncRequest(request.Tables, request.SkipTables, request.DeterministicCqId);
             await foreach (var message in engine.RunAsync(syncRequest, context.CancellationToken).ConfigureAwait(false))
             {
@@ -123,8 +127,11 @@ internal sealed partial class PluginService(PluginSession session, SourceClientF
                     await responseStream.WriteAsync(response, context.CancellationToken).ConfigureAwait(false);
                 }
             }
+
+            // Only now, with every message sent, may the cursors move (at-least-once: a failed sync changes nothing).
+            await state.FlushAsync(context.CancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is PluginStateException or TableFilterException or StoreException)
+        catch (Exception e) when (e is PluginStateException or TableFilterException or StoreException or StateStoreException or CursorStateException)
         {
             LogSyncFailed(logger, e.Message);
             throw RpcErrors.SyncFailed(e);
