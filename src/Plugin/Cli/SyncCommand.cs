@@ -3,6 +3,7 @@ using System.Text;
 using CqSourceS3.Client;
 using CqSourceS3.Client.Arrow;
 using CqSourceS3.Client.Spec;
+using CqSourceS3.Client.State;
 using CqSourceS3.Client.Storage;
 using CqSourceS3.Client.Sync;
 using CqSourceS3.Plugin.Logging;
@@ -21,15 +22,16 @@ internal static class SyncCommand
     public static Command Create()
     {
         var config = new Argument<FileInfo>("config") { Description = "A CloudQuery config file (YAML) with a kind: source document" };
+        var state = new Option<FileInfo?>("--state") { Description = "Keep incremental cursors in this JSON file (same semantics as a state backend): later runs read only new or changed objects" };
         var logLevel = new Option<string>("--log-level") { Description = "Log level on stderr: trace, debug, info, warn or error", DefaultValueFactory = _ => "warn" };
         logLevel.AcceptOnlyFromAmong(LogLevels.Names);
-        var command = new Command("sync", "Sync the tables of a config in-process and print what the destination would receive") { config, logLevel };
+        var command = new Command("sync", "Sync the tables of a config in-process and print what the destination would receive") { config, state, logLevel };
         command.SetAction((result, cancellationToken) =>
-            RunAsync(result.GetValue(config)!, LogLevels.Parse(result.GetValue(logLevel)!), result.InvocationConfiguration.Output, cancellationToken));
+            RunAsync(result.GetValue(config)!, result.GetValue(state), LogLevels.Parse(result.GetValue(logLevel)!), result.InvocationConfiguration.Output, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo configFile, LogLevel logLevel, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo configFile, FileInfo? stateFile, LogLevel logLevel, TextWriter output, CancellationToken cancellationToken)
     {
         using var loggers = LoggerFactory.Create(b => b.AddProvider(new CqLoggerProvider(new LogLineWriter(Console.Error, LogFormat.Text))).SetMinimumLevel(logLevel));
         SourceConfig config;
@@ -46,10 +48,11 @@ internal static class SyncCommand
         }
 
         var report = new SyncReport(output);
-        await using var client = await SourceClient.CreateAsync(spec, loggers, cancellationToken).ConfigureAwait(false);
-        var engine = client.CreateSync();
         try
         {
+            await using var state = stateFile is null ? null : await FileStateStore.OpenAsync(stateFile.FullName, cancellationToken).ConfigureAwait(false);
+            await using var client = await SourceClient.CreateAsync(spec, loggers, cancellationToken).ConfigureAwait(false);
+            var engine = client.CreateSync(state);
             await foreach (var message in engine.RunAsync(new SyncRequest(config.Tables, config.SkipTables, config.DeterministicCqId), cancellationToken).ConfigureAwait(false))
             {
                 switch (message)
@@ -72,14 +75,20 @@ internal static class SyncCommand
                         break;
                 }
             }
+
+            // As with a state backend: the cursors move only once everything was read.
+            if (state is not null)
+            {
+                await state.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            report.PrintSummary(engine.Progress, engine.Skipped);
+            return report.Failures > 0 || engine.Skipped.Count > 0 ? 1 : 0;
         }
-        catch (Exception e) when (e is StoreException or TableFilterException)
+        catch (Exception e) when (e is StoreException or TableFilterException or StateStoreException or CursorStateException)
         {
             await Console.Error.WriteLineAsync($"sync failed: {e.Message}").ConfigureAwait(false);
             return 1;
         }
-
-        report.PrintSummary(engine.Progress, engine.Skipped);
-        return report.Failures > 0 || engine.Skipped.Count > 0 ? 1 : 0;
     }
 }

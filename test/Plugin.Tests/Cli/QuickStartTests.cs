@@ -30,6 +30,52 @@ public class QuickStartTests
         Assert.Contains("does-not-exist.yml", errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SyncWithState_SecondRunReadsNothingAndANewFileOnlyIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("cq-s3-state-").FullName;
+        try
+        {
+            var data = Path.Combine(folder, "data");
+            CopyFolder(Path.Combine(RepoPaths.Root, "examples", "data"), data);
+            var config = Path.Combine(folder, "config.yml");
+            File.WriteAllText(config, $"kind: source\nspec:\n  name: s3\n  spec:\n    local_path: {data}\n");
+            var state = Path.Combine(folder, "state.json");
+
+            var first = await RunPluginAsync("sync", config, "--state", state);
+            var second = await RunPluginAsync("sync", config, "--state", state);
+            File.Copy(Path.Combine(data, "customers.parquet"), Path.Combine(data, "sales", "orders", "part-0002.parquet"));
+            var third = await RunPluginAsync("sync", config, "--state", state);
+
+            Assert.Contains("total: 4 tables, 4300 rows", first.Output, StringComparison.Ordinal);
+            Assert.Contains("total: 4 tables, 0 rows", second.Output, StringComparison.Ordinal);
+            Assert.Contains("cq-source-s3/v1/", File.ReadAllText(state), StringComparison.Ordinal);
+
+            // The copied file has another schema: the table fails, and nothing else is read.
+            Assert.Contains("total: 4 tables, 0 rows", third.Output, StringComparison.Ordinal);
+            Assert.Contains("sales/orders/part-0002.parquet", third.Output, StringComparison.Ordinal);
+            File.Delete(Path.Combine(data, "sales", "orders", "part-0002.parquet"));
+            File.Copy(Path.Combine(data, "sales", "orders", "part-0000.parquet"), Path.Combine(data, "sales", "orders", "part-0003.parquet"));
+            var fourth = await RunPluginAsync("sync", config, "--state", state);
+            Assert.Contains("total: 4 tables, 1000 rows", fourth.Output, StringComparison.Ordinal);
+            Assert.Matches(@"sales_orders\s+1\s+0\s+1000", fourth.Output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     /// <summary>Runs the plugin built next to this test assembly with the repository root as working directory.</summary>
     private static async Task<(int ExitCode, string Output, string Errors)> RunPluginAsync(params string[] arguments)
     {
