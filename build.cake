@@ -5,6 +5,7 @@
 var target = Argument("target", "Default");
 var configuration = Argument("configuration", "Release");
 var testFilter = Argument("filter", "");
+var runtime = Argument("runtime", "linux-x64");
 
 // ---------- Paths
 var solution = File("./CqSourceS3.sln");
@@ -55,6 +56,21 @@ Task("Test")
         Filter = string.IsNullOrEmpty(testFilter) ? null : testFilter,
         ResultsDirectory = testResults,
         Loggers = { "trx", "console;verbosity=normal" },
+    });
+});
+
+// One self-contained executable (ParquetSharp's native library inside) that `registry: local` can point at.
+Task("Publish")
+    .Does(() =>
+{
+    DotNetPublish("./src/Plugin/Plugin.csproj", new DotNetPublishSettings
+    {
+        Configuration = configuration,
+        Runtime = runtime,
+        SelfContained = true,
+        PublishSingleFile = true,
+        OutputDirectory = artifacts + Directory("bin"),
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("IncludeNativeLibrariesForSelfExtract", "true").WithProperty("DebugType", "none"),
     });
 });
 
