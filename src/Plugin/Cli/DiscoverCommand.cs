@@ -23,14 +23,14 @@ internal static class DiscoverCommand
         var format = new Option<string>("--format") { Description = "table (aligned text), json (one document) or markdown", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(Formats);
         var outputFile = new Option<FileInfo?>("--output") { Description = "Write the report to this file instead of stdout" };
-        var logLevel = new Option<string>("--log-level") { Description = "Log level on stderr: trace, debug, info, warn or error", DefaultValueFactory = _ => "error" };
+        var logLevel = new Option<string?>("--log-level") { Description = "Log level on stderr: trace, debug, info, warn or error (default: no logs, the report says it all)" };
         logLevel.AcceptOnlyFromAmong(LogLevels.Names);
         var command = new Command("discover", "List the tables a config would sync (footers only) with their objects, rows, columns and problems")
         {
             config, format, outputFile, logLevel,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
-            new Request(result.GetValue(config)!, result.GetValue(format)!, result.GetValue(outputFile), LogLevels.Parse(result.GetValue(logLevel)!)),
+            new Request(result.GetValue(config)!, result.GetValue(format)!, result.GetValue(outputFile), result.GetValue(logLevel) is { } level ? LogLevels.Parse(level) : LogLevel.None),
             result.InvocationConfiguration, cancellationToken));
         return command;
     }
@@ -51,7 +51,7 @@ internal static class DiscoverCommand
             return 2;
         }
 
-        // Skips and failed tables are in the report itself; the default log level keeps stderr for real failures.
+        // Skips and failed tables are in the report itself: logging them too would only repeat it on stderr.
         using var loggers = LoggerFactory.Create(b => b.AddProvider(new CqLoggerProvider(new LogLineWriter(console.Error, LogFormat.Text))).SetMinimumLevel(request.LogLevel));
         DiscoveryReport report;
         try

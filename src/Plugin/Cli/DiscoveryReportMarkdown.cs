@@ -15,7 +15,7 @@ internal static class DiscoveryReportMarkdown
         output.WriteLine();
         output.WriteLine($"Source: {Cell(location)}. {Plural(report.Tables.Count, "table")}, {Plural(report.TotalRows, "row")}, " +
             $"{Plural(report.TotalBytes, "byte")}; {report.Tables.Count(t => t.Error is not null)} with errors, " +
-            $"{report.Skipped.Count} objects skipped, {report.Ignored} ignored.");
+            $"{Plural(report.Skipped.Count, "object")} skipped, {report.Ignored} ignored.");
         output.WriteLine();
         output.WriteLine("| table | objects | rows | bytes | status |");
         output.WriteLine("|---|--:|--:|--:|---|");

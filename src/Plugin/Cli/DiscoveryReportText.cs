@@ -63,7 +63,7 @@ internal static class DiscoveryReportText
 
         output.WriteLine($"ignored: {Plural(report.Ignored, "object")} not ending in .parquet");
         output.WriteLine($"total: {Plural(report.Tables.Count, "table")}, {Plural(report.TotalRows, "row")}, {Plural(report.TotalBytes, "byte")}, " +
-            $"{report.Tables.Count(t => t.Error is not null)} with errors, {report.Skipped.Count} objects skipped");
+            $"{report.Tables.Count(t => t.Error is not null)} with errors, {Plural(report.Skipped.Count, "object")} skipped");
     }
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
