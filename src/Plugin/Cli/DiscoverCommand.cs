@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Text;
+using CqSourceS3.Client;
+using CqSourceS3.Client.Spec;
+using CqSourceS3.Client.Storage;
+using CqSourceS3.Plugin.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace CqSourceS3.Plugin.Cli;
+
+/// <summary>
+/// <c>discover CONFIG.yml</c>: lists the bucket or folder of a config and reads every footer (never row data) to
+/// show what a sync would do: each table's objects, bytes, rows, columns and problems, the skipped objects and the
+/// ignored ones. Exit code 1 when a table has an error or an object was skipped, 2 when the config is unusable.
+/// </summary>
+internal static class DiscoverCommand
+{
+    private static readonly string[] Formats = ["table", "json", "markdown"];
+
+    public static Command Create()
+    {
+        var config = new Argument<FileInfo>("config") { Description = "A CloudQuery config file (YAML) with a kind: source document" };
+        var format = new Option<string>("--format") { Description = "table (aligned text), json (one document) or markdown", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong(Formats);
+        var outputFile = new Option<FileInfo?>("--output") { Description = "Write the report to this file instead of stdout" };
+        var logLevel = new Option<string?>("--log-level") { Description = "Log level on stderr: trace, debug, info, warn or error (default: no logs, the report says it all)" };
+        logLevel.AcceptOnlyFromAmong(LogLevels.Names);
+        var command = new Command("discover", "List the tables a config would sync (footers only) with their objects, rows, columns and problems")
+        {
+            config, format, outputFile, logLevel,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            new Request(result.GetValue(config)!, result.GetValue(format)!, result.GetValue(outputFile), result.GetValue(logLevel) is { } level ? LogLevels.Parse(level) : LogLevel.None),
+            result.InvocationConfiguration, cancellationToken));
+        return command;
+    }
+
+    private sealed record Request(FileInfo Config, string Format, FileInfo? Output, LogLevel LogLevel);
+
+    private static async Task<int> RunAsync(Request request, InvocationConfiguration console, CancellationToken cancellationToken)
+    {
+        SourceSpec spec;
+        try
+        {
+            var config = SourceConfig.Load(request.Config.FullName);
+            spec = SpecReader.Read(Encoding.UTF8.GetBytes(config.SpecJson));
+        }
+        catch (Exception e) when (e is ConfigException or SpecException or IOException)
+        {
+            await console.Error.WriteLineAsync($"{request.Config}: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        // Skips and failed tables are in the report itself: logging them too would only repeat it on stderr.
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(new CqLoggerProvider(new LogLineWriter(console.Error, LogFormat.Text))).SetMinimumLevel(request.LogLevel));
+        DiscoveryReport report;
+        try
+        {
+            await using var client = await SourceClient.CreateAsync(spec, loggers, cancellationToken).ConfigureAwait(false);
+            report = DiscoveryReport.From(await client.DiscoverAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (StoreException e)
+        {
+            await console.Error.WriteLineAsync($"discover failed: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        var location = SourceClient.DescribeLocation(spec);
+        if (request.Output is null)
+        {
+            Write(report, request.Format, location, console.Output);
+        }
+        else
+        {
+            await using var file = new StreamWriter(request.Output.FullName, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            Write(report, request.Format, location, file);
+        }
+
+        return report.HasProblems ? 1 : 0;
+    }
+
+    private static void Write(DiscoveryReport report, string format, string location, TextWriter output)
+    {
+        switch (format)
+        {
+            case "json":
+                DiscoveryReportJson.Write(report, output);
+                break;
+            case "markdown":
+                DiscoveryReportMarkdown.Write(report, location, output);
+                break;
+            default:
+                DiscoveryReportText.Write(report, location, output);
+                break;
+        }
+    }
+}

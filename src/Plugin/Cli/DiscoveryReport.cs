@@ -1,0 +1,53 @@
+using Apache.Arrow;
+using CqSourceS3.Client.Discovery;
+using CqSourceS3.Client.Tables;
+
+namespace CqSourceS3.Plugin.Cli;
+
+/// <summary>
+/// What <c>discover</c> reports, independent of the output format: per table its objects, bytes, footer row
+/// count, columns and problem, then the skipped objects and how many listed objects were not Parquet.
+/// </summary>
+/// <remarks>
+/// Columns leave out <c>_cq_id</c> and <c>_cq_parent_id</c>: CloudQuery adds them to every table, so listing them
+/// says nothing about the data (the formats say so once). A usable table shows the columns the destination gets
+/// (after the CloudQuery conventions, e.g. a file's own <c>_cq_sync_time</c> dropped); a failed table shows the
+/// columns of its first readable file, so the user sees what the reference side of a mismatch looks like.
+/// </remarks>
+internal sealed record DiscoveryReport(IReadOnlyList<DiscoveryReport.TableEntry> Tables, IReadOnlyList<SkippedObject> Skipped, int Ignored)
+{
+    /// <summary>True when a table cannot be synced or an object was skipped: <c>discover</c> exits 1.</summary>
+    public bool HasProblems => Skipped.Count > 0 || Tables.Any(t => t.Error is not null);
+
+    public long TotalRows => Tables.Sum(t => t.Rows);
+
+    public long TotalBytes => Tables.Sum(t => t.Bytes);
+
+    public static DiscoveryReport From(DiscoveryResult result) =>
+        new([.. result.Tables.Select(TableEntry.From)], result.Skipped, result.Ignored);
+
+    /// <summary>One table as reported.</summary>
+    internal sealed record TableEntry(string Name, IReadOnlyList<ObjectEntry> Objects, long Bytes, long Rows, IReadOnlyList<ColumnEntry> Columns, string? Error)
+    {
+        public static TableEntry From(DiscoveredTable table)
+        {
+            var schema = table.Table?.Schema ?? (table.Files.Count > 0 ? table.Files[0].Schema : null);
+            var columns = schema is null
+                ? []
+                : schema.FieldsList.Where(f => f.Name is not (CqMetadata.CqIdColumn or CqMetadata.CqParentIdColumn))
+                    .Select(f => new ColumnEntry(f.Name, TypeOf(f), f.IsNullable)).ToList();
+            var objects = table.Files.Select(f => new ObjectEntry(f.StoredObject.Key, f.StoredObject.Size, f.StoredObject.LastModified.ToUniversalTime(), f.RowCount)).ToList();
+            return new TableEntry(table.Name, objects, table.Bytes, table.Rows, columns, table.Error);
+        }
+
+        /// <summary>CloudQuery extension types (uuid, json…) by their name, the rest as Go's Arrow prints them, as <c>sync</c> does.</summary>
+        private static string TypeOf(Field field) =>
+            field.Metadata?.TryGetValue("ARROW:extension:name", out var extension) == true ? extension : ArrowTypeText.Of(field.DataType);
+    }
+
+    /// <summary>One object of a table, as listed, with its footer's row count.</summary>
+    internal sealed record ObjectEntry(string Key, long Size, DateTimeOffset LastModified, long Rows);
+
+    /// <summary>One column with its Arrow type text.</summary>
+    internal sealed record ColumnEntry(string Name, string Type, bool Nullable);
+}

@@ -1,0 +1,88 @@
+using System.Text;
+using System.Text.Json;
+
+namespace CqSourceS3.Plugin.Cli;
+
+/// <summary>
+/// <c>discover --format json</c>: one indented document whose shape is documented in the README and stays stable:
+/// <c>{"tables":[{"name","objects":[{"key","size","last_modified","rows"}],"bytes","rows","columns":[{"name","type","nullable"}],"error"}],"skipped":[{"key","table","reason","transient"}],"ignored":N}</c>.
+/// Written field by field rather than serialized from the records, so renaming a C# property cannot change it.
+/// </summary>
+internal static class DiscoveryReportJson
+{
+    /// <summary>Type texts such as <c>list&lt;item: int64&gt;</c> stay readable instead of <c>\u003C</c>; it is still valid JSON.</summary>
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(DiscoveryReport report, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("tables");
+            foreach (var table in report.Tables)
+            {
+                WriteTable(json, table);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("skipped");
+            foreach (var skip in report.Skipped)
+            {
+                json.WriteStartObject();
+                json.WriteString("key", skip.Key);
+                json.WriteString("table", skip.Table);
+                json.WriteString("reason", skip.Reason);
+                json.WriteBoolean("transient", skip.Transient);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("ignored", report.Ignored);
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    private static void WriteTable(Utf8JsonWriter json, DiscoveryReport.TableEntry table)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", table.Name);
+        json.WriteStartArray("objects");
+        foreach (var obj in table.Objects)
+        {
+            json.WriteStartObject();
+            json.WriteString("key", obj.Key);
+            json.WriteNumber("size", obj.Size);
+            json.WriteString("last_modified", obj.LastModified.UtcDateTime);
+            json.WriteNumber("rows", obj.Rows);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("bytes", table.Bytes);
+        json.WriteNumber("rows", table.Rows);
+        json.WriteStartArray("columns");
+        foreach (var column in table.Columns)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", column.Name);
+            json.WriteString("type", column.Type);
+            json.WriteBoolean("nullable", column.Nullable);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        if (table.Error is null)
+        {
+            json.WriteNull("error");
+        }
+        else
+        {
+            json.WriteString("error", table.Error);
+        }
+
+        json.WriteEndObject();
+    }
+}

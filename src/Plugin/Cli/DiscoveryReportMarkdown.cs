@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace CqSourceS3.Plugin.Cli;
+
+/// <summary>
+/// <c>discover --format markdown</c>: a document to paste into a ticket or a wiki. An overview table, a section per
+/// table with its columns and objects (problems called out as a quote right under the heading), then the skipped
+/// and ignored objects.
+/// </summary>
+internal static class DiscoveryReportMarkdown
+{
+    public static void Write(DiscoveryReport report, string location, TextWriter output)
+    {
+        output.WriteLine("# Discovered tables");
+        output.WriteLine();
+        output.WriteLine($"Source: {Cell(location)}. {Plural(report.Tables.Count, "table")}, {Plural(report.TotalRows, "row")}, " +
+            $"{Plural(report.TotalBytes, "byte")}; {report.Tables.Count(t => t.Error is not null)} with errors, " +
+            $"{Plural(report.Skipped.Count, "object")} skipped, {report.Ignored} ignored.");
+        output.WriteLine();
+        output.WriteLine("| table | objects | rows | bytes | status |");
+        output.WriteLine("|---|--:|--:|--:|---|");
+        foreach (var table in report.Tables)
+        {
+            output.WriteLine($"| `{Cell(table.Name)}` | {Number(table.Objects.Count)} | {Number(table.Rows)} | {Number(table.Bytes)} | {(table.Error is null ? "ok" : "**error**")} |");
+        }
+
+        foreach (var table in report.Tables)
+        {
+            WriteTable(table, output);
+        }
+
+        if (report.Skipped.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("## Skipped objects");
+            output.WriteLine();
+            foreach (var skip in report.Skipped)
+            {
+                output.WriteLine($"- `{skip.Key}` (table `{skip.Table}`): {skip.Reason}");
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine("## Ignored objects");
+        output.WriteLine();
+        output.WriteLine($"{Plural(report.Ignored, "object")} not ending in `.parquet` ignored.");
+    }
+
+    private static void WriteTable(DiscoveryReport.TableEntry table, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine($"## {table.Name}");
+        output.WriteLine();
+        if (table.Error is not null)
+        {
+            output.WriteLine($"> **Error:** {table.Error}");
+            output.WriteLine();
+        }
+
+        output.WriteLine($"{Plural(table.Objects.Count, "object")}, {Plural(table.Rows, "row")}, {Plural(table.Bytes, "byte")}.");
+        if (table.Columns.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine(table.Error is null ? "Columns (besides `_cq_id` and `_cq_parent_id`):" : "Columns of its first object:");
+            output.WriteLine();
+            output.WriteLine("| column | type | nullable |");
+            output.WriteLine("|---|---|---|");
+            foreach (var column in table.Columns)
+            {
+                output.WriteLine($"| `{Cell(column.Name)}` | `{Cell(column.Type)}` | {(column.Nullable ? "yes" : "no")} |");
+            }
+        }
+
+        if (table.Objects.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("| object | bytes | rows | last modified (UTC) |");
+            output.WriteLine("|---|--:|--:|---|");
+            foreach (var obj in table.Objects)
+            {
+                output.WriteLine($"| `{Cell(obj.Key)}` | {Number(obj.Size)} | {Number(obj.Rows)} | {obj.LastModified.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} |");
+            }
+        }
+    }
+
+    /// <summary>A pipe would end a table cell early, even inside a code span.</summary>
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Plural(long count, string noun) => $"{Number(count)} {noun}{(count == 1 ? "" : "s")}";
+}
