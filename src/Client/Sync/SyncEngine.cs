@@ -48,6 +48,9 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
     /// <summary>Caps each Insert far below the protocol's 100 MiB message limit.</summary>
     public long MaxRecordBytes { get; init; } = RecordBatchSlicer.DefaultMaxBytes;
 
+    /// <summary>How transient read failures are retried before the object is skipped; small delays in tests.</summary>
+    public TransientRetry Retry { get; init; } = TransientRetry.Default;
+
     /// <summary>Objects not read in this sync (footer or data unreadable, deleted meanwhile, timed out).</summary>
     public IReadOnlyList<SkippedObject> Skipped => [.. _skipped.OrderBy(s => s.Key, StringComparer.Ordinal)];
 
@@ -186,6 +189,33 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
     private async Task ReadObjectAsync(
         CqTableSchema table, StoredObject obj, bool deterministic, IncrementalTable? incremental, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
     {
+        for (var retry = 0; ; retry++)
+        {
+            try
+            {
+                await ReadObjectOnceAsync(table, obj, deterministic, incremental, writer, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (ObjectReadFailure failure) when (Retry.ShouldRetry(failure.InnerException!, retry, failure.RowsSent))
+            {
+                // Nothing of this object was sent yet, so reading it again cannot duplicate rows.
+                ClientLog.ObjectRetrying(logger, table.TableName, obj.Key, retry + 1, Retry.MaxRetries, failure.InnerException!.Message);
+                await Retry.WaitAsync(retry, Clock, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ObjectReadFailure failure)
+            {
+                var skip = ObjectFailures.ToSkipped(failure.InnerException!, obj, table.TableName);
+                incremental?.Failed(obj, skip.Transient);
+                ClientLog.ObjectSkipped(logger, skip.Table, skip.Key, failure.RowsSent == 0 ? skip.Reason : $"{skip.Reason} (after {failure.RowsSent} rows were sent)");
+                _skipped.Add(skip);
+                return;
+            }
+        }
+    }
+
+    private async Task ReadObjectOnceAsync(
+        CqTableSchema table, StoredObject obj, bool deterministic, IncrementalTable? incremental, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         var builder = new CqRecordBuilder(table, CqIdGenerator.For(deterministic, store.Location, obj));
         long row = 0;
@@ -211,11 +241,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
         }
         catch (Exception e) when (ObjectFailures.IsSkippable(e, cancellationToken))
         {
-            var skip = ObjectFailures.ToSkipped(e, obj, table.TableName);
-            incremental?.Failed(obj, skip.Transient);
-            ClientLog.ObjectSkipped(logger, skip.Table, skip.Key, row == 0 ? skip.Reason : $"{skip.Reason} (after {row} rows were sent)");
-            _skipped.Add(skip);
-            return;
+            throw new ObjectReadFailure(e, row);
         }
 
         if (builder.ReplacedIdCount > 0)
@@ -242,4 +268,12 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
             throw;
         }
     }
+}
+
+/// <summary>Carries a skippable read failure and how many rows of the object were sent before it.</summary>
+#pragma warning disable CA1032, CA1064 // private plumbing between two methods of the engine, never thrown further
+internal sealed class ObjectReadFailure(Exception inner, long rowsSent) : Exception(inner.Message, inner)
+#pragma warning restore CA1032, CA1064
+{
+    public long RowsSent { get; } = rowsSent;
 }
