@@ -32,6 +32,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
     private readonly ConcurrentDictionary<string, TableProgress> _progress = new(StringComparer.Ordinal);
     private long _rows;
     private int _objectsRead;
+    private ProgressReporter? _reporter;
 
     /// <summary>How many objects are read at the same time.</summary>
     public int Concurrency => spec.Concurrency == -1 ? UnlimitedConcurrency : spec.Concurrency;
@@ -50,6 +51,9 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
 
     /// <summary>How transient read failures are retried before the object is skipped; small delays in tests.</summary>
     public TransientRetry Retry { get; init; } = TransientRetry.Default;
+
+    /// <summary>The least time between two progress lines; small in tests.</summary>
+    public TimeSpan ProgressInterval { get; init; } = ProgressReporter.DefaultInterval;
 
     /// <summary>Objects not read in this sync (footer or data unreadable, deleted meanwhile, timed out).</summary>
     public IReadOnlyList<SkippedObject> Skipped => [.. _skipped.OrderBy(s => s.Key, StringComparer.Ordinal)];
@@ -93,6 +97,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
             .ToList();
         ClientLog.SyncStarting(logger, selected.Count, work.Count, work.Sum(w => w.File.StoredObject.Size), Concurrency);
 
+        _reporter = new ProgressReporter(logger, Clock, ProgressInterval, selected.Count, work.Count);
         var channel = Channel.CreateBounded<InsertMessage>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = ProduceAsync(work, request.DeterministicCqId, incremental, channel.Writer, stop.Token);
@@ -251,8 +256,9 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
 
         incremental?.Succeeded(obj);
         Interlocked.Add(ref _rows, row);
-        Interlocked.Increment(ref _objectsRead);
+        var done = Interlocked.Increment(ref _objectsRead);
         _progress[table.TableName].ObjectDone(row, obj.Size);
+        _reporter?.ObjectDone(done, Rows, _progress.Values.Sum(p => p.Bytes));
         ClientLog.ObjectRead(logger, table.TableName, obj.Key, row, obj.Size, Stopwatch.GetElapsedTime(started));
     }
 
@@ -268,12 +274,4 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
             throw;
         }
     }
-}
-
-/// <summary>Carries a skippable read failure and how many rows of the object were sent before it.</summary>
-#pragma warning disable CA1032, CA1064 // private plumbing between two methods of the engine, never thrown further
-internal sealed class ObjectReadFailure(Exception inner, long rowsSent) : Exception(inner.Message, inner)
-#pragma warning restore CA1032, CA1064
-{
-    public long RowsSent { get; } = rowsSent;
 }
