@@ -32,6 +32,12 @@ internal static partial class ClientLog
     [LoggerMessage(EventId = 114, Level = LogLevel.Information, Message = "Table {Table}: {Objects} new or changed objects to read, {Synced} already synced, {TooYoung} left for the next run (younger than settle_seconds)")]
     public static partial void CursorSelected(ILogger logger, string table, int objects, int synced, int tooYoung);
 
+    [LoggerMessage(EventId = 115, Level = LogLevel.Warning, Message = "Retrying {Key} of table {Table} (retry {Retry} of {MaxRetries}) after a transient failure: {Reason}")]
+    public static partial void ObjectRetrying(ILogger logger, string table, string key, int retry, int maxRetries, string reason);
+
+    [LoggerMessage(EventId = 116, Level = LogLevel.Information, Message = "Sync progress: {Tables} tables, {ObjectsDone}/{ObjectsTotal} objects, {Rows} rows, {Bytes} bytes, {RowsPerSecond} rows/s")]
+    public static partial void SyncProgress(ILogger logger, int tables, int objectsDone, int objectsTotal, long rows, long bytes, double rowsPerSecond);
+
     [LoggerMessage(EventId = 113, Level = LogLevel.Warning, Message = "Object {Key} of table {Table}: {Count} rows had a missing or invalid _cq_id and got a new one")]
     public static partial void IdsReplaced(ILogger logger, string table, string key, long count);
 }

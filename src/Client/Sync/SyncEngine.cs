@@ -32,6 +32,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
     private readonly ConcurrentDictionary<string, TableProgress> _progress = new(StringComparer.Ordinal);
     private long _rows;
     private int _objectsRead;
+    private ProgressReporter? _reporter;
 
     /// <summary>How many objects are read at the same time.</summary>
     public int Concurrency => spec.Concurrency == -1 ? UnlimitedConcurrency : spec.Concurrency;
@@ -47,6 +48,12 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
 
     /// <summary>Caps each Insert far below the protocol's 100 MiB message limit.</summary>
     public long MaxRecordBytes { get; init; } = RecordBatchSlicer.DefaultMaxBytes;
+
+    /// <summary>How transient read failures are retried before the object is skipped; small delays in tests.</summary>
+    public TransientRetry Retry { get; init; } = TransientRetry.Default;
+
+    /// <summary>The least time between two progress lines; small in tests.</summary>
+    public TimeSpan ProgressInterval { get; init; } = ProgressReporter.DefaultInterval;
 
     /// <summary>Objects not read in this sync (footer or data unreadable, deleted meanwhile, timed out).</summary>
     public IReadOnlyList<SkippedObject> Skipped => [.. _skipped.OrderBy(s => s.Key, StringComparer.Ordinal)];
@@ -90,6 +97,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
             .ToList();
         ClientLog.SyncStarting(logger, selected.Count, work.Count, work.Sum(w => w.File.StoredObject.Size), Concurrency);
 
+        _reporter = new ProgressReporter(logger, Clock, ProgressInterval, selected.Count, work.Count);
         var channel = Channel.CreateBounded<InsertMessage>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = ProduceAsync(work, request.DeterministicCqId, incremental, channel.Writer, stop.Token);
@@ -186,6 +194,33 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
     private async Task ReadObjectAsync(
         CqTableSchema table, StoredObject obj, bool deterministic, IncrementalTable? incremental, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
     {
+        for (var retry = 0; ; retry++)
+        {
+            try
+            {
+                await ReadObjectOnceAsync(table, obj, deterministic, incremental, writer, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (ObjectReadFailure failure) when (Retry.ShouldRetry(failure.InnerException!, retry, failure.RowsSent))
+            {
+                // Nothing of this object was sent yet, so reading it again cannot duplicate rows.
+                ClientLog.ObjectRetrying(logger, table.TableName, obj.Key, retry + 1, Retry.MaxRetries, failure.InnerException!.Message);
+                await Retry.WaitAsync(retry, Clock, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ObjectReadFailure failure)
+            {
+                var skip = ObjectFailures.ToSkipped(failure.InnerException!, obj, table.TableName);
+                incremental?.Failed(obj, skip.Transient);
+                ClientLog.ObjectSkipped(logger, skip.Table, skip.Key, failure.RowsSent == 0 ? skip.Reason : $"{skip.Reason} (after {failure.RowsSent} rows were sent)");
+                _skipped.Add(skip);
+                return;
+            }
+        }
+    }
+
+    private async Task ReadObjectOnceAsync(
+        CqTableSchema table, StoredObject obj, bool deterministic, IncrementalTable? incremental, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         var builder = new CqRecordBuilder(table, CqIdGenerator.For(deterministic, store.Location, obj));
         long row = 0;
@@ -211,11 +246,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
         }
         catch (Exception e) when (ObjectFailures.IsSkippable(e, cancellationToken))
         {
-            var skip = ObjectFailures.ToSkipped(e, obj, table.TableName);
-            incremental?.Failed(obj, skip.Transient);
-            ClientLog.ObjectSkipped(logger, skip.Table, skip.Key, row == 0 ? skip.Reason : $"{skip.Reason} (after {row} rows were sent)");
-            _skipped.Add(skip);
-            return;
+            throw new ObjectReadFailure(e, row);
         }
 
         if (builder.ReplacedIdCount > 0)
@@ -225,8 +256,9 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
 
         incremental?.Succeeded(obj);
         Interlocked.Add(ref _rows, row);
-        Interlocked.Increment(ref _objectsRead);
+        var done = Interlocked.Increment(ref _objectsRead);
         _progress[table.TableName].ObjectDone(row, obj.Size);
+        _reporter?.ObjectDone(done, Rows, _progress.Values.Sum(p => p.Bytes));
         ClientLog.ObjectRead(logger, table.TableName, obj.Key, row, obj.Size, Stopwatch.GetElapsedTime(started));
     }
 
