@@ -9,19 +9,27 @@ namespace CqSourceS3.Plugin.Tests.E2E;
 
 /// <summary>
 /// Makes the server's S3 store with the test server's credentials (through <see cref="S3StoreOptions.Credentials"/>,
-/// so tests running in parallel never touch process-wide AWS environment variables) and records its traffic.
+/// so tests running in parallel never touch process-wide AWS environment variables), wrapped by the test: a
+/// <see cref="CountingObjectStore"/> records traffic, a <see cref="ControlledObjectStore"/> hides keys or fails reads.
 /// Everything else (endpoint, region, bucket, path style) comes from the spec sent in Init, as in production.
 /// </summary>
-internal sealed class FixtureClientFactory(ILoggerFactory loggers, AWSCredentials credentials, StoreTraffic traffic) : SourceClientFactory(loggers)
+internal sealed class FixtureClientFactory(ILoggerFactory loggers, AWSCredentials credentials, Func<IObjectStore, IObjectStore> wrap) : SourceClientFactory(loggers)
 {
     /// <summary>Replaces the server's <see cref="SourceClientFactory"/>; pass to <see cref="Services.RunningPlugin.StartAsync"/>.</summary>
     public static Action<IServiceCollection> Replace(AWSCredentials credentials, StoreTraffic traffic) =>
+        Replace(credentials, store => new CountingObjectStore(store, traffic));
+
+    /// <inheritdoc cref="Replace(AWSCredentials, StoreTraffic)"/>
+    public static Action<IServiceCollection> Replace(AWSCredentials credentials, StoreControl control) =>
+        Replace(credentials, store => new ControlledObjectStore(store, control));
+
+    private static Action<IServiceCollection> Replace(AWSCredentials credentials, Func<IObjectStore, IObjectStore> wrap) =>
         services => services.AddSingleton<SourceClientFactory>(provider =>
-            new FixtureClientFactory(provider.GetRequiredService<ILoggerFactory>(), credentials, traffic));
+            new FixtureClientFactory(provider.GetRequiredService<ILoggerFactory>(), credentials, wrap));
 
     protected override async Task<IObjectStore> CreateStoreAsync(SourceSpec spec, CancellationToken cancellationToken)
     {
         var options = ObjectStoreFactory.ToS3Options(spec) with { Credentials = credentials };
-        return new CountingObjectStore(await S3ObjectStore.CreateAsync(options, cancellationToken).ConfigureAwait(false), traffic);
+        return wrap(await S3ObjectStore.CreateAsync(options, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -221,7 +221,7 @@ public sealed class IncrementalSyncTests(S3ServerFixture server, StateBackendFix
     {
         var spec = JsonNode.Parse(S3Spec.For(server, _bucket, pathPrefix: pathPrefix).ToStringUtf8())!.AsObject();
         spec["concurrency"] = 1;
-        var plugin = await RunningPlugin.StartAsync(network, ControlledClientFactory.Replace(server.Credentials, _control));
+        var plugin = await RunningPlugin.StartAsync(network, FixtureClientFactory.Replace(server.Credentials, _control));
         await plugin.Plugin.InitAsync(new Init.Types.Request { Spec = ByteString.CopyFromUtf8(spec.ToJsonString()) });
         return plugin;
     }
