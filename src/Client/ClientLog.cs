@@ -40,4 +40,7 @@ internal static partial class ClientLog
 
     [LoggerMessage(EventId = 113, Level = LogLevel.Warning, Message = "Object {Key} of table {Table}: {Count} rows had a missing or invalid _cq_id and got a new one")]
     public static partial void IdsReplaced(ILogger logger, string table, string key, long count);
+
+    [LoggerMessage(EventId = 117, Level = LogLevel.Error, Message = "Table {Table} stopped (error_policy: fail): object {Key} could not be read: {Reason}")]
+    public static partial void TableStopped(ILogger logger, string table, string key, string reason);
 }

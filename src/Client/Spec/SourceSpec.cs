@@ -71,6 +71,13 @@ public sealed record SourceSpec
     [SpecIntegerRange(0, 86_400)]
     public int SettleSeconds { get; init; }
 
+    /// <summary>What an unreadable object does to its table.</summary>
+    [Description("What to do when an object cannot be read (not valid Parquet, encrypted, deleted after listing, timed out after retries): `skip` logs a warning, lists the object in the summary and goes on with the table; `fail` stops that table with an error naming the object (rows already sent stay sent) and leaves its incremental cursor where it was.")]
+    [SpecAllowedValues(ErrorPolicies.Skip, ErrorPolicies.Fail)]
+    public string ErrorPolicy { get; init; } = ErrorPolicies.Skip;
+
+    internal bool FailsTableOnUnreadableObject => ErrorPolicy == ErrorPolicies.Fail;
+
     internal TimeSpan Lookback => TimeSpan.FromSeconds(LookbackSeconds);
 
     internal TimeSpan Settle => TimeSpan.FromSeconds(SettleSeconds);

@@ -33,6 +33,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
     private long _rows;
     private int _objectsRead;
     private ProgressReporter? _reporter;
+    private TableStops? _stops;
 
     /// <summary>How many objects are read at the same time.</summary>
     public int Concurrency => spec.Concurrency == -1 ? UnlimitedConcurrency : spec.Concurrency;
@@ -92,7 +93,18 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
             yield return new TableErrorMessage(table.Name, table.Error!);
         }
 
-        var work = selected.Where(t => t.Table is not null)
+        using var stops = new TableStops(cancellationToken);
+        _stops = stops;
+        if (spec.FailsTableOnUnreadableObject)
+        {
+            // A footer that could not be read already stops its table: nothing of it is read, its cursor stays.
+            foreach (var skip in discovery.Skipped.Where(s => selected.Any(t => t.Name == s.Table && t.Table is not null)))
+            {
+                StopTable(skip);
+            }
+        }
+
+        var work = selected.Where(t => t.Table is not null && !stops.IsStopped(t.Name))
             .SelectMany(t => t.Files.Where(f => !incremental.TryGetValue(t.Name, out var run) || run.IsSelected(f.StoredObject)).Select(f => (Table: t.Table!, File: f)))
             .ToList();
         ClientLog.SyncStarting(logger, selected.Count, work.Count, work.Sum(w => w.File.StoredObject.Size), Concurrency);
@@ -109,7 +121,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
             }
 
             await producer.ConfigureAwait(false);
-            await WriteCursorsAsync(incremental, cancellationToken).ConfigureAwait(false);
+            await WriteCursorsAsync(incremental, stops, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -125,6 +137,11 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
             {
                 late.Dispose();
             }
+        }
+
+        foreach (var (table, error) in stops.Errors)
+        {
+            yield return new TableErrorMessage(table, error);
         }
 
         ClientLog.SyncFinished(logger, Rows, _objectsRead, Stopwatch.GetElapsedTime(started), _skipped.Count);
@@ -156,9 +173,9 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
         return runs;
     }
 
-    private async Task WriteCursorsAsync(Dictionary<string, IncrementalTable> runs, CancellationToken cancellationToken)
+    private async Task WriteCursorsAsync(Dictionary<string, IncrementalTable> runs, TableStops stops, CancellationToken cancellationToken)
     {
-        foreach (var run in runs.Values)
+        foreach (var run in runs.Where(r => !stops.IsStopped(r.Key)).Select(r => r.Value))
         {
             await State!.SetAsync(run.StateKey, run.Next(spec.Lookback).ToString(), cancellationToken).ConfigureAwait(false);
         }
@@ -178,7 +195,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
         try
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(work, options, (item, token) => new ValueTask(ReadObjectAsync(item.Table, item.File.StoredObject, deterministic, incremental.GetValueOrDefault(item.Table.TableName), writer, token))).ConfigureAwait(false);
+            await Parallel.ForEachAsync(work, options, (item, token) => new ValueTask(ReadTableObjectAsync(item.Table, item.File.StoredObject, deterministic, incremental.GetValueOrDefault(item.Table.TableName), writer, token))).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -189,6 +206,33 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
         {
             writer.TryComplete(failure);
         }
+    }
+
+    /// <summary>Reads one object under its table's token; a table stopped by the error policy ends its reads quietly.</summary>
+    private async Task ReadTableObjectAsync(
+        CqTableSchema table, StoredObject obj, bool deterministic, IncrementalTable? incremental, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
+    {
+        var tableToken = _stops!.For(table.TableName);
+        if (tableToken.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            await ReadObjectAsync(table, obj, deterministic, incremental, writer, tableToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && _stops.IsStopped(table.TableName))
+        {
+            // Stopped because another object of this table failed under error_policy: fail.
+        }
+    }
+
+    private void StopTable(SkippedObject skip)
+    {
+        var error = $"table {skip.Table}: object {skip.Key} could not be read ({skip.Reason}); error_policy is fail, so the table stops and its cursor stays";
+        ClientLog.TableStopped(logger, skip.Table, skip.Key, skip.Reason);
+        _stops!.Stop(skip.Table, error);
     }
 
     private async Task ReadObjectAsync(
@@ -213,6 +257,11 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
                 incremental?.Failed(obj, skip.Transient);
                 ClientLog.ObjectSkipped(logger, skip.Table, skip.Key, failure.RowsSent == 0 ? skip.Reason : $"{skip.Reason} (after {failure.RowsSent} rows were sent)");
                 _skipped.Add(skip);
+                if (spec.FailsTableOnUnreadableObject)
+                {
+                    StopTable(skip);
+                }
+
                 return;
             }
         }

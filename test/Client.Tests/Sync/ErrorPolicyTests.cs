@@ -1,0 +1,113 @@
+using CqSourceS3.Client.Parquet;
+using CqSourceS3.Client.Spec;
+using CqSourceS3.Client.State;
+using CqSourceS3.Client.Storage;
+using CqSourceS3.Client.Sync;
+using CqSourceS3.Tests.Shared;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CqSourceS3.Client.Tests.Sync;
+
+/// <summary>
+/// <c>error_policy</c>: <c>skip</c> reads the rest of a table around an unreadable object; <c>fail</c> stops only that
+/// table with an error naming the object, and its cursor stays where it was while other tables' cursors move.
+/// </summary>
+public sealed class ErrorPolicyTests
+{
+    private static readonly SyncRequest AllTables = new(["*"], []);
+    private static readonly DateTimeOffset T = new(2026, 1, 1, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly InMemoryObjectStore _store = new("memory://bucket");
+    private readonly InMemoryStateStore _state = new();
+
+    [Fact]
+    public async Task RunAsync_FailPolicyAndObjectVanishingBeforeItsRead_StopsOnlyThatTableNamingTheObject()
+    {
+        Put("alpha/1.parquet", 0, 30);
+        Put("alpha/2.parquet", 100, 20);
+        Put("beta.parquet", 200, 25);
+        var engine = Engine(ErrorPolicies.Fail);
+
+        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None), VanishAtFirstMessage("alpha/2.parquet"));
+        await _state.FlushAsync(CancellationToken.None);
+
+        var error = Assert.Single(sync.Errors);
+        Assert.Equal("alpha", error.Table);
+        Assert.Contains("alpha/2.parquet", error.Error, StringComparison.Ordinal);
+        Assert.Contains("error_policy is fail", error.Error, StringComparison.Ordinal);
+        Assert.Equal("alpha/2.parquet", Assert.Single(engine.Skipped).Key);
+        Assert.Equal(SyncEngineTests.Expected((200, 25)), sync.RowsOf("beta").Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(StateKeys.ForTable(_store.Location, "alpha"), _state.Committed.Keys);
+        Assert.Contains(StateKeys.ForTable(_store.Location, "beta"), _state.Committed.Keys);
+    }
+
+    [Fact]
+    public async Task RunAsync_SkipPolicyAndObjectVanishingBeforeItsRead_ReadsTheRestAndMovesTheCursor()
+    {
+        Put("alpha/1.parquet", 0, 30);
+        Put("alpha/2.parquet", 100, 20);
+        var engine = Engine(ErrorPolicies.Skip);
+
+        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None), VanishAtFirstMessage("alpha/2.parquet"));
+        await _state.FlushAsync(CancellationToken.None);
+
+        Assert.Empty(sync.Errors);
+        Assert.Equal("alpha/2.parquet", Assert.Single(engine.Skipped).Key);
+        Assert.Equal(SyncEngineTests.Expected((0, 30)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Contains(StateKeys.ForTable(_store.Location, "alpha"), _state.Committed.Keys);
+    }
+
+    [Fact]
+    public async Task RunAsync_FailPolicyAndUnreadableFooter_ReadsNothingOfThatTableAndTheOthersFully()
+    {
+        Put("alpha/1.parquet", 0, 30);
+        _store.Put("alpha/2.parquet", "not parquet at all"u8.ToArray(), T);
+        Put("beta.parquet", 200, 25);
+        var engine = Engine(ErrorPolicies.Fail);
+
+        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None));
+        await _state.FlushAsync(CancellationToken.None);
+
+        var error = Assert.Single(sync.Errors);
+        Assert.Equal("alpha", error.Table);
+        Assert.Contains("alpha/2.parquet", error.Error, StringComparison.Ordinal);
+        Assert.Empty(sync.RowsOf("alpha"));
+        Assert.Equal(SyncEngineTests.Expected((200, 25)), sync.RowsOf("beta").Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(StateKeys.ForTable(_store.Location, "alpha"), _state.Committed.Keys);
+    }
+
+    [Fact]
+    public async Task RunAsync_FailPolicyAndEveryObjectReadable_SyncsEverythingWithoutErrors()
+    {
+        Put("alpha/1.parquet", 0, 30);
+        Put("beta.parquet", 200, 25);
+
+        var sync = await SyncTranscript.CollectAsync(Engine(ErrorPolicies.Fail).RunAsync(AllTables, CancellationToken.None));
+
+        Assert.Empty(sync.Errors);
+        Assert.Equal(55, sync.Inserts.Sum(i => i.DataRows.Count));
+    }
+
+    /// <summary>Migrations come after discovery and before any data read: removing the object then fails its read.</summary>
+    private Action<SyncMessage> VanishAtFirstMessage(string key) => _ =>
+        _store.BeforeRead ??= read =>
+        {
+            if (read.Key == key)
+            {
+                throw new StoreException(StoreFailure.ObjectNotFound, _store.Location, key, "the object no longer exists");
+            }
+        };
+
+    private void Put(string key, long firstRow, int rows)
+    {
+        using var batch = SampleBatches.AllTypes(firstRow, rows);
+        _store.Put(key, new ParquetFileBuilder(SampleBatches.AllTypesSchema).Add(batch).ToBytes(), T);
+    }
+
+    private SyncEngine Engine(string policy) =>
+        new(_store, SyncEngineTests.Spec() with { ErrorPolicy = policy, Concurrency = 1 }, ParquetReadOptions.Default, NullLogger.Instance)
+        {
+            State = _state,
+            Clock = new FixedClock(T.AddHours(1)),
+        };
+}
