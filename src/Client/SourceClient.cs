@@ -47,7 +47,7 @@ public sealed class SourceClient : IAsyncDisposable
     /// <inheritdoc cref="DescribeLocation()"/>
     public static string DescribeLocation(SourceSpec spec) => spec.IsLocal
         ? $"local_path \"{spec.LocalPath}\""
-        : $"bucket \"{spec.Bucket}\" (region {spec.Region ?? "from the AWS environment"}, endpoint {spec.Endpoint ?? "AWS S3"})";
+        : $"bucket \"{spec.Bucket}\" (region {spec.Region ?? "from the AWS environment"}, endpoint {(spec.Endpoint is null ? "AWS S3" : S3Target.Display(spec.Endpoint))})";
 
     /// <summary>Lists and checks every table (footers only), without selecting any.</summary>
     public Task<DiscoveryResult> DiscoverAsync(CancellationToken cancellationToken) =>

@@ -34,7 +34,8 @@ internal static class SpecRules
 
         if (value is string url && SpecReader.RuleOf<SpecUrlAttribute>(property) is not null && !IsHttpUrl(url))
         {
-            errors.Add(new SpecError(name, $"\"{url}\" is not an absolute http:// or https:// URL (e.g. http://localhost:9000)"));
+            // The value is not echoed: a URL may carry a password or a signed query.
+            errors.Add(new SpecError(name, "is not an absolute http:// or https:// URL (e.g. http://localhost:9000)"));
         }
     }
 

@@ -28,6 +28,19 @@ internal sealed record S3Target(string Bucket, string Region, string? Endpoint)
         return uri;
     }
 
+    /// <summary>A user's endpoint as it may appear in messages: scheme, host, port and path, or a placeholder when unparsable.</summary>
+    public static string Display(string endpoint)
+    {
+        try
+        {
+            return Display(ParseEndpoint(endpoint));
+        }
+        catch (ArgumentException)
+        {
+            return "(not a valid URL)";
+        }
+    }
+
     /// <summary>The endpoint as it may appear in messages and logs: scheme, host, port and path only.</summary>
     public static string Display(Uri endpoint) =>
         endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');

@@ -34,7 +34,7 @@ internal sealed class RunningPlugin : IAsyncDisposable
     /// <summary>The connection string a client would use.</summary>
     public string Target { get; }
 
-    public static async Task<RunningPlugin> StartAsync(string network, Action<IServiceCollection>? services = null)
+    public static async Task<RunningPlugin> StartAsync(string network, Action<IServiceCollection>? services = null, Microsoft.Extensions.Logging.LogLevel logLevel = Microsoft.Extensions.Logging.LogLevel.Debug)
     {
         var socket = Path.Combine(Path.GetTempPath(), $"cq-test-{Guid.NewGuid():N}.sock");
         var options = new ServeOptions
@@ -42,7 +42,7 @@ internal sealed class RunningPlugin : IAsyncDisposable
             Network = network,
             Address = network == "unix" ? socket : "127.0.0.1:0",
             LogFormat = LogFormat.Json,
-            LogLevel = Microsoft.Extensions.Logging.LogLevel.Debug,
+            LogLevel = logLevel,
         };
         var logs = new StringWriter();
         var server = await PluginServer.StartAsync(options, TextWriter.Synchronized(logs), CancellationToken.None, services);
