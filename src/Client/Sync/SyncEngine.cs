@@ -62,26 +62,28 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
     /// <summary>Per selected table: objects, rows and bytes read so far.</summary>
     public IReadOnlyDictionary<string, TableProgress> Progress => _progress;
 
+    /// <summary>Objects this sync reads (after table selection and cursors); known once the first MigrateTable was sent.</summary>
+    public int ObjectsToRead { get; private set; }
+
+    /// <summary>Objects read completely so far.</summary>
+    public int ObjectsRead => Volatile.Read(ref _objectsRead);
+
     /// <summary>Rows sent so far.</summary>
     public long Rows => Interlocked.Read(ref _rows);
 
     public async IAsyncEnumerable<SyncMessage> RunAsync(SyncRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var discovery = await new TableDiscovery(store, readOptions, Concurrency, logger).DiscoverAsync(spec.PathPrefix, cancellationToken).ConfigureAwait(false);
+        var (discovery, selected, incremental) = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
         foreach (var skip in discovery.Skipped)
         {
             _skipped.Add(skip);
         }
 
-        var selected = Select(discovery, request);
         foreach (var table in selected)
         {
             _progress[table.Name] = new TableProgress();
         }
-
-        // Cursors are read before anything is sent, so a corrupt stored value fails the sync before any row moves.
-        var incremental = await ReadCursorsAsync(selected, discovery, cancellationToken).ConfigureAwait(false);
 
         foreach (var table in selected.Where(t => t.Table is not null))
         {
@@ -107,6 +109,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
         var work = selected.Where(t => t.Table is not null && !stops.IsStopped(t.Name))
             .SelectMany(t => t.Files.Where(f => !incremental.TryGetValue(t.Name, out var run) || run.IsSelected(f.StoredObject)).Select(f => (Table: t.Table!, File: f)))
             .ToList();
+        ObjectsToRead = work.Count;
         ClientLog.SyncStarting(logger, selected.Count, work.Count, work.Sum(w => w.File.StoredObject.Size), Concurrency);
 
         _reporter = new ProgressReporter(logger, Clock, ProgressInterval, selected.Count, work.Count);
@@ -145,6 +148,39 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
         }
 
         ClientLog.SyncFinished(logger, Rows, _objectsRead, Stopwatch.GetElapsedTime(started), _skipped.Count);
+    }
+
+    /// <summary>
+    /// What <see cref="RunAsync"/> would read (discovery, table selection and cursors), without reading a row or
+    /// changing any state: the dry run.
+    /// </summary>
+    public async Task<SyncPlan> PlanAsync(SyncRequest request, CancellationToken cancellationToken)
+    {
+        var (discovery, selected, incremental) = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+        var tables = selected.Select(table =>
+        {
+            var footerFailure = spec.FailsTableOnUnreadableObject ? discovery.Skipped.FirstOrDefault(s => s.Table == table.Name) : null;
+            var error = table.Error ?? (footerFailure is null ? null : $"table {table.Name}: object {footerFailure.Key} could not be read ({footerFailure.Reason}); error_policy is fail");
+            if (error is not null || table.Table is null)
+            {
+                return new PlannedTable(table.Name, error, [], 0, 0);
+            }
+
+            var run = incremental.GetValueOrDefault(table.Name);
+            var toRead = table.Files.Select(f => f.StoredObject).Where(o => run is null || run.IsSelected(o)).ToList();
+            return new PlannedTable(table.Name, null, toRead, run?.Selection.SkippedAsSynced ?? 0, run?.Selection.SkippedAsTooYoung ?? 0);
+        }).ToList();
+        return new SyncPlan(tables, discovery.Skipped);
+    }
+
+    /// <summary>Discovery, table selection, then the cursors: read before anything is sent, so a corrupt stored value fails the sync before any row moves.</summary>
+    private async Task<(DiscoveryResult Discovery, List<DiscoveredTable> Selected, Dictionary<string, IncrementalTable> Incremental)> PrepareAsync(
+        SyncRequest request, CancellationToken cancellationToken)
+    {
+        var discovery = await new TableDiscovery(store, readOptions, Concurrency, logger).DiscoverAsync(spec.PathPrefix, cancellationToken).ConfigureAwait(false);
+        var selected = Select(discovery, request);
+        var incremental = await ReadCursorsAsync(selected, discovery, cancellationToken).ConfigureAwait(false);
+        return (discovery, selected, incremental);
     }
 
     private async Task<Dictionary<string, IncrementalTable>> ReadCursorsAsync(List<DiscoveredTable> selected, DiscoveryResult discovery, CancellationToken cancellationToken)
@@ -271,6 +307,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
         CqTableSchema table, StoredObject obj, bool deterministic, IncrementalTable? incremental, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        _progress[table.TableName].ObjectStarting(started);
         var builder = new CqRecordBuilder(table, CqIdGenerator.For(deterministic, store.Location, obj));
         long row = 0;
         try

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace CqSourceS3.Client.Sync;
 
 /// <summary>Per-table counters of one sync, updated by the parallel readers.</summary>
@@ -6,6 +8,8 @@ public sealed class TableProgress
     private long _objects;
     private long _rows;
     private long _bytes;
+    private long _firstStarted;
+    private long _lastDone;
 
     /// <summary>Objects read completely.</summary>
     public long Objects => Interlocked.Read(ref _objects);
@@ -16,8 +20,22 @@ public sealed class TableProgress
     /// <summary>Size of the objects read completely.</summary>
     public long Bytes => Interlocked.Read(ref _bytes);
 
+    /// <summary>Wall time from the first object's start to the last object's end (zero until one object was read).</summary>
+    public TimeSpan Elapsed
+    {
+        get
+        {
+            var first = Interlocked.Read(ref _firstStarted);
+            var last = Interlocked.Read(ref _lastDone);
+            return first == 0 || last < first ? TimeSpan.Zero : Stopwatch.GetElapsedTime(first, last);
+        }
+    }
+
+    internal void ObjectStarting(long timestamp) => Interlocked.CompareExchange(ref _firstStarted, timestamp, 0);
+
     internal void ObjectDone(long rows, long bytes)
     {
+        Interlocked.Exchange(ref _lastDone, Stopwatch.GetTimestamp());
         Interlocked.Increment(ref _objects);
         Interlocked.Add(ref _rows, rows);
         Interlocked.Add(ref _bytes, bytes);

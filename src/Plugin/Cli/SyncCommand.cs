@@ -23,57 +23,60 @@ internal static class SyncCommand
     {
         var config = new Argument<FileInfo>("config") { Description = "A CloudQuery config file (YAML) with a kind: source document" };
         var state = new Option<FileInfo?>("--state") { Description = "Keep incremental cursors in this JSON file (same semantics as a state backend): later runs read only new or changed objects" };
+        var outputFolder = new Option<DirectoryInfo?>("--output") { Description = "Write each table's rows to DIR/<table>.parquet, as the destination would receive them" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "List the tables and objects a sync would read (after the cursor), read nothing and change no state" };
         var logLevel = new Option<string>("--log-level") { Description = "Log level on stderr: trace, debug, info, warn or error", DefaultValueFactory = _ => "warn" };
         logLevel.AcceptOnlyFromAmong(LogLevels.Names);
-        var command = new Command("sync", "Sync the tables of a config in-process and print what the destination would receive") { config, state, logLevel };
-        command.SetAction((result, cancellationToken) =>
-            RunAsync(result.GetValue(config)!, result.GetValue(state), LogLevels.Parse(result.GetValue(logLevel)!), result.InvocationConfiguration.Output, cancellationToken));
+        var command = new Command("sync", "Sync the tables of a config in-process and print what the destination would receive") { config, state, outputFolder, dryRun, logLevel };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            new SyncCommandOptions(result.GetValue(config)!, result.GetValue(state), result.GetValue(outputFolder), result.GetValue(dryRun), LogLevels.Parse(result.GetValue(logLevel)!)),
+            result.InvocationConfiguration.Output,
+            cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo configFile, FileInfo? stateFile, LogLevel logLevel, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(SyncCommandOptions options, TextWriter output, CancellationToken cancellationToken)
     {
-        using var loggers = LoggerFactory.Create(b => b.AddProvider(new CqLoggerProvider(new LogLineWriter(Console.Error, LogFormat.Text))).SetMinimumLevel(logLevel));
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(new CqLoggerProvider(new LogLineWriter(Console.Error, LogFormat.Text))).SetMinimumLevel(options.LogLevel));
         SourceConfig config;
         SourceSpec spec;
         try
         {
-            config = SourceConfig.Load(configFile.FullName);
+            config = SourceConfig.Load(options.Config.FullName);
             spec = SpecReader.Read(Encoding.UTF8.GetBytes(config.SpecJson));
         }
         catch (Exception e) when (e is ConfigException or SpecException or IOException)
         {
-            await Console.Error.WriteLineAsync($"{configFile}: {e.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"{options.Config}: {e.Message}").ConfigureAwait(false);
             return 2;
         }
 
-        var report = new SyncReport(output);
         try
         {
-            await using var state = stateFile is null ? null : await FileStateStore.OpenAsync(stateFile.FullName, cancellationToken).ConfigureAwait(false);
+            await using var state = options.State is null ? null : await FileStateStore.OpenAsync(options.State.FullName, cancellationToken).ConfigureAwait(false);
             await using var client = await SourceClient.CreateAsync(spec, loggers, cancellationToken).ConfigureAwait(false);
             var engine = client.CreateSync(state);
-            await foreach (var message in engine.RunAsync(new SyncRequest(config.Tables, config.SkipTables, config.DeterministicCqId), cancellationToken).ConfigureAwait(false))
+            var request = new SyncRequest(config.Tables, config.SkipTables, config.DeterministicCqId);
+            if (options.DryRun)
             {
-                switch (message)
-                {
-                    case MigrateTableMessage migrate:
-                        report.Migrated(ArrowIpc.DecodeSchema(SyncResponses.MigrateTable(migrate).MigrateTable.Table.Memory));
-                        break;
-                    case InsertMessage insert:
-                        foreach (var batch in ArrowIpc.DecodeBatches(SyncResponses.Insert(insert).Insert.Record.Memory))
-                        {
-                            using (batch)
-                            {
-                                report.Inserted(batch);
-                            }
-                        }
+                var plan = await engine.PlanAsync(request, cancellationToken).ConfigureAwait(false);
+                DryRunReport.Print(plan, output);
+                return plan.Tables.Any(t => t.Error is not null) ? 1 : 0;
+            }
 
-                        break;
-                    case TableErrorMessage error:
-                        report.Failed(error.Table, error.Error);
-                        break;
+            var report = new SyncReport(output);
+            var files = options.Output is null ? null : new TableFileWriter(options.Output.FullName);
+            try
+            {
+                await using (new SyncProgressDisplay(engine, Console.Error, terminal: !Console.IsErrorRedirected))
+                {
+                    await ReceiveAsync(engine, request, report, files, cancellationToken).ConfigureAwait(false);
                 }
+            }
+            finally
+            {
+                // Closing writes each file's footer: only then are the files complete.
+                files?.Dispose();
             }
 
             // As with a state backend: the cursors move only once everything was read.
@@ -83,6 +86,11 @@ internal static class SyncCommand
             }
 
             report.PrintSummary(engine.Progress, engine.Skipped);
+            foreach (var (table, path) in files?.Files ?? new Dictionary<string, string>())
+            {
+                output.WriteLine($"wrote {table}: {path}");
+            }
+
             return report.Failures > 0 || engine.Skipped.Count > 0 ? 1 : 0;
         }
         catch (Exception e) when (e is StoreException or TableFilterException or StateStoreException or CursorStateException)
@@ -91,4 +99,34 @@ internal static class SyncCommand
             return 1;
         }
     }
+
+    /// <summary>Takes every message the gRPC Sync would send, encoded to the same IPC bytes and decoded back.</summary>
+    private static async Task ReceiveAsync(SyncEngine engine, SyncRequest request, SyncReport report, TableFileWriter? files, CancellationToken cancellationToken)
+    {
+        await foreach (var message in engine.RunAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            switch (message)
+            {
+                case MigrateTableMessage migrate:
+                    report.Migrated(ArrowIpc.DecodeSchema(SyncResponses.MigrateTable(migrate).MigrateTable.Table.Memory));
+                    break;
+                case InsertMessage insert:
+                    foreach (var batch in ArrowIpc.DecodeBatches(SyncResponses.Insert(insert).Insert.Record.Memory))
+                    {
+                        using (batch)
+                        {
+                            report.Inserted(batch);
+                            files?.Write(insert.Table, batch);
+                        }
+                    }
+
+                    break;
+                case TableErrorMessage error:
+                    report.Failed(error.Table, error.Error);
+                    break;
+            }
+        }
+    }
+
+    private sealed record SyncCommandOptions(FileInfo Config, FileInfo? State, DirectoryInfo? Output, bool DryRun, LogLevel LogLevel);
 }

@@ -52,10 +52,11 @@ internal sealed class SyncReport(TextWriter output)
             skipped.Count(s => s.Table == p.Key).ToString(CultureInfo.InvariantCulture),
             _rows.GetValueOrDefault(p.Key).ToString(CultureInfo.InvariantCulture),
             p.Value.Bytes.ToString(CultureInfo.InvariantCulture),
+            p.Value.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
             _errors.TryGetValue(p.Key, out var error) ? "FAILED" : "ok",
         }).ToList();
         output.WriteLine();
-        WriteTable(["table", "objects", "skipped", "rows", "bytes", "status"], rows);
+        WriteTable(["table", "objects", "skipped", "rows", "bytes", "seconds", "status"], rows);
         output.WriteLine($"total: {progress.Count} tables, {_rows.Values.Sum()} rows, {skipped.Count} objects skipped, {_errors.Count} tables failed");
         foreach (var (table, error) in _errors.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
@@ -75,7 +76,7 @@ internal sealed class SyncReport(TextWriter output)
         output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
         foreach (var row in rows)
         {
-            output.WriteLine(string.Join("  ", row.Select((c, i) => i is 0 or 5 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd());
+            output.WriteLine(string.Join("  ", row.Select((c, i) => i is 0 or 6 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd());
         }
     }
 }

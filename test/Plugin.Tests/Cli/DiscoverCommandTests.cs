@@ -138,22 +138,12 @@ public class DiscoverCommandTests(DiscoverCommandTests.Bucket bucket) : IClassFi
     [Fact]
     public async Task Discover_BundledQuickstart_ExitsZeroWithFourTablesAnd4300Rows()
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "cq-source-s3.dll"), "discover", "examples/quickstart.yml" })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var (exitCode, output, errors) = await PluginCommand.RunAsync("discover", "examples/quickstart.yml");
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {await errors}");
-        Assert.Matches(@"sales_orders\s+2\s+2000\s+\d+\s+5\s+ok", await output);
-        Assert.Contains("total: 4 tables, 4300 rows", await output, StringComparison.Ordinal);
-        Assert.Contains("0 with errors, 0 objects skipped", await output, StringComparison.Ordinal);
+        Assert.True(exitCode == 0, $"exit {exitCode}: {errors}");
+        Assert.Matches(@"sales_orders\s+2\s+2000\s+\d+\s+5\s+ok", output);
+        Assert.Contains("total: 4 tables, 4300 rows", output, StringComparison.Ordinal);
+        Assert.Contains("0 with errors, 0 objects skipped", output, StringComparison.Ordinal);
     }
 
     private static async Task<(int ExitCode, string Output, string Errors)> DiscoverAsync(params string[] arguments)

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using CqSourceS3.Client.Sync;
+
+namespace CqSourceS3.Plugin.Cli;
+
+/// <summary>
+/// The progress of <c>sync</c> on stderr: on a terminal one line redrawn every half second; otherwise (a pipe, a
+/// CI log) a plain line every five seconds, so logs stay readable. Tables, objects, rows, bytes and the row rate.
+/// </summary>
+internal sealed class SyncProgressDisplay : IAsyncDisposable
+{
+    private static readonly TimeSpan TerminalInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
+
+    private readonly SyncEngine _engine;
+    private readonly TextWriter _writer;
+    private readonly bool _terminal;
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private int _lastWidth;
+
+    public SyncProgressDisplay(SyncEngine engine, TextWriter writer, bool terminal, TimeSpan? interval = null)
+    {
+        _engine = engine;
+        _writer = writer;
+        _terminal = terminal;
+        _loop = RunAsync(interval ?? (terminal ? TerminalInterval : PlainInterval), _stop.Token);
+    }
+
+    /// <summary>One line describing where the sync is; also what a test can assert.</summary>
+    public static string Describe(SyncEngine engine, TimeSpan elapsed)
+    {
+        var bytes = engine.Progress.Values.Sum(p => p.Bytes);
+        var rate = elapsed.TotalSeconds > 0 ? engine.Rows / elapsed.TotalSeconds : 0;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{engine.Progress.Count} tables, {engine.ObjectsRead}/{engine.ObjectsToRead} objects, {engine.Rows} rows, {ByteText(bytes)}, {rate:0} rows/s, {elapsed.TotalSeconds:0}s");
+    }
+
+    private static string ByteText(long bytes) => bytes switch
+    {
+        >= 1L << 30 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.0} GiB"),
+        >= 1L << 20 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):0.0} MiB"),
+        >= 1L << 10 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 10):0.0} KiB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} B"),
+    };
+
+    private async Task RunAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Draw();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped by DisposeAsync.
+        }
+    }
+
+    private void Draw()
+    {
+        var line = "progress: " + Describe(_engine, Stopwatch.GetElapsedTime(_started));
+        if (_terminal)
+        {
+            // Redraw in place; pad over the remains of a longer previous line.
+            _writer.Write("\r" + line.PadRight(_lastWidth));
+            _lastWidth = line.Length;
+        }
+        else
+        {
+            _writer.WriteLine(line);
+        }
+
+        _writer.Flush();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        _stop.Dispose();
+        if (_terminal && _lastWidth > 0)
+        {
+            _writer.Write("\r" + new string(' ', _lastWidth) + "\r");
+            _writer.Flush();
+        }
+    }
+}

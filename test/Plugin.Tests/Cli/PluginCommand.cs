@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using CqSourceS3.Tests.Shared;
+
+namespace CqSourceS3.Plugin.Tests.Cli;
+
+/// <summary>Runs the plugin built next to the test assembly as a user would, from the repository root, and collects its output.</summary>
+internal static class PluginCommand
+{
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cq-source-s3.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>A copy of the bundled examples/data in a temporary folder, with a config pointing at it.</summary>
+    public static (string Folder, string Data, string Config) CopyExamples(string prefix)
+    {
+        var folder = Directory.CreateTempSubdirectory(prefix).FullName;
+        var data = Path.Combine(folder, "data");
+        var from = Path.Combine(RepoPaths.Root, "examples", "data");
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(data, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var config = Path.Combine(folder, "config.yml");
+        File.WriteAllText(config, $"kind: source\nspec:\n  name: s3\n  spec:\n    local_path: {data}\n");
+        return (folder, data, config);
+    }
+}
