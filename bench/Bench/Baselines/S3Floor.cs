@@ -15,7 +15,7 @@ internal static class S3Floor
     /// <summary>The plugin's default <c>concurrency</c>, so the floor reads as many objects at once.</summary>
     private const int Concurrency = 50;
 
-    public static async Task<Measurement> GetAllAsync(IAmazonS3 s3, string bucket, long rows, Func<long> fetched, CancellationToken cancellationToken)
+    public static async Task<Measurement> GetAllAsync(string scenario, IAmazonS3 s3, string bucket, long rows, Func<long> fetched, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var keys = await ListAsync(s3, bucket, cancellationToken).ConfigureAwait(false);
@@ -26,7 +26,7 @@ internal static class S3Floor
             var drained = await DrainAsync(response.ResponseStream, token).ConfigureAwait(false);
             Interlocked.Add(ref bodyBytes, drained);
         }).ConfigureAwait(false);
-        return new Measurement("s3-get-all", clock.Elapsed.TotalSeconds, rows, bodyBytes, PeakRssBytes: null, fetched());
+        return new Measurement(scenario, clock.Elapsed.TotalSeconds, rows, bodyBytes, PeakRssBytes: null, fetched());
     }
 
     public static async Task<Measurement> ListAsync(IAmazonS3 s3, string bucket, long parquetBytes, Func<long> fetched, CancellationToken cancellationToken)

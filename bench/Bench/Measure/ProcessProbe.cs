@@ -9,6 +9,9 @@ namespace CqSourceS3.Bench.Measure;
 /// </summary>
 internal static class ProcessProbe
 {
+    /// <summary>USER_HZ: Linux reports process times in 1/100 s on every architecture .NET runs on.</summary>
+    private const double ClockTicksPerSecond = 100;
+
     public static long? PeakRssBytes(int pid)
     {
         var kilobytes = ReadField($"/proc/{pid}/status", "VmHWM:");
@@ -20,6 +23,26 @@ internal static class ProcessProbe
     /// bytes plus the small gRPC requests; page-cache hits count too, so it is what the plugin asked for, not disk I/O.
     /// </summary>
     public static long? ReadCharacters(int pid) => ReadField($"/proc/{pid}/io", "rchar:");
+
+    /// <summary>
+    /// User plus system CPU seconds the process has used (<c>utime</c> + <c>stime</c> of <c>/proc/PID/stat</c>, in
+    /// clock ticks of 1/100 s): CPU seconds over wall seconds tells how many of the cores a run kept busy.
+    /// </summary>
+    public static double? CpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return ticks / ClockTicksPerSecond;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 
     private static long? ReadField(string path, string field)
     {

@@ -16,6 +16,8 @@ internal sealed record ScenarioSummary(string Scenario, string Measures, IReadOn
 
     public Stat? FetchedMegabytes => Optional(Runs.Select(r => r.BytesFetched / 1e6));
 
+    public Stat? CpuSeconds => Optional(Runs.Select(r => r.CpuSeconds));
+
     public long Rows => Runs[0].Rows;
 
     public long ParquetBytes => Runs[0].ParquetBytes;

@@ -33,6 +33,8 @@ internal sealed class PluginServer : IAsyncDisposable
 
     public long? ReadCharacters => ProcessProbe.ReadCharacters(_process.Id);
 
+    public double? CpuSeconds => ProcessProbe.CpuSeconds(_process.Id);
+
     /// <summary>
     /// Starts the plugin with <paramref name="environment"/> added to (or, for a null value, removed from) its
     /// environment: S3 credentials go to the plugin this way, as the AWS default chain reads them.

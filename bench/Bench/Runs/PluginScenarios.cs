@@ -37,9 +37,10 @@ internal sealed class PluginScenarios(string pluginPath)
         var spec = JsonSerializer.Serialize(new Dictionary<string, object> { ["local_path"] = Path.GetFullPath(localPath) });
         await using var server = await PluginServer.StartAsync(pluginPath, LocalEnvironment, cancellationToken).ConfigureAwait(false);
         var before = server.ReadCharacters;
+        var cpuBefore = server.CpuSeconds;
         var (seconds, tally) = await SyncAsync(server, spec, cancellationToken).ConfigureAwait(false);
         Check(scenario, tally, expectedRows);
-        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, server.ReadCharacters - before);
+        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, server.ReadCharacters - before, server.CpuSeconds - cpuBefore);
     }
 
     /// <summary>A default-spec sync of a bucket through the counting proxy.</summary>
@@ -47,9 +48,10 @@ internal sealed class PluginScenarios(string pluginPath)
     {
         await using var server = await PluginServer.StartAsync(pluginPath, S3Environment, cancellationToken).ConfigureAwait(false);
         proxy.Reset();
+        var cpuBefore = server.CpuSeconds;
         var (seconds, tally) = await SyncAsync(server, S3Spec(bucket, proxy), cancellationToken).ConfigureAwait(false);
         Check(scenario, tally, expectedRows);
-        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer);
+        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer, server.CpuSeconds - cpuBefore);
     }
 
     /// <summary>Discovery as the CLI starts a sync: Init, then GetTables for every table. "Rows" are objects here.</summary>
@@ -58,6 +60,7 @@ internal sealed class PluginScenarios(string pluginPath)
         await using var server = await PluginServer.StartAsync(pluginPath, S3Environment, cancellationToken).ConfigureAwait(false);
         using var client = new PluginSyncClient(server.SocketPath);
         proxy.Reset();
+        var cpuBefore = server.CpuSeconds;
         var clock = Stopwatch.StartNew();
         await client.InitAsync(S3Spec(bucket, proxy), cancellationToken).ConfigureAwait(false);
         var tables = await client.GetTablesAsync(cancellationToken).ConfigureAwait(false);
@@ -67,7 +70,7 @@ internal sealed class PluginScenarios(string pluginPath)
             throw new InvalidOperationException($"discovery found {tables} tables, expected 1");
         }
 
-        return new Measurement("s3-discovery", seconds, objects, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer);
+        return new Measurement("s3-discovery", seconds, objects, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer, server.CpuSeconds - cpuBefore);
     }
 
     private static string S3Spec(string bucket, CountingProxy proxy) => JsonSerializer.Serialize(new Dictionary<string, object>
