@@ -27,6 +27,12 @@ internal sealed record BenchArguments
     /// <summary>Where the Markdown table is appended.</summary>
     public string ResultsPath { get; init; } = Path.Combine("bench", "RESULTS.md");
 
+    /// <summary>
+    /// A JSON object merged into the spec of every plugin run (e.g. <c>{"rows_per_record":10000}</c>), to measure a
+    /// default before changing it; null runs the default spec, which is what the targets are about.
+    /// </summary>
+    public string? SpecOverrides { get; init; }
+
     /// <summary>Runs to leave out: <c>local</c>, <c>duckdb</c>, <c>s3</c>, <c>listing</c>, <c>startup</c>, <c>big-file</c>.</summary>
     public IReadOnlySet<string> Skip { get; init; } = new HashSet<string>();
 
@@ -35,6 +41,7 @@ internal sealed record BenchArguments
           cq-source-s3-bench generate --set reference|small-files|big-file [--scale 1.0] [--seed 42] [--out bench/data]
           cq-source-s3-bench run [--scale 1.0] [--runs 3] [--seed 42] [--out bench/data] [--plugin PATH]
                                  [--results bench/RESULTS.md] [--skip local,duckdb,s3,listing,startup,big-file]
+                                 [--spec '{"rows_per_record":10000}']
         Run from the repository root.
         """;
 
@@ -59,6 +66,7 @@ internal sealed record BenchArguments
                 "--out" => parsed with { OutputRoot = value },
                 "--plugin" => parsed with { PluginPath = value },
                 "--results" => parsed with { ResultsPath = value },
+                "--spec" => parsed with { SpecOverrides = value },
                 "--skip" => parsed with { Skip = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };

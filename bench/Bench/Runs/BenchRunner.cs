@@ -24,7 +24,7 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
     {
         var repository = RepositoryRoot();
         var plugin = arguments.PluginPath ?? FindPlugin(repository);
-        var scenarios = new PluginScenarios(plugin);
+        var scenarios = new PluginScenarios(plugin, arguments.SpecOverrides);
         var reference = Prepare(DatasetShape.Reference);
         var bigFile = Skipped("big-file") ? null : Prepare(DatasetShape.BigFile);
         var smallFiles = Skipped("listing") ? null : Prepare(DatasetShape.SmallFiles);

@@ -11,7 +11,7 @@ namespace CqSourceS3.Bench.Runs;
 /// CloudQuery CLI would make and reads the process's peak RSS before stopping it. The timed span is Init through
 /// the end of the Sync stream (discovery included), not process start, which is measured on its own.
 /// </summary>
-internal sealed class PluginScenarios(string pluginPath)
+internal sealed class PluginScenarios(string pluginPath, string? specOverrides)
 {
     /// <summary>The AWS default chain must find the store's keys and nothing else (no profile, no IMDS probe).</summary>
     private static readonly Dictionary<string, string?> S3Environment = new()
@@ -34,7 +34,7 @@ internal sealed class PluginScenarios(string pluginPath)
     /// <summary>A default-spec sync of a local folder; bytes fetched are the plugin's <c>rchar</c> over the span.</summary>
     public async Task<Measurement> LocalSyncAsync(string scenario, string localPath, long expectedRows, long parquetBytes, CancellationToken cancellationToken)
     {
-        var spec = JsonSerializer.Serialize(new Dictionary<string, object> { ["local_path"] = Path.GetFullPath(localPath) });
+        var spec = Spec(new Dictionary<string, object> { ["local_path"] = Path.GetFullPath(localPath) });
         await using var server = await PluginServer.StartAsync(pluginPath, LocalEnvironment, cancellationToken).ConfigureAwait(false);
         var before = server.ReadCharacters;
         var cpuBefore = server.CpuSeconds;
@@ -73,13 +73,28 @@ internal sealed class PluginScenarios(string pluginPath)
         return new Measurement("s3-discovery", seconds, objects, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer, server.CpuSeconds - cpuBefore);
     }
 
-    private static string S3Spec(string bucket, CountingProxy proxy) => JsonSerializer.Serialize(new Dictionary<string, object>
+    private string S3Spec(string bucket, CountingProxy proxy) => Spec(new Dictionary<string, object>
     {
         ["bucket"] = bucket,
         ["endpoint"] = proxy.Endpoint,
         ["use_path_style"] = true,
         ["region"] = "us-east-1",
     });
+
+    private string Spec(Dictionary<string, object> spec)
+    {
+        if (specOverrides is not null)
+        {
+            var overrides = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(specOverrides)
+                ?? throw new ArgumentException("--spec must be a JSON object");
+            foreach (var (name, value) in overrides)
+            {
+                spec[name] = value;
+            }
+        }
+
+        return JsonSerializer.Serialize(spec);
+    }
 
     private static async Task<(double Seconds, SyncTally Tally)> SyncAsync(PluginServer server, string spec, CancellationToken cancellationToken)
     {

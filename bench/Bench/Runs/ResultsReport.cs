@@ -17,7 +17,8 @@ internal static class ResultsReport
         var byName = summaries.ToDictionary(s => s.Scenario, StringComparer.Ordinal);
         Line(text, $"\n## {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, commit {Commit(repository)}\n");
         Line(text, $"Machine: {Environment.ProcessorCount} cores, {MemoryGigabytes():F1} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}. "
-            + $"Scale {arguments.Scale}, seed {arguments.Seed}, {arguments.Runs} runs each, interleaved. Plugin: `{Path.GetRelativePath(repository, plugin)}`.\n");
+            + $"Scale {arguments.Scale}, seed {arguments.Seed}, {arguments.Runs} runs each, interleaved. Plugin: `{Path.GetRelativePath(repository, plugin)}`, "
+            + $"spec {(arguments.SpecOverrides is null ? "default" : $"default + `{arguments.SpecOverrides}`")}.\n");
         Line(text, "| scenario | what | wall s | rows/s | MB/s Parquet | peak RSS MB | fetched MB | plugin CPU s |");
         Line(text, "|---|---|---|---|---|---|---|---|");
         foreach (var s in summaries)
