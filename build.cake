@@ -6,6 +6,10 @@ var target = Argument("target", "Default");
 var configuration = Argument("configuration", "Release");
 var testFilter = Argument("filter", "");
 var runtime = Argument("runtime", "linux-x64");
+// Bench: data set scale (1.0 = the issue's sizes, ~500 MB reference set), repetitions, scenarios to leave out.
+var benchScale = Argument("bench-scale", "1.0");
+var benchRuns = Argument("bench-runs", "3");
+var benchSkip = Argument("bench-skip", "");
 
 // ---------- Paths
 var solution = File("./CqSourceS3.sln");
@@ -72,6 +76,24 @@ Task("Publish")
         OutputDirectory = artifacts + Directory("bin"),
         MSBuildSettings = new DotNetMSBuildSettings().WithProperty("IncludeNativeLibrariesForSelfExtract", "true").WithProperty("DebugType", "none"),
     });
+});
+
+// The benchmark (issue #6): the Release plugin driven over a unix socket next to DuckDB, GET-all and listing baselines.
+// Needs Swift for the S3 runs (test/tools/install-test-deps.sh as root); appends its table to bench/RESULTS.md.
+Task("Bench")
+    .Does(() =>
+{
+    DotNetBuild("./src/Plugin/Plugin.csproj", new DotNetBuildSettings { Configuration = "Release" });
+    var arguments = new ProcessArgumentBuilder()
+        .Append("run")
+        .Append("--scale").Append(benchScale)
+        .Append("--runs").Append(benchRuns);
+    if (!string.IsNullOrEmpty(benchSkip))
+    {
+        arguments.Append("--skip").Append(benchSkip);
+    }
+
+    DotNetRun("./bench/Bench/Bench.csproj", arguments, new DotNetRunSettings { Configuration = "Release" });
 });
 
 // ---------- Targets

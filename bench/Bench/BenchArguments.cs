@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace CqSourceS3.Bench;
+
+/// <summary>
+/// The bench command line: <c>generate --set NAME --scale X --seed N --out DIR</c> or
+/// <c>run --scale X --runs N [--seed N] [--out DIR] [--plugin PATH] [--skip s3,listing,...]</c>.
+/// Hand-parsed: a measuring tool with a handful of flags needs no parser package.
+/// </summary>
+internal sealed record BenchArguments
+{
+    public required string Command { get; init; }
+
+    public string Set { get; init; } = Dataset.DatasetShape.Reference;
+
+    public double Scale { get; init; } = 1.0;
+
+    public int Seed { get; init; } = 42;
+
+    public int Runs { get; init; } = 3;
+
+    public string OutputRoot { get; init; } = Path.Combine("bench", "data");
+
+    /// <summary>The plugin executable; null finds the Release (else Debug) build under src/Plugin/bin.</summary>
+    public string? PluginPath { get; init; }
+
+    /// <summary>Where the Markdown table is appended.</summary>
+    public string ResultsPath { get; init; } = Path.Combine("bench", "RESULTS.md");
+
+    /// <summary>
+    /// A JSON object merged into the spec of every plugin run (e.g. <c>{"rows_per_record":10000}</c>), to measure a
+    /// default before changing it; null runs the default spec, which is what the targets are about.
+    /// </summary>
+    public string? SpecOverrides { get; init; }
+
+    /// <summary>Runs to leave out: <c>local</c>, <c>duckdb</c>, <c>s3</c>, <c>listing</c>, <c>startup</c>, <c>big-file</c>.</summary>
+    public IReadOnlySet<string> Skip { get; init; } = new HashSet<string>();
+
+    public const string Usage = """
+        usage:
+          cq-source-s3-bench generate --set reference|small-files|big-file [--scale 1.0] [--seed 42] [--out bench/data]
+          cq-source-s3-bench run [--scale 1.0] [--runs 3] [--seed 42] [--out bench/data] [--plugin PATH]
+                                 [--results bench/RESULTS.md] [--skip local,duckdb,s3,listing,startup,big-file]
+                                 [--spec '{"rows_per_record":10000}']
+        Run from the repository root.
+        """;
+
+    public static BenchArguments Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || args[0] is not ("generate" or "run"))
+        {
+            throw new ArgumentException("expected a command: generate or run");
+        }
+
+        var parsed = new BenchArguments { Command = args[0] };
+        for (var i = 1; i < args.Count; i++)
+        {
+            var name = args[i];
+            var value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value");
+            parsed = name switch
+            {
+                "--set" => parsed with { Set = value },
+                "--scale" => parsed with { Scale = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--seed" => parsed with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--runs" => parsed with { Runs = Math.Max(1, int.Parse(value, CultureInfo.InvariantCulture)) },
+                "--out" => parsed with { OutputRoot = value },
+                "--plugin" => parsed with { PluginPath = value },
+                "--results" => parsed with { ResultsPath = value },
+                "--spec" => parsed with { SpecOverrides = value },
+                "--skip" => parsed with { Skip = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() },
+                _ => throw new ArgumentException($"unknown option {name}"),
+            };
+        }
+
+        return parsed;
+    }
+}

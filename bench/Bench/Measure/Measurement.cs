@@ -1,0 +1,15 @@
+namespace CqSourceS3.Bench.Measure;
+
+/// <summary>
+/// One timed run of one scenario. Rows and Parquet bytes are what the run covered; peak RSS is the measured
+/// process's high-water mark (null when nothing was probed, e.g. DuckDB inside node); bytes fetched are what
+/// crossed the store boundary (proxy count for S3, rchar for a local folder); CPU seconds are the plugin's own.
+/// </summary>
+internal sealed record Measurement(
+    string Scenario,
+    double Seconds,
+    long Rows,
+    long ParquetBytes,
+    long? PeakRssBytes,
+    long? BytesFetched,
+    double? CpuSeconds = null);

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Apache.Arrow.Ipc;
+using CqSourceS3.Protocol.Plugin.V3;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
+using PluginService = CqSourceS3.Protocol.Plugin.V3.Plugin;
+
+namespace CqSourceS3.Bench.Plugin;
+
+/// <summary>
+/// A CloudQuery-CLI-like client over the plugin's unix socket: Init with the spec, then either GetTables
+/// (discovery) or Sync of every table, decoding each Insert's Arrow IPC stream and counting its rows, as a
+/// destination would have to. A MessageError or a decode failure fails the run: a fast wrong sync is no result.
+/// </summary>
+internal sealed class PluginSyncClient : IDisposable
+{
+    /// <summary>Above the plugin's 64 MiB batch cap, like the CLI's own limit.</summary>
+    private const int MaxMessageBytes = 100 * 1024 * 1024;
+
+    private readonly GrpcChannel _channel;
+    private readonly PluginService.PluginClient _client;
+
+    public PluginSyncClient(string socketPath)
+    {
+        _channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions
+        {
+            MaxReceiveMessageSize = MaxMessageBytes,
+            MaxSendMessageSize = MaxMessageBytes,
+            HttpHandler = new SocketsHttpHandler { ConnectCallback = (_, token) => ConnectAsync(socketPath, token) },
+        });
+        _client = new PluginService.PluginClient(_channel);
+    }
+
+    public async Task InitAsync(string specJson, CancellationToken cancellationToken) =>
+        await _client.InitAsync(new Init.Types.Request { Spec = ByteString.CopyFromUtf8(specJson) }, cancellationToken: cancellationToken);
+
+    /// <summary>GetTables for every table; returns how many tables the plugin discovered.</summary>
+    public async Task<int> GetTablesAsync(CancellationToken cancellationToken)
+    {
+        var response = await _client.GetTablesAsync(new GetTables.Types.Request { Tables = { "*" } }, cancellationToken: cancellationToken);
+        return response.Tables.Count;
+    }
+
+    /// <summary>Syncs every table and returns the rows decoded from all Insert messages.</summary>
+    public async Task<SyncTally> SyncAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        using var call = _client.Sync(new Sync.Types.Request { Tables = { "*" }, WithErrorMessages = true }, cancellationToken: cancellationToken);
+        long rows = 0, inserts = 0, migrations = 0, ipcBytes = 0;
+        await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))
+        {
+            switch (response.MessageCase)
+            {
+                case Sync.Types.Response.MessageOneofCase.Insert:
+                    var record = response.Insert.Record;
+                    rows += CountRows(record.Memory);
+                    ipcBytes += record.Length;
+                    inserts++;
+                    break;
+                case Sync.Types.Response.MessageOneofCase.MigrateTable:
+                    migrations++;
+                    break;
+                case Sync.Types.Response.MessageOneofCase.Error:
+                    throw new InvalidOperationException($"the plugin reported an error for {response.Error.TableName}: {response.Error.Error}");
+                default:
+                    break;
+            }
+        }
+
+        return new SyncTally(rows, inserts, migrations, ipcBytes, clock.Elapsed);
+    }
+
+    public void Dispose() => _channel.Dispose();
+
+    private static long CountRows(ReadOnlyMemory<byte> ipcStream)
+    {
+        using var reader = new ArrowStreamReader(ipcStream);
+        long rows = 0;
+        while (reader.ReadNextRecordBatch() is { } batch)
+        {
+            using (batch)
+            {
+                rows += batch.Length;
+            }
+        }
+
+        return rows;
+    }
+
+    private static async ValueTask<Stream> ConnectAsync(string socketPath, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}
+
+/// <summary>What one Sync delivered: decoded rows, message counts, Arrow IPC bytes and the Sync call's duration.</summary>
+internal sealed record SyncTally(long Rows, long Inserts, long Migrations, long IpcBytes, TimeSpan Elapsed);

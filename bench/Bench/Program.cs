@@ -1,0 +1,31 @@
+using CqSourceS3.Bench;
+using CqSourceS3.Bench.Dataset;
+using CqSourceS3.Bench.Runs;
+
+BenchArguments arguments;
+try
+{
+    arguments = BenchArguments.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(BenchArguments.Usage);
+    return 2;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+if (arguments.Command == "generate")
+{
+    DatasetGenerator.Generate(DatasetShape.For(arguments.Set, arguments.Scale), arguments.Seed, arguments.OutputRoot, Console.Out);
+    return 0;
+}
+
+await new BenchRunner(arguments, Console.Out).RunAsync(cancellation.Token);
+return 0;

@@ -1,0 +1,166 @@
+using System.Globalization;
+using CqSourceS3.Bench.Baselines;
+using CqSourceS3.Bench.Dataset;
+using CqSourceS3.Bench.Measure;
+using CqSourceS3.Bench.Store;
+
+namespace CqSourceS3.Bench.Runs;
+
+/// <summary>
+/// The <c>run</c> command: generates the sets, starts the S3 server once, then repeats every scenario
+/// <c>--runs</c> times, interleaved (run 1 of each, then run 2 of each…) so a noisy neighbour on the shared
+/// machine hits the plugin and its baselines alike. Appends the summary to <c>bench/RESULTS.md</c>.
+/// </summary>
+internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
+{
+    private const string ReferenceBucket = "bench-reference";
+    private const string SmallFilesBucket = "bench-small-files";
+
+    private static readonly string[] PluginConfigurations = ["Release", "Debug"];
+
+    private readonly Dictionary<string, (string Measures, List<Measurement> Runs)> _results = new(StringComparer.Ordinal);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var repository = RepositoryRoot();
+        var plugin = arguments.PluginPath ?? FindPlugin(repository);
+        var scenarios = new PluginScenarios(plugin, arguments.SpecOverrides);
+        var reference = Prepare(DatasetShape.Reference);
+        var bigFile = Skipped("big-file") ? null : Prepare(DatasetShape.BigFile);
+        var smallFiles = Skipped("listing") ? null : Prepare(DatasetShape.SmallFiles);
+        var duckDb = new DuckDbScan(Path.Combine(repository, "bench", "duckdb"), log);
+        if (!Skipped("duckdb"))
+        {
+            await duckDb.EnsureInstalledAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        SwiftStore? swift = null;
+        CountingProxy? proxy = null;
+        if (!Skipped("s3") || smallFiles is not null)
+        {
+            log.WriteLine("s3: starting Swift (test/tools/s3-swift/swift-aio.sh)");
+            swift = await SwiftStore.StartAsync(repository, cancellationToken).ConfigureAwait(false);
+            proxy = new CountingProxy(swift.EndPoint);
+            if (!Skipped("s3"))
+            {
+                await swift.UploadAsync(ReferenceBucket, reference.Objects, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (smallFiles is not null)
+            {
+                await swift.UploadAsync(SmallFilesBucket, smallFiles.Objects, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        try
+        {
+            using var s3 = proxy is null ? null : SwiftStore.Client(proxy.Endpoint);
+            for (var run = 1; run <= arguments.Runs; run++)
+            {
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run}/{arguments.Runs}"));
+                if (!Skipped("startup"))
+                {
+                    Record("serve ready (exec → socket accepts)", await scenarios.StartupAsync(cancellationToken).ConfigureAwait(false));
+                }
+
+                if (!Skipped("local"))
+                {
+                    Record("plugin, local folder, reference", await scenarios.LocalSyncAsync("local-sync", reference.Root, reference.Rows, reference.Bytes, cancellationToken).ConfigureAwait(false));
+                }
+
+                if (!Skipped("duckdb"))
+                {
+                    var table = Path.Combine(reference.Root, reference.Shape.TableFolder);
+                    Record("DuckDB scan, 2 threads, reference", await duckDb.ScanAsync(table, reference.Rows, reference.Bytes, cancellationToken).ConfigureAwait(false));
+                }
+
+                if (bigFile is not null)
+                {
+                    Record("plugin, local folder, one big file", await scenarios.LocalSyncAsync("local-sync-big-file", bigFile.Root, bigFile.Rows, bigFile.Bytes, cancellationToken).ConfigureAwait(false));
+                }
+
+                if (!Skipped("s3") && s3 is not null && proxy is not null)
+                {
+                    Record("plugin, S3 (Swift), reference", await scenarios.S3SyncAsync("s3-sync", ReferenceBucket, proxy, reference.Rows, reference.Bytes, cancellationToken).ConfigureAwait(false));
+                    proxy.Reset();
+                    Record("GET every object (AWS SDK, 50 at once)", await S3Floor.GetAllAsync("s3-get-all", s3, ReferenceBucket, reference.Rows, () => proxy.BytesFromServer, cancellationToken).ConfigureAwait(false));
+                }
+
+                if (smallFiles is not null && s3 is not null && proxy is not null)
+                {
+                    var objects = smallFiles.Objects.Count;
+                    Record("plugin discovery (Init + GetTables), small files", await scenarios.DiscoveryAsync(SmallFilesBucket, proxy, objects, smallFiles.Bytes, cancellationToken).ConfigureAwait(false));
+                    proxy.Reset();
+                    Record("bare ListObjectsV2 loop, small files", await S3Floor.ListAsync(s3, SmallFilesBucket, smallFiles.Bytes, () => proxy.BytesFromServer, cancellationToken).ConfigureAwait(false));
+                    // Not a target: the store's cost per request, which bounds a discovery that reads every footer.
+                    proxy.Reset();
+                    Record("GET every small object (AWS SDK, 50 at once)", await S3Floor.GetAllAsync("s3-get-all-small", s3, SmallFilesBucket, smallFiles.Shape.TotalRows, () => proxy.BytesFromServer, cancellationToken).ConfigureAwait(false));
+                }
+            }
+        }
+        finally
+        {
+            if (proxy is not null)
+            {
+                await proxy.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (swift is not null)
+            {
+                await swift.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        var summaries = _results.Select(r => new ScenarioSummary(r.Key, r.Value.Measures, r.Value.Runs)).ToList();
+        var markdown = ResultsReport.Render(summaries, arguments, repository, plugin);
+        log.WriteLine(markdown);
+        var resultsPath = Path.Combine(repository, arguments.ResultsPath);
+        await File.AppendAllTextAsync(resultsPath, markdown, cancellationToken).ConfigureAwait(false);
+        log.WriteLine("appended to " + resultsPath);
+    }
+
+    private PreparedSet Prepare(string name)
+    {
+        var shape = DatasetShape.For(name, arguments.Scale);
+        var root = DatasetGenerator.Generate(shape, arguments.Seed, Path.Combine(RepositoryRoot(), arguments.OutputRoot), log);
+        var objects = DatasetGenerator.Objects(root);
+        return new PreparedSet(shape, root, objects, shape.TotalRows, objects.Sum(o => o.Bytes));
+    }
+
+    private void Record(string measures, Measurement measurement)
+    {
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {measurement.Scenario}: {measurement.Seconds:F3} s, {measurement.Rows:N0} rows, RSS {measurement.PeakRssBytes / 1e6 ?? double.NaN:F0} MB, fetched {measurement.BytesFetched / 1e6 ?? double.NaN:F1} MB"));
+        if (!_results.TryGetValue(measurement.Scenario, out var entry))
+        {
+            entry = (measures, []);
+            _results[measurement.Scenario] = entry;
+        }
+
+        entry.Runs.Add(measurement);
+    }
+
+    private bool Skipped(string scenario) => arguments.Skip.Contains(scenario);
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CqSourceS3.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("run the bench from inside the repository (CqSourceS3.sln not found above the current directory)");
+    }
+
+    private static string FindPlugin(string repository)
+    {
+        var candidates = PluginConfigurations.Select(c => Path.Combine(repository, "src", "Plugin", "bin", c, "net10.0", "cq-source-s3"));
+        return candidates.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("no plugin build found: run `dotnet build -c Release src/Plugin` or pass --plugin PATH");
+    }
+
+    private sealed record PreparedSet(DatasetShape Shape, string Root, IReadOnlyList<DatasetObject> Objects, long Rows, long Bytes);
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CqSourceS3.Bench.Measure;
+using CqSourceS3.Bench.Plugin;
+using CqSourceS3.Bench.Store;
+
+namespace CqSourceS3.Bench.Runs;
+
+/// <summary>
+/// The scenarios that drive the real plugin binary: each starts a fresh <c>serve</c> process, times the RPCs a
+/// CloudQuery CLI would make and reads the process's peak RSS before stopping it. The timed span is Init through
+/// the end of the Sync stream (discovery included), not process start, which is measured on its own.
+/// </summary>
+internal sealed class PluginScenarios(string pluginPath, string? specOverrides)
+{
+    /// <summary>The AWS default chain must find the store's keys and nothing else (no profile, no IMDS probe).</summary>
+    private static readonly Dictionary<string, string?> S3Environment = new()
+    {
+        ["AWS_ACCESS_KEY_ID"] = SwiftStore.AccessKey,
+        ["AWS_SECRET_ACCESS_KEY"] = SwiftStore.SecretKey,
+        ["AWS_SESSION_TOKEN"] = null,
+        ["AWS_PROFILE"] = null,
+        ["AWS_EC2_METADATA_DISABLED"] = "true",
+    };
+
+    private static readonly Dictionary<string, string?> LocalEnvironment = new();
+
+    public async Task<Measurement> StartupAsync(CancellationToken cancellationToken)
+    {
+        await using var server = await PluginServer.StartAsync(pluginPath, LocalEnvironment, cancellationToken).ConfigureAwait(false);
+        return new Measurement("serve-ready", server.ReadyAfter.TotalSeconds, 0, 0, server.PeakRssBytes, BytesFetched: null);
+    }
+
+    /// <summary>A default-spec sync of a local folder; bytes fetched are the plugin's <c>rchar</c> over the span.</summary>
+    public async Task<Measurement> LocalSyncAsync(string scenario, string localPath, long expectedRows, long parquetBytes, CancellationToken cancellationToken)
+    {
+        var spec = Spec(new Dictionary<string, object> { ["local_path"] = Path.GetFullPath(localPath) });
+        await using var server = await PluginServer.StartAsync(pluginPath, LocalEnvironment, cancellationToken).ConfigureAwait(false);
+        var before = server.ReadCharacters;
+        var cpuBefore = server.CpuSeconds;
+        var (seconds, tally) = await SyncAsync(server, spec, cancellationToken).ConfigureAwait(false);
+        Check(scenario, tally, expectedRows);
+        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, server.ReadCharacters - before, server.CpuSeconds - cpuBefore);
+    }
+
+    /// <summary>A default-spec sync of a bucket through the counting proxy.</summary>
+    public async Task<Measurement> S3SyncAsync(string scenario, string bucket, CountingProxy proxy, long expectedRows, long parquetBytes, CancellationToken cancellationToken)
+    {
+        await using var server = await PluginServer.StartAsync(pluginPath, S3Environment, cancellationToken).ConfigureAwait(false);
+        proxy.Reset();
+        var cpuBefore = server.CpuSeconds;
+        var (seconds, tally) = await SyncAsync(server, S3Spec(bucket, proxy), cancellationToken).ConfigureAwait(false);
+        Check(scenario, tally, expectedRows);
+        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer, server.CpuSeconds - cpuBefore);
+    }
+
+    /// <summary>Discovery as the CLI starts a sync: Init, then GetTables for every table. "Rows" are objects here.</summary>
+    public async Task<Measurement> DiscoveryAsync(string bucket, CountingProxy proxy, int objects, long parquetBytes, CancellationToken cancellationToken)
+    {
+        await using var server = await PluginServer.StartAsync(pluginPath, S3Environment, cancellationToken).ConfigureAwait(false);
+        using var client = new PluginSyncClient(server.SocketPath);
+        proxy.Reset();
+        var cpuBefore = server.CpuSeconds;
+        var clock = Stopwatch.StartNew();
+        await client.InitAsync(S3Spec(bucket, proxy), cancellationToken).ConfigureAwait(false);
+        var tables = await client.GetTablesAsync(cancellationToken).ConfigureAwait(false);
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (tables != 1)
+        {
+            throw new InvalidOperationException($"discovery found {tables} tables, expected 1");
+        }
+
+        return new Measurement("s3-discovery", seconds, objects, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer, server.CpuSeconds - cpuBefore);
+    }
+
+    private string S3Spec(string bucket, CountingProxy proxy) => Spec(new Dictionary<string, object>
+    {
+        ["bucket"] = bucket,
+        ["endpoint"] = proxy.Endpoint,
+        ["use_path_style"] = true,
+        ["region"] = "us-east-1",
+    });
+
+    private string Spec(Dictionary<string, object> spec)
+    {
+        if (specOverrides is not null)
+        {
+            var overrides = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(specOverrides)
+                ?? throw new ArgumentException("--spec must be a JSON object");
+            foreach (var (name, value) in overrides)
+            {
+                spec[name] = value;
+            }
+        }
+
+        return JsonSerializer.Serialize(spec);
+    }
+
+    private static async Task<(double Seconds, SyncTally Tally)> SyncAsync(PluginServer server, string spec, CancellationToken cancellationToken)
+    {
+        using var client = new PluginSyncClient(server.SocketPath);
+        var clock = Stopwatch.StartNew();
+        await client.InitAsync(spec, cancellationToken).ConfigureAwait(false);
+        var tally = await client.SyncAsync(cancellationToken).ConfigureAwait(false);
+        return (clock.Elapsed.TotalSeconds, tally);
+    }
+
+    private static void Check(string scenario, SyncTally tally, long expectedRows)
+    {
+        if (tally.Rows != expectedRows || tally.Migrations != 1)
+        {
+            throw new InvalidOperationException(
+                $"{scenario}: the plugin sent {tally.Rows} rows in {tally.Inserts} inserts and {tally.Migrations} migrations; expected {expectedRows} rows, 1 table");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using CqSourceS3.Bench.Measure;
+
+namespace CqSourceS3.Bench.Runs;
+
+/// <summary>
+/// Renders one bench run as a Markdown section for <c>bench/RESULTS.md</c>: a header naming date, commit and
+/// machine, one row per scenario (median with min–max of every run), and the issue's targets as ratios of medians.
+/// </summary>
+internal static class ResultsReport
+{
+    public static string Render(IReadOnlyList<ScenarioSummary> summaries, BenchArguments arguments, string repository, string plugin)
+    {
+        var text = new StringBuilder();
+        var byName = summaries.ToDictionary(s => s.Scenario, StringComparer.Ordinal);
+        Line(text, $"\n## {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, commit {Commit(repository)}\n");
+        Line(text, $"Machine: {Environment.ProcessorCount} cores, {MemoryGigabytes():F1} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}. "
+            + $"Scale {arguments.Scale}, seed {arguments.Seed}, {arguments.Runs} runs each, interleaved. Plugin: `{Path.GetRelativePath(repository, plugin)}`, "
+            + $"spec {(arguments.SpecOverrides is null ? "default" : $"default + `{arguments.SpecOverrides}`")}.\n");
+        Line(text, "| scenario | what | wall s | rows/s | MB/s Parquet | peak RSS MB | fetched MB | plugin CPU s |");
+        Line(text, "|---|---|---|---|---|---|---|---|");
+        foreach (var s in summaries)
+        {
+            // Start-up moves no data: throughput columns would only show zeros.
+            Stat? rowsPerSecond = s.Rows > 0 ? s.RowsPerSecond : null;
+            Stat? megabytesPerSecond = s.ParquetBytes > 0 ? s.MegabytesPerSecond : null;
+            var covered = s.Rows > 0 ? $" ({s.Rows:N0} rows, {s.ParquetBytes / 1e6:F1} MB)" : string.Empty;
+            Line(text, $"| `{s.Scenario}` | {s.Measures}{covered} | {Format(s.Seconds, "F3")} | {Format(rowsPerSecond, "N0")} | "
+                + $"{Format(megabytesPerSecond, "F1")} | {Format(s.PeakRssMegabytes, "F0")} | {Format(s.FetchedMegabytes, "F1")} | {Format(s.CpuSeconds, "F1")} |");
+        }
+
+        Line(text, "\nDiscovery and listing count objects in the rows columns. Local `fetched` is the plugin's `rchar` (every read call, "
+            + "page-cache hits included); S3 `fetched` is what the counting proxy saw the server send (bodies and HTTP headers). "
+            + "`plugin CPU s` is the plugin's user + system time over the timed span: 2 × wall means both cores busy (the bench's client shares them).\n");
+        Line(text, "| target | measured (medians) | limit | met |");
+        Line(text, "|---|---|---|---|");
+        Ratio(text, "local sync ÷ DuckDB scan", Seconds(byName, "local-sync"), Seconds(byName, "duckdb"), 1.3);
+        Ratio(text, "S3 sync ÷ GET-all floor", Seconds(byName, "s3-sync"), Seconds(byName, "s3-get-all"), 1.25);
+        Ratio(text, "S3 bytes fetched ÷ object bytes", Get(byName, "s3-sync", s => s.FetchedMegabytes?.Median), Get(byName, "s3-sync", s => s.ParquetBytes / 1e6), 1.02);
+        Absolute(text, "peak RSS, S3 default spec, reference (MB)", Get(byName, "s3-sync", s => s.PeakRssMegabytes?.Median), 400);
+        Absolute(text, "peak RSS, local default spec, reference (MB)", Get(byName, "local-sync", s => s.PeakRssMegabytes?.Median), 400);
+        Ratio(text, "peak RSS one big file ÷ reference (local)", Get(byName, "local-sync-big-file", s => s.PeakRssMegabytes?.Median),
+            Get(byName, "local-sync", s => s.PeakRssMegabytes?.Median), 1.10);
+        Ratio(text, "discovery ÷ bare listing loop", Seconds(byName, "s3-discovery"), Seconds(byName, "s3-list-loop"), 1.1);
+        Absolute(text, "`serve` ready (s)", Seconds(byName, "serve-ready"), 0.5);
+        if (Seconds(byName, "s3-discovery") is { } discovery && Seconds(byName, "s3-get-all-small") is { } getAll && getAll > 0)
+        {
+            // Discovery reads every footer, so the store's cost per request bounds it from below, not the listing.
+            Line(text, $"\nFor context, not a target: discovery ÷ GET of every small object = {discovery / getAll:F2} ({discovery:G4} / {getAll:G4}).");
+        }
+        return text.ToString();
+    }
+
+    private static double? Seconds(Dictionary<string, ScenarioSummary> byName, string scenario) => Get(byName, scenario, s => s.Seconds.Median);
+
+    private static double? Get(Dictionary<string, ScenarioSummary> byName, string scenario, Func<ScenarioSummary, double?> value) =>
+        byName.TryGetValue(scenario, out var summary) ? value(summary) : null;
+
+    private static void Ratio(StringBuilder text, string target, double? numerator, double? denominator, double limit)
+    {
+        if (numerator is not { } n || denominator is not { } d || d <= 0)
+        {
+            Line(text, $"| {target} | not run | ≤ {limit} | — |");
+            return;
+        }
+
+        var ratio = n / d;
+        Line(text, $"| {target} | {ratio:F2} ({n:G4} / {d:G4}) | ≤ {limit} | {(ratio <= limit ? "yes" : "**no**")} |");
+    }
+
+    private static void Absolute(StringBuilder text, string target, double? value, double limit)
+    {
+        var cell = value is { } v ? $"{v:G4} | ≤ {limit} | {(v <= limit ? "yes" : "**no**")}" : $"not run | ≤ {limit} | —";
+        Line(text, $"| {target} | {cell} |");
+    }
+
+    private static string Format(Stat stat, string format) =>
+        string.Create(CultureInfo.InvariantCulture, $"{stat.Median.ToString(format, CultureInfo.InvariantCulture)} ({stat.Min.ToString(format, CultureInfo.InvariantCulture)}–{stat.Max.ToString(format, CultureInfo.InvariantCulture)})");
+
+    private static string Format(Stat? stat, string format) => stat is { } s ? Format(s, format) : "—";
+
+    private static void Line(StringBuilder text, FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
+
+    private static string Line(StringBuilder text, string line) => text.AppendLine(line).ToString();
+
+    private static double MemoryGigabytes()
+    {
+        var line = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)) : null;
+        var kilobytes = line is null ? 0 : long.Parse(line["MemTotal:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        return kilobytes / 1024.0 / 1024.0;
+    }
+
+    private static string Commit(string repository)
+    {
+        var start = new ProcessStartInfo("git", ["-C", repository, "rev-parse", "--short", "HEAD"]) { RedirectStandardOutput = true, UseShellExecute = false };
+        using var git = Process.Start(start);
+        var commit = git?.StandardOutput.ReadToEnd().Trim();
+        git?.WaitForExit();
+        return string.IsNullOrEmpty(commit) ? "unknown" : commit;
+    }
+}

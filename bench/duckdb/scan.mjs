@@ -1,0 +1,31 @@
+// The decode baseline: a full DuckDB scan of the bench's Parquet files, touching every column.
+// Usage: node scan.mjs '<glob of .parquet files>' [threads]
+// Prints one JSON line {"rows":N,"seconds":S,"threads":T}; seconds cover the query alone (not node or DuckDB start),
+// the same span the harness times for the plugin (Init + Sync, not process start).
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const [glob, threads = '2'] = process.argv.slice(2);
+if (!glob) {
+  console.error('usage: node scan.mjs <glob> [threads]');
+  process.exit(2);
+}
+
+const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
+const connection = await instance.connect();
+// One aggregate per column, so each column is read and decoded; list_sum walks every list element.
+const sql = `
+  SELECT count(*) AS row_count,
+         sum(id), min(quantity), max(quantity), sum(price), count_if(flag),
+         min(category), max(category), min(user_id), max(user_id),
+         min(event_time), max(event_time), min(event_date), max(event_date),
+         sum(amount), sum(score), count(score), sum(list_sum(tags))
+  FROM read_parquet('${glob.replaceAll("'", "''")}')`;
+
+const started = process.hrtime.bigint();
+const reader = await connection.runAndReadAll(sql);
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const [first] = reader.getRowObjectsJson();
+
+connection.disconnectSync();
+instance.closeSync();
+console.log(JSON.stringify({ rows: Number(first.row_count), seconds, threads: Number(threads) }));
