@@ -325,7 +325,9 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
                         }
 
                         row += record.Length;
-                        await WriteAsync(writer, new InsertMessage(table.TableName, record), cancellationToken).ConfigureAwait(false);
+                        var insert = new InsertMessage(table.TableName, record);
+                        insert.EncodedRecord();
+                        await WriteAsync(writer, insert, cancellationToken).ConfigureAwait(false);
                     }
                 }
             }

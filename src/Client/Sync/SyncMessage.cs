@@ -14,6 +14,14 @@ public sealed record MigrateTableMessage(string Table, Schema Schema) : SyncMess
 /// </summary>
 public sealed record InsertMessage(string Table, RecordBatch Record) : SyncMessage, IDisposable
 {
+    private byte[]? _encoded;
+
+    /// <summary>
+    /// The record as one Arrow IPC stream. The engine encodes it on the reading thread before queueing the message,
+    /// so encoding runs in parallel across objects instead of in the single gRPC writer loop.
+    /// </summary>
+    public byte[] EncodedRecord() => _encoded ??= Arrow.ArrowIpc.EncodeBatch(Record);
+
     public void Dispose() => Record.Dispose();
 }
 

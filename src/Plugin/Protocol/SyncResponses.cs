@@ -23,7 +23,7 @@ internal static class SyncResponses
         {
             return new Sync.Types.Response
             {
-                Insert = new Sync.Types.MessageInsert { Record = UnsafeByteOperations.UnsafeWrap(ArrowIpc.EncodeBatch(message.Record)) },
+                Insert = new Sync.Types.MessageInsert { Record = UnsafeByteOperations.UnsafeWrap(message.EncodedRecord()) },
             };
         }
     }
