@@ -186,6 +186,14 @@ Task("Docker")
         return;
     }
 
+    // A docker CLI without a reachable engine (no daemon, no socket) cannot build either: check before publishing.
+    var engine = StartProcess(docker, new ProcessSettings { Arguments = "info --format {{.ServerVersion}}", RedirectStandardOutput = true, RedirectStandardError = true });
+    if (engine != 0)
+    {
+        Information("Docker: skipped, `docker info` cannot reach a Docker engine (exit code {0})", engine);
+        return;
+    }
+
     var rid = runtimes.FirstOrDefault(r => r.StartsWith("linux")) ?? throw new ArgumentException("Docker needs a linux runtime (--runtime=linux-x64 or linux-arm64)");
     PublishRuntime(rid);
     var binary = MakeAbsolute(Directory(".")).GetRelativePath(MakeAbsolute(PublishedExecutable(rid))).FullPath;
