@@ -75,11 +75,9 @@ internal static class PluginPackager
             throw new PackagingException($"binaries folder {request.BinariesDirectory} does not exist");
         }
 
-        var found = Directory.EnumerateFiles(request.BinariesDirectory)
-            .Select(path => (Target: PluginTarget.FromBinaryFileName(Path.GetFileName(path), request.Version), Path: path))
-            .Where(b => b.Target is not null)
-            .Select(b => (b.Target!, b.Path))
-            .OrderBy(b => PluginTarget.All.ToList().IndexOf(b.Item1))
+        var found = PluginTarget.All
+            .Select(target => (Target: target, Path: Path.Combine(request.BinariesDirectory, target.BinaryFileName(request.Version))))
+            .Where(binary => File.Exists(binary.Path))
             .ToList();
         if (found.Count == 0)
         {

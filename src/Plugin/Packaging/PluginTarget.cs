@@ -36,13 +36,6 @@ internal sealed record PluginTarget(string Os, string Arch, string RuntimeIdenti
             $"no release target for runtime '{runtimeIdentifier}' (known: {string.Join(", ", All.Select(t => t.RuntimeIdentifier))})",
             nameof(runtimeIdentifier));
 
-    /// <summary>
-    /// Recognises a built binary named <c>plugin-s3-&lt;version&gt;-&lt;os&gt;-&lt;arch&gt;[.exe]</c> (the
-    /// <c>.exe</c> only on Windows) and returns its target, or null for any other file name.
-    /// </summary>
-    public static PluginTarget? FromBinaryFileName(string fileName, string version) =>
-        All.SingleOrDefault(t => t.BinaryFileName(version) == fileName);
-
     /// <summary><c>plugin-s3-&lt;version&gt;-&lt;os&gt;-&lt;arch&gt;</c>: the file inside the zip, as the CLI looks it up.</summary>
     public string ArtifactName(string version) => $"{Prefix}{version}-{Os}-{Arch}";
 

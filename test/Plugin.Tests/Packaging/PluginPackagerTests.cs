@@ -37,6 +37,8 @@ public sealed class PluginPackagerTests : IDisposable
         WriteBinary("plugin-s3-v2.0.0-windows-amd64.exe", "windows binary");
         WriteBinary("plugin-s3-v2.0.0-linux-amd64", "linux binary");
         WriteBinary("plugin-s3-v1.9.0-linux-amd64", "an older build");
+        WriteBinary("plugin-s3-v2.0.0-linux-arm64.exe", "no .exe outside Windows");
+        WriteBinary("plugin-s3-v2.0.0-darwin-x64", "a .NET architecture name");
 
         var archives = await PluginPackager.PackageAsync(Request("v2.0.0"), _log.Add, CancellationToken.None);
 

@@ -57,28 +57,4 @@ public sealed class PluginTargetTests
         Assert.Equal("plugin-s3-v1.2.3-windows-amd64.exe", target.BinaryFileName("v1.2.3"));
         Assert.Equal("plugin-s3-v1.2.3-windows-amd64.zip", target.ZipFileName("v1.2.3"));
     }
-
-    [Theory]
-    [InlineData("plugin-s3-v1.2.3-darwin-arm64", "darwin", "arm64")]
-    [InlineData("plugin-s3-v1.2.3-windows-amd64.exe", "windows", "amd64")]
-    [InlineData("plugin-s3-v1.2.3-linux-amd64", "linux", "amd64")]
-    public void FromBinaryFileName_NameOfThisVersion_ReturnsItsTarget(string fileName, string os, string arch)
-    {
-        var target = PluginTarget.FromBinaryFileName(fileName, "v1.2.3");
-
-        Assert.NotNull(target);
-        Assert.Equal((os, arch), (target.Os, target.Arch));
-    }
-
-    [Theory]
-    [InlineData("plugin-s3-v1.2.4-linux-amd64")]
-    [InlineData("plugin-s3-v1.2.3-windows-amd64")]
-    [InlineData("plugin-s3-v1.2.3-linux-amd64.exe")]
-    [InlineData("plugin-s3-v1.2.3-linux-x64")]
-    [InlineData("plugin-s3-v1.2.3-darwin-arm64.zip")]
-    [InlineData("cq-source-s3")]
-    public void FromBinaryFileName_OtherName_ReturnsNull(string fileName)
-    {
-        Assert.Null(PluginTarget.FromBinaryFileName(fileName, "v1.2.3"));
-    }
 }
