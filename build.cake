@@ -10,11 +10,92 @@ var runtime = Argument("runtime", "linux-x64");
 var benchScale = Argument("bench-scale", "1.0");
 var benchRuns = Argument("bench-runs", "3");
 var benchSkip = Argument("bench-skip", "");
+// `--runtimes=all` (or a comma list) publishes several runtimes; the Release target always publishes all of them.
+var runtimesArgument = Argument("runtimes", "");
+// Cake keeps `--version` for itself, so the plugin's version is `--release-version=1.2.3` (else the vX.Y.Z tag on HEAD,
+// else Directory.Build.props); it is stamped into `cq-source-s3 --version`, GetVersion and the package.
+var releaseVersionArgument = Argument("release-version", "");
+var releaseMessage = Argument("message", "");
 
 // ---------- Paths
 var solution = File("./CqSourceS3.sln");
 var artifacts = Directory("./artifacts");
 var testResults = artifacts + Directory("test-results");
+var packageInput = artifacts + Directory("package-input");
+var dist = artifacts + Directory("dist");
+
+// .NET runtime identifier -> the Go `<os>-<arch>` the CloudQuery CLI downloads (src/Plugin/Packaging/PluginTarget.cs
+// holds the same table; the package command rejects binaries named otherwise).
+var releaseTargets = new Dictionary<string, string>
+{
+    ["linux-x64"] = "linux-amd64",
+    ["linux-arm64"] = "linux-arm64",
+    ["osx-x64"] = "darwin-amd64",
+    ["osx-arm64"] = "darwin-arm64",
+    ["win-x64"] = "windows-amd64",
+};
+var runtimes = target == "Release" || runtimesArgument == "all" ? releaseTargets.Keys.ToList()
+    : runtimesArgument != "" ? runtimesArgument.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
+    : new List<string> { runtime };
+var unknownRuntimes = runtimes.Where(r => !releaseTargets.ContainsKey(r)).ToList();
+if (unknownRuntimes.Count > 0)
+{
+    throw new ArgumentException($"unknown runtime(s) {string.Join(", ", unknownRuntimes)}; known: {string.Join(", ", releaseTargets.Keys)}");
+}
+
+var version = ResolveVersion();
+var pluginVersion = "v" + version;
+
+// One runtime publishes to artifacts/bin/ (the path the README and examples use); several to artifacts/bin/<rid>/.
+DirectoryPath PublishDirectory(string rid) => runtimes.Count == 1 ? artifacts + Directory("bin") : artifacts + Directory("bin") + Directory(rid);
+
+FilePath PublishedExecutable(string rid) => PublishDirectory(rid).CombineWithFilePath("cq-source-s3" + (rid.StartsWith("win") ? ".exe" : ""));
+
+string ResolveVersion()
+{
+    var fromTag = "";
+    if (releaseVersionArgument == "")
+    {
+        try
+        {
+            StartProcess("git", new ProcessSettings { Arguments = "tag --points-at HEAD --list v* --sort=-v:refname", RedirectStandardOutput = true, RedirectStandardError = true },
+                out IEnumerable<string> tags);
+            fromTag = tags.Select(t => t.Trim()).FirstOrDefault(t => t.Length > 1) ?? "";
+        }
+        catch (Exception e)
+        {
+            Warning("git is not available to read the version tag ({0}); using Directory.Build.props", e.Message);
+        }
+    }
+
+    var resolved = (releaseVersionArgument != "" ? releaseVersionArgument
+        : fromTag != "" ? fromTag
+        : XmlPeek(File("./Directory.Build.props"), "/Project/PropertyGroup/Version")).TrimStart('v');
+    if (!System.Text.RegularExpressions.Regex.IsMatch(resolved, @"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$"))
+    {
+        throw new ArgumentException($"version '{resolved}' is not X.Y.Z[-suffix] (from {(releaseVersionArgument != "" ? "--release-version" : fromTag != "" ? "the git tag" : "Directory.Build.props")})");
+    }
+
+    return resolved;
+}
+
+void PublishRuntime(string rid)
+{
+    DotNetPublish("./src/Plugin/Plugin.csproj", new DotNetPublishSettings
+    {
+        Configuration = configuration,
+        Runtime = rid,
+        SelfContained = true,
+        PublishSingleFile = true,
+        OutputDirectory = PublishDirectory(rid),
+        MSBuildSettings = new DotNetMSBuildSettings()
+            .WithProperty("IncludeNativeLibrariesForSelfExtract", "true")
+            .WithProperty("DebugType", "none")
+            // The Web SDK would put an IIS web.config beside the Windows executable; a plugin is never hosted in IIS.
+            .WithProperty("IsTransformWebConfigDisabled", "true")
+            .WithProperty("Version", version),
+    });
+}
 
 // ---------- Tasks
 Task("Clean")
@@ -63,19 +144,76 @@ Task("Test")
     });
 });
 
-// One self-contained executable (ParquetSharp's native library inside) that `registry: local` can point at.
+// One self-contained executable per runtime (ParquetSharp's native library inside) that `registry: local` can point
+// at. Not trimmed and not compressed: trimming breaks reflection-based JSON/YAML/gRPC code paths, and a compressed
+// bundle would decompress on every start, eating into the 5 s the CLI waits for the plugin's socket.
 Task("Publish")
     .Does(() =>
 {
-    DotNetPublish("./src/Plugin/Plugin.csproj", new DotNetPublishSettings
+    Information("Publishing {0} for {1}", pluginVersion, string.Join(", ", runtimes));
+    runtimes.ForEach(PublishRuntime);
+});
+
+// The CloudQuery Hub package under artifacts/dist, written by the plugin's own `package` command (the one code path;
+// `dotnet run` of the plugin so any host can package all targets).
+Task("Package")
+    .IsDependentOn("Publish")
+    .Does(() =>
+{
+    CleanDirectory(packageInput);
+    CleanDirectory(dist);
+    foreach (var rid in runtimes)
     {
-        Configuration = configuration,
-        Runtime = runtime,
-        SelfContained = true,
-        PublishSingleFile = true,
-        OutputDirectory = artifacts + Directory("bin"),
-        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("IncludeNativeLibrariesForSelfExtract", "true").WithProperty("DebugType", "none"),
+        var executable = PublishedExecutable(rid);
+        CopyFile(executable, packageInput + File($"plugin-s3-{pluginVersion}-{releaseTargets[rid]}{executable.GetExtension()}"));
+    }
+
+    DotNetRun("./src/Plugin/Plugin.csproj", new ProcessArgumentBuilder()
+        .Append("package")
+        .Append("-m").AppendQuoted(releaseMessage != "" ? releaseMessage : $"cq-source-s3 {pluginVersion}")
+        .Append(pluginVersion)
+        .AppendQuoted(MakeAbsolute(packageInput).FullPath)
+        .Append("--dist-dir").AppendQuoted(MakeAbsolute(dist).FullPath)
+        .Append("--docs-dir").AppendQuoted(MakeAbsolute(Directory("./docs")).FullPath),
+        new DotNetRunSettings { Configuration = configuration });
+    DeleteDirectory(packageInput, new DeleteDirectorySettings { Recursive = true });
+});
+
+// The image for `registry: docker`, from the published linux binary; only where a Docker engine's CLI exists.
+Task("Docker")
+    .Does(() =>
+{
+    var docker = Context.Tools.Resolve("docker");
+    if (docker is null)
+    {
+        Information("Docker: skipped, there is no `docker` command on PATH (no Docker engine on this machine)");
+        return;
+    }
+
+    // A docker CLI without a reachable engine (no daemon, no socket) cannot build either: check before publishing.
+    var engine = StartProcess(docker, new ProcessSettings { Arguments = "info --format {{.ServerVersion}}", RedirectStandardOutput = true, RedirectStandardError = true });
+    if (engine != 0)
+    {
+        Information("Docker: skipped, `docker info` cannot reach a Docker engine (exit code {0})", engine);
+        return;
+    }
+
+    var rid = runtimes.FirstOrDefault(r => r.StartsWith("linux")) ?? throw new ArgumentException("Docker needs a linux runtime (--runtime=linux-x64 or linux-arm64)");
+    PublishRuntime(rid);
+    var binary = MakeAbsolute(Directory(".")).GetRelativePath(MakeAbsolute(PublishedExecutable(rid))).FullPath;
+    var exit = StartProcess(docker, new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder()
+            .Append("build")
+            .Append("--platform").Append("linux/" + releaseTargets[rid].Split('-')[1])
+            .Append("--build-arg").Append($"BINARY={binary}")
+            .Append("--tag").Append($"cq-source-s3:{pluginVersion}")
+            .Append("."),
     });
+    if (exit != 0)
+    {
+        throw new Exception($"docker build failed with exit code {exit}");
+    }
 });
 
 // The benchmark (issue #6): the Release plugin driven over a unix socket next to DuckDB, GET-all and listing baselines.
@@ -101,6 +239,15 @@ Task("Default")
     .IsDependentOn("Format")
     .IsDependentOn("Build")
     .IsDependentOn("Test");
+
+// Everything a release needs, from a clean tree, into artifacts/ only: bin/<rid>/ and dist/ (the Hub package).
+Task("Release")
+    .IsDependentOn("Clean")
+    .IsDependentOn("Format")
+    .IsDependentOn("Build")
+    .IsDependentOn("Test")
+    .IsDependentOn("Publish")
+    .IsDependentOn("Package");
 
 // ---------- RunTarget
 RunTarget(target);

@@ -16,6 +16,7 @@ internal static class RootCommandFactory
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(SyncCommand.Create());
         root.Subcommands.Add(DiscoverCommand.Create());
+        root.Subcommands.Add(PackageCommand.Create());
         var info = new Command("info", "Print the plugin's package name and version");
         info.SetAction(result => result.InvocationConfiguration.Output.WriteLine(
             $"Package and version: {PluginInfo.Team}/{PluginInfo.Kind}/{PluginInfo.Name}@{PluginInfo.Version}"));

@@ -3,6 +3,9 @@ namespace CqSourceS3.E2E.Tests.Harness;
 /// <summary>What differs between launches of <see cref="PluginProcess"/>; the CLI's own arguments are always passed.</summary>
 public sealed record PluginLaunchOptions
 {
+    /// <summary>The executable to launch; null means the built one (<see cref="PluginBinary.Path"/>).</summary>
+    public string? Executable { get; init; }
+
     /// <summary>Where the plugin listens.</summary>
     public PluginNetwork Network { get; init; } = PluginNetwork.Unix;
 

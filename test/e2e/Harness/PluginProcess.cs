@@ -80,7 +80,7 @@ public sealed class PluginProcess : IAsyncDisposable
         arguments.Add("--no-sentry");
         arguments.AddRange(options.ExtraArguments);
 
-        var start = new ProcessStartInfo(PluginBinary.Path)
+        var start = new ProcessStartInfo(options.Executable ?? PluginBinary.Path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -103,7 +103,7 @@ public sealed class PluginProcess : IAsyncDisposable
         }
 
         var clock = Stopwatch.StartNew();
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {PluginBinary.Path}");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
         var plugin = new PluginProcess(process, arguments, socketPath, endPoint, output);
         try
         {
@@ -223,7 +223,7 @@ public sealed class PluginProcess : IAsyncDisposable
         }
 
         _outputWritten = true;
-        _output.WriteLine($"argv: {PluginBinary.Path} {string.Join(' ', Arguments)}");
+        _output.WriteLine($"argv: {_process.StartInfo.FileName} {string.Join(' ', Arguments)}");
         foreach (var line in _stdout)
         {
             _output.WriteLine("stdout: " + line);

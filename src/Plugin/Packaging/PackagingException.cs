@@ -1,0 +1,15 @@
+namespace CqSourceS3.Plugin.Packaging;
+
+/// <summary>The inputs of <c>package</c> cannot make a package (bad version, no binaries, no docs); the message says which.</summary>
+internal sealed class PackagingException : Exception
+{
+    public PackagingException(string message)
+        : base(message)
+    {
+    }
+
+    public PackagingException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
