@@ -48,8 +48,8 @@ public sealed class PublishedExecutableTests(ITestOutputHelper output)
 
         output.WriteLine(run.Stdout);
         run.AssertSucceeded("sync examples/quickstart.yml");
-        Assert.Matches(@"customers\s+1\s+0\s+500\s+\d+\s+ok", run.Stdout);
-        Assert.Matches(@"sales_orders\s+2\s+0\s+2000\s+\d+\s+ok", run.Stdout);
+        Assert.Matches(@"customers\s+1\s+0\s+500\s+\d+\s+\d+\.\d\d\s+ok", run.Stdout);
+        Assert.Matches(@"sales_orders\s+2\s+0\s+2000\s+\d+\s+\d+\.\d\d\s+ok", run.Stdout);
         Assert.Contains("total: 4 tables, 4300 rows, 0 objects skipped, 0 tables failed", run.Stdout, StringComparison.Ordinal);
     }
 }
