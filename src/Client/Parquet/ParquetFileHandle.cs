@@ -80,12 +80,22 @@ internal sealed class ParquetFileHandle : IDisposable
     {
         Span<byte> head = stackalloc byte[4];
         Span<byte> tail = stackalloc byte[4];
-        stream.Prefetch(0, head.Length);
-        stream.ReadExactly(head);
-
-        // Fetch the whole window the decoder reads the footer from, so the magic check costs no extra request.
         var window = (int)Math.Min(stream.Length, Math.Min(ParquetReadOptions.FooterWindowBytes, options.ReadAheadBytes));
-        stream.Prefetch(stream.Length - window, window);
+        if (window == stream.Length)
+        {
+            // A small object fits the footer window whole: one request serves both magic checks and the footer.
+            stream.Prefetch(0, window);
+            stream.ReadExactly(head);
+        }
+        else
+        {
+            stream.Prefetch(0, head.Length);
+            stream.ReadExactly(head);
+
+            // Fetch the whole window the decoder reads the footer from, so the tail check costs no extra request.
+            stream.Prefetch(stream.Length - window, window);
+        }
+
         stream.Seek(-tail.Length, SeekOrigin.End);
         stream.ReadExactly(tail);
 

@@ -31,6 +31,19 @@ public sealed class ParquetFooterReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_ObjectSmallerThanTheFooterWindow_FetchesItWholeInOneRequest()
+    {
+        var bytes = new ParquetFileBuilder(SampleBatches.AllTypesSchema).Add(SampleBatches.AllTypes(0, 40)).ToBytes();
+        var obj = _store.Put("small.parquet", bytes);
+        Assert.True(bytes.Length < ParquetReadOptions.FooterWindowBytes, $"fixture is {bytes.Length} bytes");
+
+        var info = await new ParquetFooterReader(Options).ReadAsync(_store, obj, CancellationToken.None);
+
+        Assert.Equal(40, info.RowCount);
+        Assert.Equal([new RangeRead("small.parquet", 0, bytes.Length)], _store.Reads);
+    }
+
+    [Fact]
     public async Task ReadAsync_AllTypesFile_ReturnsTheNormalizedSchema()
     {
         var obj = _store.Put("t.parquet", new ParquetFileBuilder(SampleBatches.AllTypesSchema).Add(SampleBatches.AllTypes(0, 10)).ToBytes());
