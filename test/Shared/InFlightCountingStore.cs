@@ -47,6 +47,9 @@ public sealed class InFlightCountingStore : IObjectStore
     /// <summary>The most objects that had a ranged read in flight at the same time.</summary>
     public int MaxObjectsInFlight => Volatile.Read(ref _maxObjectsInFlight);
 
+    /// <summary>Starts <see cref="MaxObjectsInFlight"/> over, e.g. once discovery is done and data reads begin.</summary>
+    public void ResetMaxObjectsInFlight() => Volatile.Write(ref _maxObjectsInFlight, 0);
+
     /// <summary>Ranged reads requested so far.</summary>
     public int ReadsStarted => Volatile.Read(ref _readsStarted);
 

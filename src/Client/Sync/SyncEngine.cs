@@ -50,6 +50,15 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
     /// <summary>Caps each Insert far below the protocol's 100 MiB message limit.</summary>
     public long MaxRecordBytes { get; init; } = RecordBatchSlicer.DefaultMaxBytes;
 
+    /// <summary>
+    /// The most row-group bytes (compressed, as pre-buffered by the decoder) of objects read at once; measured by
+    /// bench/, opening more big objects than this on a small machine adds memory and no speed.
+    /// </summary>
+    public long ReadBudgetBytes { get; init; } = DefaultReadBudgetBytes;
+
+    /// <summary>The default of <see cref="ReadBudgetBytes"/>.</summary>
+    public const long DefaultReadBudgetBytes = 32L * 1024 * 1024;
+
     /// <summary>How transient read failures are retried before the object is skipped; small delays in tests.</summary>
     public TransientRetry Retry { get; init; } = TransientRetry.Default;
 
@@ -231,7 +240,12 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
         try
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(work, options, (item, token) => new ValueTask(ReadTableObjectAsync(item.Table, item.File.StoredObject, deterministic, incremental.GetValueOrDefault(item.Table.TableName), writer, token))).ConfigureAwait(false);
+            var budget = new ReadBudget(ReadBudgetBytes);
+            await Parallel.ForEachAsync(work, options, async (item, token) =>
+            {
+                using var lease = await budget.AcquireAsync(RowGroupWeight(item.File), token).ConfigureAwait(false);
+                await ReadTableObjectAsync(item.Table, item.File.StoredObject, deterministic, incremental.GetValueOrDefault(item.Table.TableName), writer, token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -243,6 +257,9 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
             writer.TryComplete(failure);
         }
     }
+
+    /// <summary>An object's average compressed row group: what the decoder holds while reading it.</summary>
+    private static long RowGroupWeight(ParquetFileInfo file) => file.StoredObject.Size / Math.Max(1, file.RowGroupCount);
 
     /// <summary>Reads one object under its table's token; a table stopped by the error policy ends its reads quietly.</summary>
     private async Task ReadTableObjectAsync(

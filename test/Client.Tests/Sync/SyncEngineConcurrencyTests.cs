@@ -47,6 +47,27 @@ public sealed class SyncEngineConcurrencyTests
     }
 
     [Fact]
+    public async Task RunAsync_ReadBudgetBelowOneRowGroup_ReadsOneObjectAtATimeAndEveryRow()
+    {
+        var budgeted = new SyncEngine(_store, SyncEngineTests.Spec(rowsPerRecord: 50, concurrency: 8), CqSourceS3.Client.Parquet.ParquetReadOptions.Default, NullLogger.Instance) { ReadBudgetBytes = 1 };
+        var discoveryDone = false;
+
+        // Footers are read before the first MigrateTable, still 8 at once: count only the data reads after it.
+        var sync = await SyncTranscript.CollectAsync(budgeted.RunAsync(AllTables, CancellationToken.None), _ =>
+        {
+            if (!discoveryDone)
+            {
+                discoveryDone = true;
+                _store.ResetMaxObjectsInFlight();
+            }
+        }).WaitAsync(EndsWithin);
+
+        Assert.Equal(8, budgeted.Concurrency);
+        Assert.Equal(1, _store.MaxObjectsInFlight);
+        Assert.Equal(Objects * RowsPerObject, sync.RowsOf("t").Count());
+    }
+
+    [Fact]
     public async Task RunAsync_ConcurrencyMinusOne_ReadsManyObjectsAtOnceAndEveryRow()
     {
         var engine = Engine(concurrency: -1);
