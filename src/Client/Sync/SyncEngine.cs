@@ -77,6 +77,9 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
     /// <summary>Objects read completely so far.</summary>
     public int ObjectsRead => Volatile.Read(ref _objectsRead);
 
+    /// <summary>Size of the objects read completely so far.</summary>
+    public long BytesRead => _progress.Values.Sum(p => p.Bytes);
+
     /// <summary>Rows sent so far.</summary>
     public long Rows => Interlocked.Read(ref _rows);
 
@@ -104,7 +107,9 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
             yield return new TableErrorMessage(table.Name, table.Error!);
         }
 
-        using var stops = new TableStops(cancellationToken);
+        // Every read runs under `stop`, cancelled when the consumer stops for any reason; table tokens hang off it.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stops = new TableStops(stop.Token);
         _stops = stops;
         if (spec.FailsTableOnUnreadableObject)
         {
@@ -123,7 +128,6 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
 
         _reporter = new ProgressReporter(logger, Clock, ProgressInterval, selected.Count, work.Count);
         var channel = Channel.CreateBounded<InsertMessage>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = ProduceAsync(work, request.DeterministicCqId, incremental, channel.Writer, stop.Token);
         try
         {
@@ -169,7 +173,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
         var tables = selected.Select(table =>
         {
             var footerFailure = spec.FailsTableOnUnreadableObject ? discovery.Skipped.FirstOrDefault(s => s.Table == table.Name) : null;
-            var error = table.Error ?? (footerFailure is null ? null : $"table {table.Name}: object {footerFailure.Key} could not be read ({footerFailure.Reason}); error_policy is fail");
+            var error = table.Error ?? (footerFailure is null ? null : StopReason(footerFailure));
             if (error is not null || table.Table is null)
             {
                 return new PlannedTable(table.Name, error, [], 0, 0);
@@ -283,10 +287,13 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
 
     private void StopTable(SkippedObject skip)
     {
-        var error = $"table {skip.Table}: object {skip.Key} could not be read ({skip.Reason}); error_policy is fail, so the table stops and its cursor stays";
         ClientLog.TableStopped(logger, skip.Table, skip.Key, skip.Reason);
-        _stops!.Stop(skip.Table, error);
+        _stops!.Stop(skip.Table, StopReason(skip));
     }
+
+    /// <summary>The table error under <c>error_policy: fail</c>, the same in a sync and in its dry run.</summary>
+    private static string StopReason(SkippedObject skip) =>
+        $"table {skip.Table}: object {skip.Key} could not be read ({skip.Reason}); error_policy is fail, so the table stops and its cursor stays";
 
     private async Task ReadObjectAsync(
         CqTableSchema table, StoredObject obj, bool deterministic, IncrementalTable? incremental, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
@@ -363,7 +370,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
         Interlocked.Add(ref _rows, row);
         var done = Interlocked.Increment(ref _objectsRead);
         _progress[table.TableName].ObjectDone(row, obj.Size);
-        _reporter?.ObjectDone(done, Rows, _progress.Values.Sum(p => p.Bytes));
+        _reporter?.ObjectDone(done, Rows, BytesRead);
         ClientLog.ObjectRead(logger, table.TableName, obj.Key, row, obj.Size, Stopwatch.GetElapsedTime(started));
     }
 
