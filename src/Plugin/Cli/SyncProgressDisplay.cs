@@ -32,10 +32,9 @@ internal sealed class SyncProgressDisplay : IAsyncDisposable
     /// <summary>One line describing where the sync is; also what a test can assert.</summary>
     public static string Describe(SyncEngine engine, TimeSpan elapsed)
     {
-        var bytes = engine.Progress.Values.Sum(p => p.Bytes);
         var rate = elapsed.TotalSeconds > 0 ? engine.Rows / elapsed.TotalSeconds : 0;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{engine.Progress.Count} tables, {engine.ObjectsRead}/{engine.ObjectsToRead} objects, {engine.Rows} rows, {ByteText(bytes)}, {rate:0} rows/s, {elapsed.TotalSeconds:0}s");
+            $"{engine.Progress.Count} tables, {engine.ObjectsRead}/{engine.ObjectsToRead} objects, {engine.Rows} rows, {ByteText(engine.BytesRead)}, {rate:0} rows/s, {elapsed.TotalSeconds:0}s");
     }
 
     private static string ByteText(long bytes) => bytes switch
