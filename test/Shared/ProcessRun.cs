@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text;
+using Xunit;
 
-namespace CqSourceS3.E2E.Tests.Release;
+namespace CqSourceS3.Tests.Shared;
 
 /// <summary>A finished run of an executable: exit code and its whole stdout and stderr.</summary>
 public sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)

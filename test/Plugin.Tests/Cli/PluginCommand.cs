@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CqSourceS3.Tests.Shared;
 
 namespace CqSourceS3.Plugin.Tests.Cli;
@@ -8,19 +7,8 @@ internal static class PluginCommand
 {
     public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cq-source-s3.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
+        var run = await ProcessRun.StartAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "cq-source-s3.dll"), .. arguments], RepoPaths.Root, TimeSpan.FromMinutes(2));
+        return (run.ExitCode, run.Stdout, run.Stderr);
     }
 
     /// <summary>A copy of the bundled examples/data in a temporary folder, with a config pointing at it.</summary>
