@@ -98,11 +98,7 @@ public sealed class ErrorPolicyTests
             }
         };
 
-    private void Put(string key, long firstRow, int rows)
-    {
-        using var batch = SampleBatches.AllTypes(firstRow, rows);
-        _store.Put(key, new ParquetFileBuilder(SampleBatches.AllTypesSchema).Add(batch).ToBytes(), T);
-    }
+    private void Put(string key, long firstRow, int rows) => SyncEngineTests.WriteSample(_store, key, firstRow, rows, lastModified: T);
 
     private SyncEngine Engine(string policy) =>
         new(_store, SyncEngineTests.Spec() with { ErrorPolicy = policy, Concurrency = 1 }, ParquetReadOptions.Default, NullLogger.Instance)

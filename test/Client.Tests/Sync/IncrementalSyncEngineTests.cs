@@ -169,11 +169,8 @@ public sealed class IncrementalSyncEngineTests
 
     private static string StateKey(string table) => StateKeys.ForTable("memory://bucket", table);
 
-    private StoredObject Put(string key, long firstRow, int rows, DateTimeOffset lastModified)
-    {
-        using var batch = SampleBatches.AllTypes(firstRow, rows);
-        return _store.Put(key, new ParquetFileBuilder(SampleBatches.AllTypesSchema).Add(batch).ToBytes(), lastModified);
-    }
+    private StoredObject Put(string key, long firstRow, int rows, DateTimeOffset lastModified) =>
+        SyncEngineTests.WriteSample(_store, key, firstRow, rows, lastModified: lastModified);
 
     private SyncEngine Engine(SourceSpec spec, IStateStore? state) =>
         new(_store, spec, ParquetReadOptions.Default, NullLogger.Instance) { State = state, Clock = _clock };

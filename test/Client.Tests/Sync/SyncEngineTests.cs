@@ -204,10 +204,10 @@ public sealed class SyncEngineTests
         return [.. ArrowValueFormatter.Rows(batch)];
     }
 
-    internal static void WriteSample(InMemoryObjectStore store, string key, long firstRow, int rows, int rowGroupRows = 100)
+    internal static StoredObject WriteSample(InMemoryObjectStore store, string key, long firstRow, int rows, int rowGroupRows = 100, DateTimeOffset? lastModified = null)
     {
         using var batch = SampleBatches.AllTypes(firstRow, rows);
-        store.Put(key, new ParquetFileBuilder(SampleBatches.AllTypesSchema) { RowGroupRows = rowGroupRows }.Add(batch).ToBytes());
+        return store.Put(key, new ParquetFileBuilder(SampleBatches.AllTypesSchema) { RowGroupRows = rowGroupRows }.Add(batch).ToBytes(), lastModified);
     }
 
     private static void WriteSample(string path, long firstRow, int rows)
