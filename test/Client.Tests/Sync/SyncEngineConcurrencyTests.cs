@@ -132,6 +132,52 @@ public sealed class SyncEngineConcurrencyTests
         await AssertReadsStopAsync();
     }
 
+    [Fact]
+    public async Task RunAsync_EnumerationDisposedEarlyDuringOneBigObject_CancelsItsReadInsteadOfFinishingIt()
+    {
+        // One object of 200 small row groups, read through a 4 KiB read-ahead: reading it whole takes hundreds of reads.
+        var inner = new InMemoryObjectStore("memory://bucket");
+        SyncEngineTests.WriteSample(inner, "big/part-0.parquet", 0, 20_000, rowGroupRows: 100);
+        var wholeObjectReads = await CountReadsOfAFullSyncAsync(inner);
+        var store = new InFlightCountingStore(inner, TimeSpan.FromMilliseconds(5));
+        var engine = new SyncEngine(store, SyncEngineTests.Spec(rowsPerRecord: 50, concurrency: 1), SmallReadAhead, NullLogger.Instance);
+
+        // Leaving the loop disposes the enumeration; before the fix this hung: the object's read kept writing into
+        // the full channel under a token nothing cancelled.
+        var consuming = Task.Run(async () =>
+        {
+            await foreach (var message in engine.RunAsync(AllTables, CancellationToken.None))
+            {
+                if (message is InsertMessage insert)
+                {
+                    insert.Dispose();
+                    break;
+                }
+            }
+        });
+        await consuming.WaitAsync(EndsWithin);
+
+        var waited = Stopwatch.StartNew();
+        while (store.ObjectsInFlight > 0 && waited.Elapsed < ReadsStopWithin)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(0, store.ObjectsInFlight);
+        Assert.True(store.ReadsStarted < wholeObjectReads / 2, $"{store.ReadsStarted} of {wholeObjectReads} reads happened although the consumer stopped after the first Insert");
+    }
+
+    private static readonly CqSourceS3.Client.Parquet.ParquetReadOptions SmallReadAhead = CqSourceS3.Client.Parquet.ParquetReadOptions.Default with { ReadAheadBytes = 4 * 1024 };
+
+    private static async Task<int> CountReadsOfAFullSyncAsync(InMemoryObjectStore inner)
+    {
+        var counting = new InFlightCountingStore(inner, TimeSpan.Zero);
+        var engine = new SyncEngine(counting, SyncEngineTests.Spec(rowsPerRecord: 50, concurrency: 1), SmallReadAhead, NullLogger.Instance);
+        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None)).WaitAsync(EndsWithin);
+        Assert.Equal(20_000, sync.RowsOf("big").Count());
+        return counting.ReadsStarted;
+    }
+
     /// <summary>Every in-flight read ends soon after the sync stopped, and no new read starts after that.</summary>
     private async Task AssertReadsStopAsync()
     {
