@@ -67,7 +67,14 @@ internal sealed class ParquetFileHandle : IDisposable
     public ParquetFileInfo Describe(StoredObject obj)
     {
         using var metadata = Reader.ParquetReader.FileMetaData;
-        return new ParquetFileInfo(obj, Schema, metadata.NumRows, Reader.NumRowGroups);
+        long uncompressed = 0;
+        for (var rowGroup = 0; rowGroup < Reader.NumRowGroups; rowGroup++)
+        {
+            using var reader = Reader.ParquetReader.RowGroup(rowGroup);
+            uncompressed += Math.Max(0, reader.MetaData.TotalByteSize);
+        }
+
+        return new ParquetFileInfo(obj, Schema, metadata.NumRows, Reader.NumRowGroups, uncompressed);
     }
 
     public void Dispose()

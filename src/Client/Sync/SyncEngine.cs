@@ -248,7 +248,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
             await Parallel.ForEachAsync(work, options, async (item, token) =>
             {
                 using var lease = await budget.AcquireAsync(RowGroupWeight(item.File), token).ConfigureAwait(false);
-                await ReadTableObjectAsync(item.Table, item.File.StoredObject, deterministic, incremental.GetValueOrDefault(item.Table.TableName), writer, token).ConfigureAwait(false);
+                await ReadTableObjectAsync(item.Table, item.File, deterministic, incremental.GetValueOrDefault(item.Table.TableName), writer, token).ConfigureAwait(false);
             }).ConfigureAwait(false);
         }
         catch (Exception e)
@@ -267,7 +267,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
 
     /// <summary>Reads one object under its table's token; a table stopped by the error policy ends its reads quietly.</summary>
     private async Task ReadTableObjectAsync(
-        CqTableSchema table, StoredObject obj, bool deterministic, IncrementalTable? incremental, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
+        CqTableSchema table, ParquetFileInfo file, bool deterministic, IncrementalTable? incremental, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
     {
         var tableToken = _stops!.For(table.TableName);
         if (tableToken.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -277,7 +277,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
 
         try
         {
-            await ReadObjectAsync(table, obj, deterministic, incremental, writer, tableToken).ConfigureAwait(false);
+            await ReadObjectAsync(table, file, deterministic, incremental, writer, tableToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && _stops.IsStopped(table.TableName))
         {
@@ -296,13 +296,14 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
         $"table {skip.Table}: object {skip.Key} could not be read ({skip.Reason}); error_policy is fail, so the table stops and its cursor stays";
 
     private async Task ReadObjectAsync(
-        CqTableSchema table, StoredObject obj, bool deterministic, IncrementalTable? incremental, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
+        CqTableSchema table, ParquetFileInfo file, bool deterministic, IncrementalTable? incremental, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
     {
+        var obj = file.StoredObject;
         for (var retry = 0; ; retry++)
         {
             try
             {
-                await ReadObjectOnceAsync(table, obj, deterministic, incremental, writer, cancellationToken).ConfigureAwait(false);
+                await ReadObjectOnceAsync(table, file, deterministic, incremental, writer, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (ObjectReadFailure failure) when (Retry.ShouldRetry(failure.InnerException!, retry, failure.RowsSent))
@@ -328,15 +329,18 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
     }
 
     private async Task ReadObjectOnceAsync(
-        CqTableSchema table, StoredObject obj, bool deterministic, IncrementalTable? incremental, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
+        CqTableSchema table, ParquetFileInfo file, bool deterministic, IncrementalTable? incremental, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
     {
+        var obj = file.StoredObject;
         var started = Stopwatch.GetTimestamp();
         _progress[table.TableName].ObjectStarting(started);
         var builder = new CqRecordBuilder(table, CqIdGenerator.For(deterministic, store.Location, obj));
+        using var encoder = new RecordStreamEncoder(table.Schema);
         long row = 0;
         try
         {
-            await foreach (var batch in new ParquetBatchReader(readOptions).ReadAsync(store, obj, spec.RowsPerRecord, cancellationToken).ConfigureAwait(false))
+            var batches = new ParquetBatchReader(readOptions).ReadAsync(store, obj, DecodeBatchSize.RowsFor(file), cancellationToken);
+            await foreach (var batch in batches.ConfigureAwait(false))
             {
                 using (batch)
                 {
@@ -349,8 +353,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
                         }
 
                         row += record.Length;
-                        var insert = new InsertMessage(table.TableName, record);
-                        insert.EncodedRecord();
+                        var insert = new InsertMessage(table.TableName, record, encoder.Encode(record));
                         await WriteAsync(writer, insert, cancellationToken).ConfigureAwait(false);
                     }
                 }

@@ -16,9 +16,14 @@ public sealed record InsertMessage(string Table, RecordBatch Record) : SyncMessa
 {
     private byte[]? _encoded;
 
+    /// <summary>A record whose IPC bytes were already encoded (by a <see cref="Arrow.RecordStreamEncoder"/>).</summary>
+    internal InsertMessage(string table, RecordBatch record, byte[] encoded)
+        : this(table, record) => _encoded = encoded;
+
     /// <summary>
     /// The record as one Arrow IPC stream. The engine encodes it on the reading thread before queueing the message,
-    /// so encoding runs in parallel across objects instead of in the single gRPC writer loop.
+    /// so encoding runs in parallel across objects instead of in the single gRPC writer loop; a message made
+    /// without bytes encodes them on first use.
     /// </summary>
     public byte[] EncodedRecord() => _encoded ??= Arrow.ArrowIpc.EncodeBatch(Record);
 
