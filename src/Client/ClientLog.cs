@@ -20,6 +20,18 @@ internal static partial class ClientLog
     [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Skipping object {Key} of table {Table}: {Reason}")]
     public static partial void ObjectSkipped(ILogger logger, string table, string key, string reason);
 
+    [LoggerMessage(EventId = 104, Level = LogLevel.Debug, Message = "Footer cache: {Entries} objects loaded from {Path}")]
+    public static partial void FooterCacheLoaded(ILogger logger, int entries, string path);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Debug, Message = "Footer cache: {Entries} objects saved to {Path}")]
+    public static partial void FooterCacheSaved(ILogger logger, int entries, string path);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "Footer cache {Path} not used (footers are read from the objects instead): {Reason}")]
+    public static partial void FooterCacheUnusable(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Information, Message = "Read {Read} footers, {Cached} taken from the footer cache")]
+    public static partial void FootersRead(ILogger logger, int read, int cached);
+
     [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Syncing {Tables} tables, {Objects} objects, {Bytes} bytes with concurrency {Concurrency}")]
     public static partial void SyncStarting(ILogger logger, int tables, int objects, long bytes, int concurrency);
 

@@ -13,11 +13,12 @@ namespace CqSourceS3.Client;
 /// </summary>
 public sealed class SourceClient : IAsyncDisposable
 {
-    private SourceClient(SourceSpec spec, IObjectStore store, ILoggerFactory loggers)
+    private SourceClient(SourceSpec spec, IObjectStore store, ILoggerFactory loggers, FooterCache? footers)
     {
         Spec = spec;
         Store = store;
         Loggers = loggers;
+        Footers = footers;
     }
 
     /// <summary>The validated spec.</summary>
@@ -28,13 +29,31 @@ public sealed class SourceClient : IAsyncDisposable
 
     internal ILoggerFactory Loggers { get; }
 
-    /// <summary>Builds a client for <paramref name="spec"/>: resolves credentials but sends no request.</summary>
-    public static async Task<SourceClient> CreateAsync(SourceSpec spec, ILoggerFactory loggers, CancellationToken cancellationToken) =>
-        new(spec, await ObjectStoreFactory.CreateAsync(spec, cancellationToken).ConfigureAwait(false), loggers);
+    /// <summary>Footer facts shared by every discovery of this client (GetTables, Sync, dry runs); null for fakes.</summary>
+    internal FooterCache? Footers { get; }
 
-    /// <summary>Builds a client over a given store (tests, fakes).</summary>
+    /// <summary>
+    /// Builds a client for <paramref name="spec"/>: resolves credentials but sends no request. Its footer cache
+    /// lives as long as the client, and in a file too unless <c>footer_cache</c> is off.
+    /// </summary>
+    public static async Task<SourceClient> CreateAsync(SourceSpec spec, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(loggers);
+        var store = await ObjectStoreFactory.CreateAsync(spec, cancellationToken).ConfigureAwait(false);
+        var logger = loggers.CreateLogger<FooterCache>();
+        var footers = spec.FooterCache
+            ? FooterCache.Persistent(FooterCacheFile.For(spec.FooterCacheDir ?? FooterCacheFile.DefaultDirectory(), store.Location, spec.PathPrefix), logger)
+            : FooterCache.InMemory(logger);
+        return new(spec, store, loggers, footers);
+    }
+
+    /// <summary>
+    /// Builds a client over a given store (tests, fakes), without a footer cache: fakes may replace an object's
+    /// bytes without the size, LastModified or ETag changing, which real stores never do.
+    /// </summary>
     public static SourceClient Create(SourceSpec spec, IObjectStore store, ILoggerFactory loggers) =>
-        new(spec, store, loggers);
+        new(spec, store, loggers, footers: null);
 
     /// <summary>Checks the bucket or folder exists and can be listed under <c>path_prefix</c>.</summary>
     /// <exception cref="StoreException">It cannot; <see cref="StoreException.Failure"/> says why.</exception>
@@ -51,7 +70,7 @@ public sealed class SourceClient : IAsyncDisposable
 
     /// <summary>Lists and checks every table (footers only), without selecting any.</summary>
     public Task<DiscoveryResult> DiscoverAsync(CancellationToken cancellationToken) =>
-        new TableDiscovery(Store, ReadOptions, CreateSync().Concurrency, Loggers.CreateLogger<TableDiscovery>()).DiscoverAsync(Spec.PathPrefix, cancellationToken);
+        new TableDiscovery(Store, ReadOptions, CreateSync().Concurrency, Loggers.CreateLogger<TableDiscovery>(), Footers).DiscoverAsync(Spec.PathPrefix, cancellationToken);
 
     /// <summary>The tables a GetTables call selects, with their CloudQuery schemas; failed tables are logged and left out.</summary>
     public async Task<IReadOnlyList<(string Name, Apache.Arrow.Schema Schema)>> GetTablesAsync(IReadOnlyList<string> include, IReadOnlyList<string> skip, CancellationToken cancellationToken)
@@ -63,7 +82,7 @@ public sealed class SourceClient : IAsyncDisposable
 
     /// <summary>A new sync over this client's store; run it with <see cref="SyncEngine.RunAsync"/>.</summary>
     /// <param name="state">Where the incremental cursors live; null for a full sync.</param>
-    internal SyncEngine CreateSync(State.IStateStore? state = null) => new(Store, Spec, ReadOptions, Loggers.CreateLogger<SyncEngine>()) { State = state };
+    internal SyncEngine CreateSync(State.IStateStore? state = null) => new(Store, Spec, ReadOptions, Loggers.CreateLogger<SyncEngine>()) { State = state, FooterCache = Footers };
 
     /// <summary>Read-ahead and per-object time limit for Parquet reads.</summary>
     internal ParquetReadOptions ReadOptions { get; init; } = ParquetReadOptions.Default;

@@ -24,7 +24,8 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
     {
         var repository = RepositoryRoot();
         var plugin = arguments.PluginPath ?? FindPlugin(repository);
-        var scenarios = new PluginScenarios(plugin, arguments.SpecOverrides);
+        var footerCache = Directory.CreateTempSubdirectory("cq-source-s3-bench-footers-");
+        var scenarios = new PluginScenarios(plugin, arguments.SpecOverrides, footerCache.FullName);
         var reference = Prepare(DatasetShape.Reference);
         var bigFile = Skipped("big-file") ? null : Prepare(DatasetShape.BigFile);
         var smallFiles = Skipped("listing") ? null : Prepare(DatasetShape.SmallFiles);
@@ -89,7 +90,8 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
                 if (smallFiles is not null && s3 is not null && proxy is not null)
                 {
                     var objects = smallFiles.Objects.Count;
-                    Record("plugin discovery (Init + GetTables), small files", await scenarios.DiscoveryAsync(SmallFilesBucket, proxy, objects, smallFiles.Bytes, cancellationToken).ConfigureAwait(false));
+                    Record("plugin discovery (Init + GetTables), small files, empty footer cache", await scenarios.DiscoveryAsync(SmallFilesBucket, proxy, objects, smallFiles.Bytes, cold: true, cancellationToken).ConfigureAwait(false));
+                    Record("plugin discovery (Init + GetTables), small files, footer cache from the run before", await scenarios.DiscoveryAsync(SmallFilesBucket, proxy, objects, smallFiles.Bytes, cold: false, cancellationToken).ConfigureAwait(false));
                     proxy.Reset();
                     Record("bare ListObjectsV2 loop, small files", await S3Floor.ListAsync(s3, SmallFilesBucket, smallFiles.Bytes, () => proxy.BytesFromServer, cancellationToken).ConfigureAwait(false));
                     // Not a target: the store's cost per request, which bounds a discovery that reads every footer.
@@ -108,6 +110,11 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
             if (swift is not null)
             {
                 await swift.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (footerCache.Exists)
+            {
+                footerCache.Delete(recursive: true);
             }
         }
 

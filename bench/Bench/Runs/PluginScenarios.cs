@@ -11,7 +11,7 @@ namespace CqSourceS3.Bench.Runs;
 /// CloudQuery CLI would make and reads the process's peak RSS before stopping it. The timed span is Init through
 /// the end of the Sync stream (discovery included), not process start, which is measured on its own.
 /// </summary>
-internal sealed class PluginScenarios(string pluginPath, string? specOverrides)
+internal sealed class PluginScenarios(string pluginPath, string? specOverrides, string footerCacheRoot)
 {
     /// <summary>The AWS default chain must find the store's keys and nothing else (no profile, no IMDS probe).</summary>
     private static readonly Dictionary<string, string?> S3Environment = new()
@@ -54,9 +54,18 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides)
         return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer, server.CpuSeconds - cpuBefore);
     }
 
-    /// <summary>Discovery as the CLI starts a sync: Init, then GetTables for every table. "Rows" are objects here.</summary>
-    public async Task<Measurement> DiscoveryAsync(string bucket, CountingProxy proxy, int objects, long parquetBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Discovery as the CLI starts a sync: Init, then GetTables for every table. "Rows" are objects here.
+    /// <paramref name="cold"/> empties the footer cache first, so every footer is read (a first sync); otherwise
+    /// the cache holds what the previous discovery read (a repeated sync of unchanged objects).
+    /// </summary>
+    public async Task<Measurement> DiscoveryAsync(string bucket, CountingProxy proxy, int objects, long parquetBytes, bool cold, CancellationToken cancellationToken)
     {
+        if (cold && Directory.Exists(footerCacheRoot))
+        {
+            Directory.Delete(footerCacheRoot, recursive: true);
+        }
+
         await using var server = await PluginServer.StartAsync(pluginPath, S3Environment, cancellationToken).ConfigureAwait(false);
         using var client = new PluginSyncClient(server.SocketPath);
         proxy.Reset();
@@ -70,7 +79,7 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides)
             throw new InvalidOperationException($"discovery found {tables} tables, expected 1");
         }
 
-        return new Measurement("s3-discovery", seconds, objects, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer, server.CpuSeconds - cpuBefore);
+        return new Measurement(cold ? "s3-discovery-cold" : "s3-discovery", seconds, objects, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer, server.CpuSeconds - cpuBefore);
     }
 
     private string S3Spec(string bucket, CountingProxy proxy) => Spec(new Dictionary<string, object>
@@ -83,6 +92,8 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides)
 
     private string Spec(Dictionary<string, object> spec)
     {
+        // The bench's own footer cache folder: runs neither use nor fill the user's cache.
+        spec["footer_cache_dir"] = footerCacheRoot;
         if (specOverrides is not null)
         {
             var overrides = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(specOverrides)

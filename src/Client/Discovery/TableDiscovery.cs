@@ -11,9 +11,10 @@ namespace CqSourceS3.Client.Discovery;
 /// Lists the bucket (or folder) under <c>path_prefix</c>, groups Parquet objects into tables by key prefix,
 /// reads every footer (explicit byte ranges only: never the object's data) and checks that the files of each
 /// table agree on a schema. A table whose files disagree fails as a whole, naming two files and the columns;
-/// other tables are unaffected.
+/// other tables are unaffected. With a <see cref="FooterCache"/>, footers of objects unchanged since they were
+/// last read are taken from it instead.
 /// </summary>
-internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions readOptions, int concurrency, ILogger logger)
+internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions readOptions, int concurrency, ILogger logger, FooterCache? cache = null)
 {
     public async Task<DiscoveryResult> DiscoverAsync(string prefix, CancellationToken cancellationToken)
     {
@@ -34,6 +35,7 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
 
         var grouping = TableNameResolver.Group(objects.Keys);
         var (footers, skipped) = await ReadFootersAsync(grouping, objects, cancellationToken).ConfigureAwait(false);
+        cache?.Commit(objects.Keys);
 
         var tables = new List<DiscoveredTable>();
         foreach (var (name, keys) in grouping.Tables)
@@ -70,11 +72,21 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
         var skipped = new ConcurrentBag<SkippedObject>();
         var work = grouping.Tables.SelectMany(t => t.Value.Select(key => (Table: t.Key, Object: objects[key])));
         var reader = new ParquetFooterReader(readOptions);
+        var cached = 0;
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (item, token) =>
         {
+            if (cache is not null && cache.TryGet(item.Object, out var known))
+            {
+                footers[item.Object.Key] = known;
+                Interlocked.Increment(ref cached);
+                return;
+            }
+
             try
             {
-                footers[item.Object.Key] = await reader.ReadAsync(store, item.Object, token).ConfigureAwait(false);
+                var info = await reader.ReadAsync(store, item.Object, token).ConfigureAwait(false);
+                footers[item.Object.Key] = info;
+                cache?.Put(info);
             }
             catch (Exception e) when (ObjectFailures.IsSkippable(e, token))
             {
@@ -83,6 +95,11 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
                 skipped.Add(skip);
             }
         }).ConfigureAwait(false);
+        if (cache is not null)
+        {
+            ClientLog.FootersRead(logger, footers.Count - cached, cached);
+        }
+
         return (new Dictionary<string, ParquetFileInfo>(footers, StringComparer.Ordinal), [.. skipped.OrderBy(s => s.Key, StringComparer.Ordinal)]);
     }
 

@@ -76,6 +76,15 @@ public sealed record SourceSpec
     [SpecAllowedValues(ErrorPolicies.Skip, ErrorPolicies.Fail)]
     public string ErrorPolicy { get; init; } = ErrorPolicies.Skip;
 
+    /// <summary>Whether footer facts outlive the process.</summary>
+    [Description("Keep what each object's footer says (schema, row counts) in a file under `footer_cache_dir`, by key, size, LastModified and ETag, so the next discovery reads only the footers of new or changed objects. Within one run, Sync reuses the footers GetTables read either way. A cache file that cannot be read or written is logged and ignored.")]
+    public bool FooterCache { get; init; } = true;
+
+    /// <summary>Where the footer cache files are.</summary>
+    [Description("Folder of the footer cache files (one per bucket or folder and `path_prefix`). Default: `$XDG_CACHE_HOME/cq-source-s3`, else `~/.cache/cq-source-s3` (`~/Library/Caches/cq-source-s3` on macOS, `%LOCALAPPDATA%\\cq-source-s3\\cache` on Windows).")]
+    [SpecNonEmpty]
+    public string? FooterCacheDir { get; init; }
+
     internal bool FailsTableOnUnreadableObject => ErrorPolicy == ErrorPolicies.Fail;
 
     internal TimeSpan Lookback => TimeSpan.FromSeconds(LookbackSeconds);

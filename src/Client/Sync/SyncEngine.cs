@@ -56,6 +56,9 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
     /// </summary>
     public long ReadBudgetBytes { get; init; } = DefaultReadBudgetBytes;
 
+    /// <summary>Footer facts from earlier discoveries (see <see cref="Discovery.FooterCache"/>); null reads every footer.</summary>
+    internal FooterCache? FooterCache { get; init; }
+
     /// <summary>The default of <see cref="ReadBudgetBytes"/>.</summary>
     public const long DefaultReadBudgetBytes = 32L * 1024 * 1024;
 
@@ -190,7 +193,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
     private async Task<(DiscoveryResult Discovery, List<DiscoveredTable> Selected, Dictionary<string, IncrementalTable> Incremental)> PrepareAsync(
         SyncRequest request, CancellationToken cancellationToken)
     {
-        var discovery = await new TableDiscovery(store, readOptions, Concurrency, logger).DiscoverAsync(spec.PathPrefix, cancellationToken).ConfigureAwait(false);
+        var discovery = await new TableDiscovery(store, readOptions, Concurrency, logger, FooterCache).DiscoverAsync(spec.PathPrefix, cancellationToken).ConfigureAwait(false);
         var selected = Select(discovery, request);
         var incremental = await ReadCursorsAsync(selected, discovery, cancellationToken).ConfigureAwait(false);
         return (discovery, selected, incremental);

@@ -1,0 +1,250 @@
+using System.Security.Cryptography;
+using System.Text;
+using Apache.Arrow;
+using CqSourceS3.Client.Arrow;
+using CqSourceS3.Client.Parquet;
+using CqSourceS3.Client.Storage;
+
+namespace CqSourceS3.Client.Discovery;
+
+/// <summary>
+/// The file a <see cref="FooterCache"/> outlives the process in: one per store location and <c>path_prefix</c>,
+/// named by a hash of both (so neither the bucket, the endpoint nor a key appears in the name), written whole to a
+/// temporary file and renamed over the old one, so a reader never sees half a file.
+/// </summary>
+/// <remarks>
+/// Layout (little-endian, strings length-prefixed UTF-8): the magic <c>CQS3FTR1</c>, the 32-byte scope hash,
+/// the distinct schemas as Arrow IPC schema streams, then per object its key, size, LastModified ticks, ETag,
+/// version, row count, row-group count, uncompressed bytes and schema index. Objects of one table share one
+/// schema entry, so 10,000 objects of one table cost about 100 bytes each.
+/// </remarks>
+internal sealed class FooterCacheFile
+{
+    private static readonly byte[] Magic = "CQS3FTR1"u8.ToArray();
+
+    private readonly byte[] _scope;
+
+    private FooterCacheFile(string path, byte[] scope)
+    {
+        Path = path;
+        _scope = scope;
+    }
+
+    /// <summary>Where the file is (it may not exist yet).</summary>
+    public string Path { get; }
+
+    /// <summary>The user's cache folder for this plugin (see the <c>footer_cache_dir</c> option).</summary>
+    public static string DefaultDirectory()
+    {
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        if (!string.IsNullOrWhiteSpace(xdg) && System.IO.Path.IsPathRooted(xdg))
+        {
+            return System.IO.Path.Combine(xdg, "cq-source-s3");
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            return System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "cq-source-s3", "cache");
+        }
+
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        if (string.IsNullOrEmpty(home))
+        {
+            // No home (some containers): the temporary folder still spares repeated footer reads in one machine's life.
+            return System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cq-source-s3-cache");
+        }
+
+        return OperatingSystem.IsMacOS()
+            ? System.IO.Path.Combine(home, "Library", "Caches", "cq-source-s3")
+            : System.IO.Path.Combine(home, ".cache", "cq-source-s3");
+    }
+
+    /// <summary>The file for objects of <paramref name="location"/> under <paramref name="prefix"/>, inside <paramref name="directory"/>.</summary>
+    public static FooterCacheFile For(string directory, string location, string prefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(prefix);
+        var scope = SHA256.HashData(Encoding.UTF8.GetBytes($"{location}\n{prefix}"));
+        var name = $"footers-{Convert.ToHexStringLower(scope)[..32]}.bin";
+        return new FooterCacheFile(System.IO.Path.Combine(directory, name), scope);
+    }
+
+    /// <summary>Every entry of the file; none when it does not exist.</summary>
+    /// <exception cref="InvalidDataException">The file is not a footer cache of this scope, or is cut short.</exception>
+    public IReadOnlyList<ParquetFileInfo> Read()
+    {
+        if (!File.Exists(Path))
+        {
+            return [];
+        }
+
+        using var reader = new BinaryReader(File.OpenRead(Path), Encoding.UTF8);
+        try
+        {
+            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || !reader.ReadBytes(_scope.Length).AsSpan().SequenceEqual(_scope))
+            {
+                throw new InvalidDataException("not a footer cache of this bucket or folder and prefix");
+            }
+
+            var schemas = new Schema[Count(reader)];
+            for (var i = 0; i < schemas.Length; i++)
+            {
+                schemas[i] = ArrowIpc.DecodeSchema(reader.ReadBytes(Count(reader)));
+            }
+
+            var entries = new ParquetFileInfo[Count(reader)];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                var obj = new StoredObject(
+                    reader.ReadString(), reader.ReadInt64(), new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero), ReadOptional(reader), ReadOptional(reader));
+                var rows = reader.ReadInt64();
+                var rowGroups = reader.ReadInt32();
+                var uncompressed = reader.ReadInt64();
+                var schema = reader.ReadInt32();
+                if ((uint)schema >= (uint)schemas.Length)
+                {
+                    throw new InvalidDataException($"schema index {schema} out of range");
+                }
+
+                entries[i] = new ParquetFileInfo(obj, schemas[schema], rows, rowGroups, uncompressed);
+            }
+
+            return entries;
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("the file is cut short", e);
+        }
+    }
+
+    /// <summary>Replaces the file with <paramref name="entries"/>; returns how many were written.</summary>
+    /// <remarks>An entry whose schema does not survive an Arrow IPC round trip unchanged is left out, never stored altered.</remarks>
+    public int Write(IEnumerable<ParquetFileInfo> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var schemas = new SchemaTable();
+        var kept = new List<(ParquetFileInfo Info, int Schema)>();
+        foreach (var info in entries)
+        {
+            if (schemas.IndexOf(info.Schema) is { } index)
+            {
+                kept.Add((info, index));
+            }
+        }
+
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        var temporary = $"{Path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+            {
+                writer.Write(Magic);
+                writer.Write(_scope);
+                writer.Write(schemas.Encoded.Count);
+                foreach (var bytes in schemas.Encoded)
+                {
+                    writer.Write(bytes.Length);
+                    writer.Write(bytes);
+                }
+
+                writer.Write(kept.Count);
+                foreach (var (info, schema) in kept)
+                {
+                    var obj = info.StoredObject;
+                    writer.Write(obj.Key);
+                    writer.Write(obj.Size);
+                    writer.Write(obj.LastModified.UtcTicks);
+                    WriteOptional(writer, obj.ETag);
+                    WriteOptional(writer, obj.VersionId);
+                    writer.Write(info.RowCount);
+                    writer.Write(info.RowGroupCount);
+                    writer.Write(info.UncompressedBytes);
+                    writer.Write(schema);
+                }
+            }
+
+            File.Move(temporary, Path, overwrite: true);
+            return kept.Count;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static int Count(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        return count >= 0 ? count : throw new InvalidDataException($"negative count {count}");
+    }
+
+    private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+
+    private static void WriteOptional(BinaryWriter writer, string? value)
+    {
+        writer.Write(value is not null);
+        if (value is not null)
+        {
+            writer.Write(value);
+        }
+    }
+
+    /// <summary>Distinct schemas by their IPC bytes; objects read in one discovery each have their own instance.</summary>
+    private sealed class SchemaTable
+    {
+        private readonly Dictionary<Schema, int?> _byInstance = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<string, int> _byBytes = new(StringComparer.Ordinal);
+
+        public List<byte[]> Encoded { get; } = [];
+
+        /// <summary>The schema's index, or null when it cannot be stored exactly.</summary>
+        public int? IndexOf(Schema schema)
+        {
+            if (_byInstance.TryGetValue(schema, out var known))
+            {
+                return known;
+            }
+
+            var index = Add(schema);
+            _byInstance[schema] = index;
+            return index;
+        }
+
+        private int? Add(Schema schema)
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = ArrowIpc.EncodeSchema(schema);
+                if (!SameSchema(schema, ArrowIpc.DecodeSchema(bytes)))
+                {
+                    return null;
+                }
+            }
+            catch (Exception e) when (e is InvalidDataException or NotSupportedException or NotImplementedException or ArgumentException or InvalidOperationException)
+            {
+                return null;
+            }
+
+            var key = Convert.ToBase64String(bytes);
+            if (!_byBytes.TryGetValue(key, out var index))
+            {
+                index = Encoded.Count;
+                Encoded.Add(bytes);
+                _byBytes[key] = index;
+            }
+
+            return index;
+        }
+
+        // Types (nested nullability included), top-level nullability and every metadata pair, in order.
+        private static bool SameSchema(Schema original, Schema decoded) =>
+            SchemaDifference.Describe(original, decoded).Count == 0
+            && original.FieldsList.Zip(decoded.FieldsList).All(f => f.First.IsNullable == f.Second.IsNullable && SameMetadata(f.First.Metadata, f.Second.Metadata))
+            && SameMetadata(original.Metadata, decoded.Metadata);
+
+        private static bool SameMetadata(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string>? b) =>
+            (a ?? new Dictionary<string, string>()).SequenceEqual(b ?? new Dictionary<string, string>());
+    }
+}
