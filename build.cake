@@ -221,9 +221,11 @@ Task("Docker")
 Task("Bench")
     .Does(() =>
 {
-    DotNetBuild("./src/Plugin/Plugin.csproj", new DotNetBuildSettings { Configuration = "Release" });
+    // The bench measures what users run: the release build of this machine's runtime (single file, ReadyToRun).
+    PublishRuntime(runtime);
     var arguments = new ProcessArgumentBuilder()
         .Append("run")
+        .Append("--plugin").Append(MakeAbsolute(PublishedExecutable(runtime)).FullPath)
         .Append("--scale").Append(benchScale)
         .Append("--runs").Append(benchRuns);
     if (!string.IsNullOrEmpty(benchSkip))

@@ -34,26 +34,27 @@ public sealed class SourceClient : IAsyncDisposable
 
     /// <summary>
     /// Builds a client for <paramref name="spec"/>: resolves credentials but sends no request. Its footer cache
-    /// lives as long as the client, and in a file too unless <c>footer_cache</c> is off.
+    /// is the spec's (<see cref="FooterCache.For"/>).
     /// </summary>
     public static async Task<SourceClient> CreateAsync(SourceSpec spec, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(loggers);
         var store = await ObjectStoreFactory.CreateAsync(spec, cancellationToken).ConfigureAwait(false);
-        var logger = loggers.CreateLogger<FooterCache>();
-        var footers = spec.FooterCache
-            ? FooterCache.Persistent(FooterCacheFile.For(spec.FooterCacheDir ?? FooterCacheFile.DefaultDirectory(), store.Location, spec.PathPrefix), logger)
-            : FooterCache.InMemory(logger);
-        return new(spec, store, loggers, footers);
+        return new(spec, store, loggers, FooterCache.For(spec, store.Location, loggers.CreateLogger<FooterCache>()));
     }
 
     /// <summary>
-    /// Builds a client over a given store (tests, fakes), without a footer cache: fakes may replace an object's
-    /// bytes without the size, LastModified or ETag changing, which real stores never do.
+    /// Builds a client over a given store, without a footer cache: every discovery reads every footer. That is
+    /// what tests with fakes want, since a fake may replace an object's bytes without the size, LastModified or
+    /// ETag changing, which real stores never do.
     /// </summary>
     public static SourceClient Create(SourceSpec spec, IObjectStore store, ILoggerFactory loggers) =>
         new(spec, store, loggers, footers: null);
+
+    /// <summary>Builds a client over a given store with a footer cache of the caller's choice.</summary>
+    internal static SourceClient Create(SourceSpec spec, IObjectStore store, ILoggerFactory loggers, FooterCache? footers) =>
+        new(spec, store, loggers, footers);
 
     /// <summary>Checks the bucket or folder exists and can be listed under <c>path_prefix</c>.</summary>
     /// <exception cref="StoreException">It cannot; <see cref="StoreException.Failure"/> says why.</exception>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using CqSourceS3.Client.Parquet;
+using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -37,6 +38,19 @@ internal sealed class FooterCache
 
     /// <summary>Entries currently held.</summary>
     public int Count => _entries.Count;
+
+    /// <summary>
+    /// The cache <paramref name="spec"/> asks for, for objects of <paramref name="location"/>: kept in a file under
+    /// <c>footer_cache_dir</c> (default <see cref="FooterCacheFile.DefaultDirectory"/>), or in memory only when
+    /// <c>footer_cache</c> is off.
+    /// </summary>
+    public static FooterCache For(SourceSpec spec, string location, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.FooterCache
+            ? Persistent(FooterCacheFile.For(spec.FooterCacheDir ?? FooterCacheFile.DefaultDirectory(), location, spec.PathPrefix), logger)
+            : InMemory(logger);
+    }
 
     /// <summary>A cache for the life of the process only.</summary>
     public static FooterCache InMemory(ILogger logger) => new(null, logger);

@@ -194,6 +194,7 @@ internal sealed class FooterCacheFile
     private sealed class SchemaTable
     {
         private readonly Dictionary<Schema, int?> _byInstance = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<string, int?> _byText = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _byBytes = new(StringComparer.Ordinal);
 
         public List<byte[]> Encoded { get; } = [];
@@ -206,7 +207,15 @@ internal sealed class FooterCacheFile
                 return known;
             }
 
-            var index = Add(schema);
+            // Freshly read footers each have their own instance; equal text (types, nullability, metadata) means one
+            // encoding serves all of them, so a first discovery of 10,000 objects encodes one schema, not 10,000.
+            var text = Text(schema);
+            if (!_byText.TryGetValue(text, out var index))
+            {
+                index = Add(schema);
+                _byText[text] = index;
+            }
+
             _byInstance[schema] = index;
             return index;
         }
@@ -236,6 +245,42 @@ internal sealed class FooterCacheFile
             }
 
             return index;
+        }
+
+        private static string Text(Schema schema)
+        {
+            var text = new StringBuilder();
+            foreach (var field in schema.FieldsList)
+            {
+                AppendField(text, field);
+            }
+
+            AppendMetadata(text, schema.Metadata);
+            return text.ToString();
+        }
+
+        private static void AppendField(StringBuilder text, Field field)
+        {
+            text.Append(field.Name).Append('\0').Append(ArrowTypeText.Of(field.DataType)).Append('\0').Append(field.IsNullable).Append('\0');
+            AppendMetadata(text, field.Metadata);
+            if (field.DataType is Apache.Arrow.Types.NestedType nested)
+            {
+                // Children's metadata too (a list item's field id): the type text leaves it out.
+                foreach (var child in nested.Fields)
+                {
+                    AppendField(text, child);
+                }
+            }
+        }
+
+        private static void AppendMetadata(StringBuilder text, IReadOnlyDictionary<string, string>? metadata)
+        {
+            foreach (var (key, value) in metadata ?? new Dictionary<string, string>())
+            {
+                text.Append(key).Append('\u0001').Append(value).Append('\u0001');
+            }
+
+            text.Append('\u0002');
         }
 
         // Types (nested nullability included), top-level nullability and every metadata pair, in order.

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Apache.Arrow;
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Storage;
 using CqSourceS3.Client.Tables;
@@ -111,7 +112,9 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
         }
 
         var reference = files[0];
-        foreach (var file in files.Skip(1))
+        // Footers from the cache share one schema instance per table: nothing to compare for those.
+        var distinct = files.Skip(1).Select(f => f.Schema).Where(schema => !ReferenceEquals(schema, reference.Schema)).Distinct(ReferenceEqualityComparer.Instance).Cast<Schema>().ToList();
+        foreach (var file in files.Skip(1).Where(f => !ReferenceEquals(f.Schema, reference.Schema)))
         {
             var differences = SchemaDifference.Describe(reference.Schema, file.Schema);
             if (differences.Count > 0)
@@ -123,7 +126,7 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
 
         try
         {
-            var schema = SchemaDifference.MergeNullability(reference.Schema, files.Skip(1).Select(f => f.Schema));
+            var schema = SchemaDifference.MergeNullability(reference.Schema, distinct);
             return new DiscoveredTable(name, files, null) { Table = CqTableSchema.Create(name, schema) };
         }
         catch (CqSchemaException e)

@@ -59,8 +59,13 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
     /// <summary>Footer facts from earlier discoveries (see <see cref="Discovery.FooterCache"/>); null reads every footer.</summary>
     internal FooterCache? FooterCache { get; init; }
 
-    /// <summary>The default of <see cref="ReadBudgetBytes"/>.</summary>
-    public const long DefaultReadBudgetBytes = 32L * 1024 * 1024;
+    /// <summary>
+    /// The default of <see cref="ReadBudgetBytes"/>: 8 MiB per core, at least 16 MiB. Each object in flight keeps
+    /// about one core busy decoding; on the 2-core bench machine a 16 MiB budget (one 12 MiB row group of the
+    /// reference set, about 12 MB, at a time) synced as fast as 32 MiB (two at a time) and peaked about 90 MB lower
+    /// (bench/RESULTS.md, 2026-11-23 scale-1 runs).
+    /// </summary>
+    public static readonly long DefaultReadBudgetBytes = Math.Max(16L * 1024 * 1024, 8L * 1024 * 1024 * Environment.ProcessorCount);
 
     /// <summary>How transient read failures are retried before the object is skipped; small delays in tests.</summary>
     public TransientRetry Retry { get; init; } = TransientRetry.Default;

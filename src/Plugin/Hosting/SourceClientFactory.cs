@@ -1,4 +1,5 @@
 using CqSourceS3.Client;
+using CqSourceS3.Client.Discovery;
 using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.Storage;
 using Microsoft.Extensions.Logging;
@@ -11,8 +12,15 @@ namespace CqSourceS3.Plugin.Hosting;
 /// </summary>
 internal class SourceClientFactory(ILoggerFactory loggers)
 {
-    public virtual async Task<SourceClient> CreateAsync(SourceSpec spec, CancellationToken cancellationToken) =>
-        SourceClient.Create(spec, await CreateStoreAsync(spec, cancellationToken).ConfigureAwait(false), loggers);
+    public virtual async Task<SourceClient> CreateAsync(SourceSpec spec, CancellationToken cancellationToken)
+    {
+        var store = await CreateStoreAsync(spec, cancellationToken).ConfigureAwait(false);
+        return SourceClient.Create(spec, store, loggers, CreateFooterCache(spec, store));
+    }
+
+    /// <summary>The spec's footer cache (see <see cref="FooterCache.For"/>).</summary>
+    protected virtual FooterCache? CreateFooterCache(SourceSpec spec, IObjectStore store) =>
+        FooterCache.For(spec, store.Location, loggers.CreateLogger<FooterCache>());
 
     protected virtual Task<IObjectStore> CreateStoreAsync(SourceSpec spec, CancellationToken cancellationToken) =>
         ObjectStoreFactory.CreateAsync(spec, cancellationToken);

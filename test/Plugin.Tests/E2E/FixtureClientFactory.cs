@@ -1,9 +1,11 @@
 using Amazon.Runtime;
+using CqSourceS3.Client.Discovery;
 using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.Storage;
 using CqSourceS3.Plugin.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CqSourceS3.Plugin.Tests.E2E;
 
@@ -26,6 +28,13 @@ internal sealed class FixtureClientFactory(ILoggerFactory loggers, AWSCredential
     private static Action<IServiceCollection> Replace(AWSCredentials credentials, Func<IObjectStore, IObjectStore> wrap) =>
         services => services.AddSingleton<SourceClientFactory>(provider =>
             new FixtureClientFactory(provider.GetRequiredService<ILoggerFactory>(), credentials, wrap));
+
+    /// <summary>
+    /// In memory only: a file would let one test's footers answer for another test's object of the same bucket,
+    /// key and bytes, and hide the reads this test's wrapper counts or fails.
+    /// </summary>
+    protected override FooterCache? CreateFooterCache(SourceSpec spec, IObjectStore store) =>
+        FooterCache.InMemory(NullLogger.Instance);
 
     protected override async Task<IObjectStore> CreateStoreAsync(SourceSpec spec, CancellationToken cancellationToken)
     {
