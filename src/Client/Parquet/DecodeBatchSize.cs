@@ -6,8 +6,9 @@ namespace CqSourceS3.Client.Parquet;
 /// </summary>
 /// <remarks>
 /// Every decoded batch crosses from the native reader into .NET through the Arrow C data interface, and that
-/// hand-over costs the same for 500 rows as for 65,536: decoding in batches of <c>rows_per_record</c> (500) made
-/// a local sync of the benchmark's reference set 25% slower than decoding 65,536 rows at a time. The batch is
+/// hand-over costs the same for 500 rows as for 65,536: a <c>sync</c> of the benchmark's scale-1 reference set took
+/// 6.2–6.4 s decoding <c>rows_per_record</c> (500) rows at a time and 4.7–5.4 s decoding 65,536 (bench/RESULTS.md,
+/// 2026-11-23). The batch is
 /// also what an object holds in memory while its records are sent, so its size follows the footer's uncompressed
 /// bytes per row: about <see cref="TargetBytes"/> per batch, never more than <see cref="MaxRows"/> rows (Arrow's
 /// own default) and never fewer than <see cref="MinRows"/>.
