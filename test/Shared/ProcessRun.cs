@@ -9,9 +9,13 @@ public sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)
 {
     /// <summary>
     /// Runs <paramref name="executable"/> in <paramref name="workingDirectory"/> to completion, killing it and failing
-    /// after <paramref name="limit"/> (a publish takes about a minute; a sync of the sample data a few seconds).
+    /// after <paramref name="limit"/> (a publish takes about a minute; a sync of the sample data a few seconds), or
+    /// killing it when <paramref name="cancellationToken"/> fires. An executable missing from PATH fails with
+    /// <paramref name="whenMissing"/>, which says what to install.
     /// </summary>
-    public static async Task<ProcessRun> StartAsync(string executable, IEnumerable<string> arguments, string workingDirectory, TimeSpan limit)
+    public static async Task<ProcessRun> StartAsync(
+        string executable, IEnumerable<string> arguments, string workingDirectory, TimeSpan limit,
+        string? whenMissing = null, CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -27,21 +31,47 @@ public sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(limit);
+        Process process;
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
         }
-        catch (OperationCanceledException)
+        catch (System.ComponentModel.Win32Exception e)
         {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{executable} {string.Join(' ', start.ArgumentList)} did not finish within {limit.TotalSeconds:0} s");
+            throw new InvalidOperationException($"'{executable}' was not found on PATH{(whenMissing is null ? "" : ": " + whenMissing)}", e);
         }
 
-        return new ProcessRun(process.ExitCode, await stdout, await stderr);
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+            var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(limit);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new TimeoutException($"{executable} {string.Join(' ', start.ArgumentList)} did not finish within {limit.TotalSeconds:0} s");
+            }
+
+            return new ProcessRun(process.ExitCode, await stdout, await stderr);
+        }
+    }
+
+    /// <summary>Standard output split into lines, without the empty line after the last newline.</summary>
+    public IReadOnlyList<string> StdoutLines => Lines(Stdout);
+
+    /// <summary>Standard error split into lines.</summary>
+    public IReadOnlyList<string> StderrLines => Lines(Stderr);
+
+    private static string[] Lines(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        return lines[^1].Length == 0 ? lines[..^1] : lines;
     }
 
     /// <summary>Fails the test with the output when the run did not exit with 0.</summary>

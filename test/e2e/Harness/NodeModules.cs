@@ -24,18 +24,18 @@ public static class NodeModules
                 return;
             }
 
-            var (_, nodeVersion, _) = await NodeClient.RunToolAsync("node", ["--version"], NodeClient.Directory, cancellationToken);
-            log($"node {string.Join(' ', nodeVersion)}");
+            var node = await NodeClient.RunToolAsync("node", ["--version"], NodeClient.Directory, cancellationToken);
+            log($"node {node.Stdout.Trim()}");
             var stamp = Path.Combine(NodeClient.Directory, "node_modules", ".install-stamp");
             var want = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(NodeClient.Directory, "package-lock.json"), cancellationToken)));
             if (!File.Exists(stamp) || (await File.ReadAllTextAsync(stamp, cancellationToken)).Trim() != want)
             {
                 log("running npm ci in " + NodeClient.Directory);
-                var (exitCode, stdout, stderr) = await NodeClient.RunToolAsync(
+                var npm = await NodeClient.RunToolAsync(
                     "npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], NodeClient.Directory, cancellationToken);
-                if (exitCode != 0)
+                if (npm.ExitCode != 0)
                 {
-                    throw new InvalidOperationException($"npm ci in {NodeClient.Directory} failed with {exitCode}:\n{string.Join('\n', stdout.Concat(stderr))}");
+                    throw new InvalidOperationException($"npm ci in {NodeClient.Directory} failed with {npm.ExitCode}:\n{npm.Stdout}{npm.Stderr}");
                 }
 
                 await File.WriteAllTextAsync(stamp, want + "\n", cancellationToken);
