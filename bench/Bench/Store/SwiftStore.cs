@@ -1,64 +1,34 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Amazon.S3;
 using Amazon.S3.Model;
 using CqSourceS3.Bench.Dataset;
+using CqSourceS3.SwiftProcess;
 
 namespace CqSourceS3.Bench.Store;
 
 /// <summary>
-/// The end-to-end tests' S3-compatible server: a one-node OpenStack Swift with s3api from Debian's packages,
-/// started by <c>test/tools/s3-swift/swift-aio.sh</c> on loopback (install it with
-/// <c>test/tools/install-test-deps.sh</c>). Keys <c>test:tester</c>/<c>testing</c>.
+/// The end-to-end tests' S3-compatible server (a <see cref="SwiftAio"/>, install it with
+/// <c>test/tools/install-test-deps.sh</c>), with what the bench needs on top: an SDK client and bulk uploads.
 /// </summary>
-internal sealed partial class SwiftStore : IAsyncDisposable
+internal sealed class SwiftStore : IAsyncDisposable
 {
-    public const string AccessKey = "test:tester";
-    public const string SecretKey = "testing";
+    public const string AccessKey = SwiftAio.AccessKey;
+    public const string SecretKey = SwiftAio.SecretKey;
 
-    private readonly int[] _pids;
-    private readonly string _baseDir;
+    private readonly SwiftAio _swift;
 
-    private SwiftStore(int[] pids, string baseDir, Uri endpoint)
+    private SwiftStore(SwiftAio swift)
     {
-        _pids = pids;
-        _baseDir = baseDir;
-        Endpoint = endpoint;
+        _swift = swift;
+        Endpoint = new Uri(swift.Endpoint);
     }
 
     public Uri Endpoint { get; }
 
     public IPEndPoint EndPoint => new(IPAddress.Parse(Endpoint.Host), Endpoint.Port);
 
-    public static async Task<SwiftStore> StartAsync(string repositoryRoot, CancellationToken cancellationToken)
-    {
-        var script = Path.Combine(repositoryRoot, "test", "tools", "s3-swift", "swift-aio.sh");
-        var baseDir = Directory.CreateTempSubdirectory("cq-bench-swift-").FullName;
-        var start = new ProcessStartInfo("bash")
-        {
-            ArgumentList = { script, baseDir },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start bash");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        var match = ExportLine().Match(await stdout.ConfigureAwait(false));
-        if (process.ExitCode != 0 || !match.Success)
-        {
-            Directory.Delete(baseDir, recursive: true);
-            throw new InvalidOperationException(
-                $"swift-aio.sh failed (exit {process.ExitCode}); is Swift installed (test/tools/install-test-deps.sh)? {await stderr.ConfigureAwait(false)}");
-        }
-
-        var pids = match.Groups["pids"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-        return new SwiftStore(pids, baseDir, new Uri(match.Groups["endpoint"].Value));
-    }
+    public static async Task<SwiftStore> StartAsync(string repositoryRoot, CancellationToken cancellationToken) =>
+        new(await SwiftAio.StartAsync(repositoryRoot, "cq-bench-swift-", cancellationToken).ConfigureAwait(false));
 
     /// <summary>An SDK client set up as the test docs say works against Swift (path style, us-east-1 scope).</summary>
     public static AmazonS3Client Client(string endpoint, int maxConnections = 50) => new(
@@ -89,25 +59,5 @@ internal sealed partial class SwiftStore : IAsyncDisposable
             }, token).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var pid in _pids)
-        {
-            try
-            {
-                using var server = Process.GetProcessById(pid);
-                server.Kill(entireProcessTree: true);
-                await server.WaitForExitAsync().ConfigureAwait(false);
-            }
-            catch (ArgumentException)
-            {
-                // Already gone.
-            }
-        }
-
-        Directory.Delete(_baseDir, recursive: true);
-    }
-
-    [GeneratedRegex(@"S3_ENDPOINT=(?<endpoint>\S+) SWIFT_PIDS='(?<pids>[0-9 ]+)'")]
-    private static partial Regex ExportLine();
+    public ValueTask DisposeAsync() => _swift.DisposeAsync();
 }

@@ -1,102 +1,37 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
+using CqSourceS3.SwiftProcess;
 
 namespace CqSourceS3.Tests.Shared.S3;
 
 /// <summary>
-/// A one-node OpenStack Swift with s3api, started by <c>test/tools/s3-swift/swift-aio.sh</c> from Debian's
-/// packages. The most S3-faithful server available without Docker, with a real no-rights user.
+/// The tests' view of a <see cref="SwiftAio"/>: the most S3-faithful server available without Docker, with a real
+/// no-rights user.
 /// </summary>
-internal sealed partial class SwiftServer : IS3TestServer
+internal sealed class SwiftServer : IS3TestServer
 {
-    private readonly int[] _pids;
-    private readonly string _baseDir;
+    private readonly SwiftAio _swift;
 
-    private SwiftServer(int[] pids, string baseDir, string endpoint)
-    {
-        _pids = pids;
-        _baseDir = baseDir;
-        Endpoint = endpoint;
-    }
+    private SwiftServer(SwiftAio swift) => _swift = swift;
 
     public S3ServerKind Kind => S3ServerKind.Swift;
 
-    public string Endpoint { get; }
+    public string Endpoint => _swift.Endpoint;
 
-    public string AccessKey => "test:tester";
+    public string AccessKey => SwiftAio.AccessKey;
 
-    public string SecretKey => "testing";
+    public string SecretKey => SwiftAio.SecretKey;
 
-    public (string AccessKey, string SecretKey)? NoRightsUser => ("test:reader", "reading");
+    public (string AccessKey, string SecretKey)? NoRightsUser => (SwiftAio.ReaderAccessKey, SwiftAio.ReaderSecretKey);
 
     public S3ServerQuirks Quirks => S3ServerQuirks.None;
 
-    public string Description => $"OpenStack Swift s3api (Debian packages) at {Endpoint}, base {_baseDir}";
+    public string Description => $"OpenStack Swift s3api (Debian packages) at {Endpoint}, base {_swift.BaseDirectory}";
 
     /// <summary>True when the Debian packages the script needs are installed.</summary>
-    public static bool IsInstalled => FindOnPath("swift-proxy-server") && FindOnPath("swift-object-server");
+    public static bool IsInstalled => SwiftAio.IsInstalled;
 
-    /// <summary>Runs swift-aio.sh and waits until the proxy answers its healthcheck (4–7 s).</summary>
-    public static async Task<SwiftServer> StartAsync(CancellationToken cancellationToken)
-    {
-        if (!IsInstalled)
-        {
-            throw new InvalidOperationException("Swift is not installed (swift-proxy-server not on PATH): run test/tools/install-test-deps.sh as root");
-        }
+    /// <summary>Starts Swift and waits until the proxy answers its healthcheck (4–7 s).</summary>
+    public static async Task<SwiftServer> StartAsync(CancellationToken cancellationToken) =>
+        new(await SwiftAio.StartAsync(RepoPaths.Root, "cq-swift-", cancellationToken).ConfigureAwait(false));
 
-        var script = Path.Combine(RepoPaths.Root, "test", "tools", "s3-swift", "swift-aio.sh");
-        var baseDir = Directory.CreateTempSubdirectory("cq-swift-").FullName;
-        var start = new ProcessStartInfo("bash")
-        {
-            ArgumentList = { script, baseDir },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start bash");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-        var output = await stdout.ConfigureAwait(false);
-        var match = ExportLine().Match(output);
-        if (process.ExitCode != 0 || !match.Success)
-        {
-            var error = await stderr.ConfigureAwait(false);
-            Directory.Delete(baseDir, recursive: true);
-            throw new InvalidOperationException($"swift-aio.sh failed (exit {process.ExitCode}): {error}");
-        }
-
-        var pids = match.Groups["pids"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        return new SwiftServer(pids, baseDir, match.Groups["endpoint"].Value);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var pid in _pids)
-        {
-            try
-            {
-                using var server = Process.GetProcessById(pid);
-                server.Kill(entireProcessTree: true);
-                await server.WaitForExitAsync().ConfigureAwait(false);
-            }
-            catch (ArgumentException)
-            {
-                // Already gone.
-            }
-        }
-
-        Directory.Delete(_baseDir, recursive: true);
-    }
-
-    private static bool FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(dir => File.Exists(Path.Combine(dir, program)));
-
-    [GeneratedRegex(@"S3_ENDPOINT=(?<endpoint>\S+) SWIFT_PIDS='(?<pids>[0-9 ]+)'")]
-    private static partial Regex ExportLine();
+    public ValueTask DisposeAsync() => _swift.DisposeAsync();
 }
