@@ -26,7 +26,7 @@ internal static partial class ClientLog
     [LoggerMessage(EventId = 105, Level = LogLevel.Debug, Message = "Footer cache: {Entries} objects saved to {Path}")]
     public static partial void FooterCacheSaved(ILogger logger, int entries, string path);
 
-    [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "Footer cache {Path} not used (footers are read from the objects instead): {Reason}")]
+    [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "Footer cache {Path} not used (footers are read from the objects instead; set footer_cache_dir to a writable folder, or footer_cache: false): {Reason}")]
     public static partial void FooterCacheUnusable(ILogger logger, string path, string reason);
 
     [LoggerMessage(EventId = 107, Level = LogLevel.Information, Message = "Read {Read} footers, {Cached} taken from the footer cache")]

@@ -58,6 +58,9 @@ internal sealed class FooterCache
     /// <summary>A cache loaded from and saved to <paramref name="file"/>.</summary>
     public static FooterCache Persistent(FooterCacheFile file, ILogger logger) => new(file, logger);
 
+    /// <summary>Reads the cache file on a pool thread, so that it loads while the listing runs.</summary>
+    public Task PreloadAsync() => Volatile.Read(ref _loaded) ? Task.CompletedTask : Task.Run(EnsureLoaded);
+
     /// <summary>The cached facts of <paramref name="obj"/>, if they were read from this very version of it.</summary>
     public bool TryGet(StoredObject obj, [NotNullWhen(true)] out ParquetFileInfo? info)
     {

@@ -19,6 +19,7 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
 {
     public async Task<DiscoveryResult> DiscoverAsync(string prefix, CancellationToken cancellationToken)
     {
+        var preload = cache?.PreloadAsync() ?? Task.CompletedTask;
         var objects = new Dictionary<string, StoredObject>(StringComparer.Ordinal);
         var ignored = 0;
         await foreach (var obj in store.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
@@ -34,6 +35,7 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
             }
         }
 
+        await preload.ConfigureAwait(false);
         var grouping = TableNameResolver.Group(objects.Keys);
         var (footers, skipped) = await ReadFootersAsync(grouping, objects, cancellationToken).ConfigureAwait(false);
         cache?.Commit(objects.Keys);
