@@ -116,6 +116,11 @@ internal sealed class FooterCacheFile
         {
             throw new InvalidDataException("the file is cut short", e);
         }
+        catch (ArgumentException e)
+        {
+            // A value out of its range (a timestamp's ticks): the bytes are not what this class wrote.
+            throw new InvalidDataException($"the file holds an impossible value: {e.Message}", e);
+        }
     }
 
     /// <summary>Replaces the file with <paramref name="entries"/>; returns how many were written.</summary>
@@ -173,10 +178,12 @@ internal sealed class FooterCacheFile
         }
     }
 
+    /// <summary>A count or length; each counted item takes at least one byte, so a count beyond the rest of the file is corrupt.</summary>
     private static int Count(BinaryReader reader)
     {
         var count = reader.ReadInt32();
-        return count >= 0 ? count : throw new InvalidDataException($"negative count {count}");
+        var left = reader.BaseStream.Length - reader.BaseStream.Position;
+        return count >= 0 && count <= left ? count : throw new InvalidDataException($"count {count} does not fit the {left} bytes left");
     }
 
     private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;

@@ -128,6 +128,22 @@ public sealed class FooterCacheTests : IDisposable
         Assert.False(FooterCache.Persistent(FooterCacheFile.For(_folder, _store.Location, "other/"), NullLogger.Instance).TryGet(obj, out _));
     }
 
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(-1)]
+    public void Read_CountBeyondTheFile_IsIgnoredInsteadOfAllocatingIt(int count)
+    {
+        var obj = new StoredObject("t/a.parquet", 100, Monday, "e1");
+        File().Write([Info(obj)]);
+        var bytes = System.IO.File.ReadAllBytes(File().Path);
+        // The schema count follows the 8-byte magic and the 32-byte scope hash.
+        BitConverter.TryWriteBytes(bytes.AsSpan(40, 4), count);
+        System.IO.File.WriteAllBytes(File().Path, bytes);
+
+        Assert.Throws<InvalidDataException>(() => File().Read());
+        Assert.False(Persistent().TryGet(obj, out _));
+    }
+
     [Fact]
     public void Commit_FolderCannotBeCreated_LeavesTheCacheInMemoryWithoutThrowing()
     {
