@@ -114,12 +114,16 @@ internal sealed class FooterCache
                 _changed = false;
                 ClientLog.FooterCacheSaved(_logger, written, _file.Path);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+            catch (Exception e) when (IsCacheFailure(e))
             {
                 ClientLog.FooterCacheUnusable(_logger, _file.Path, e.Message);
             }
         }
     }
+
+    // Whatever goes wrong with the file (I/O, permissions, a path the OS rejects, corrupt bytes) only costs the
+    // footer reads it would have saved; running out of memory is not the cache's to hide.
+    private static bool IsCacheFailure(Exception e) => e is not (OutOfMemoryException or OperationCanceledException);
 
     internal static bool SameVersion(StoredObject cached, StoredObject listed) =>
         cached.Size == listed.Size
@@ -150,7 +154,7 @@ internal sealed class FooterCache
 
                 ClientLog.FooterCacheLoaded(_logger, _entries.Count, _file.Path);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException)
+            catch (Exception e) when (IsCacheFailure(e))
             {
                 ClientLog.FooterCacheUnusable(_logger, _file!.Path, e.Message);
             }
