@@ -66,7 +66,8 @@ internal sealed class FooterCache
     {
         ArgumentNullException.ThrowIfNull(obj);
         EnsureLoaded();
-        if (_entries.TryGetValue(obj.Key, out var cached) && SameVersion(cached.StoredObject, obj))
+        // Record equality: key, size, LastModified (as an instant), ETag and version all match.
+        if (_entries.TryGetValue(obj.Key, out var cached) && cached.StoredObject == obj)
         {
             // The listed object, not the cached one: equal in every field that identifies the bytes.
             info = cached with { StoredObject = obj };
@@ -124,12 +125,6 @@ internal sealed class FooterCache
     // Whatever goes wrong with the file (I/O, permissions, a path the OS rejects, corrupt bytes) only costs the
     // footer reads it would have saved; running out of memory is not the cache's to hide.
     private static bool IsCacheFailure(Exception e) => e is not (OutOfMemoryException or OperationCanceledException);
-
-    internal static bool SameVersion(StoredObject cached, StoredObject listed) =>
-        cached.Size == listed.Size
-        && cached.LastModified.UtcTicks == listed.LastModified.UtcTicks
-        && string.Equals(cached.ETag, listed.ETag, StringComparison.Ordinal)
-        && string.Equals(cached.VersionId, listed.VersionId, StringComparison.Ordinal);
 
     private void EnsureLoaded()
     {

@@ -202,7 +202,6 @@ internal sealed class FooterCacheFile
     {
         private readonly Dictionary<Schema, int?> _byInstance = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<string, int?> _byText = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _byBytes = new(StringComparer.Ordinal);
 
         public List<byte[]> Encoded { get; } = [];
 
@@ -219,7 +218,7 @@ internal sealed class FooterCacheFile
             var text = Text(schema);
             if (!_byText.TryGetValue(text, out var index))
             {
-                index = Add(schema);
+                index = Add(schema, text);
                 _byText[text] = index;
             }
 
@@ -227,13 +226,14 @@ internal sealed class FooterCacheFile
             return index;
         }
 
-        private int? Add(Schema schema)
+        /// <summary>Encodes the schema unless its IPC round trip changes its text (names, types, nullability, metadata at any depth).</summary>
+        private int? Add(Schema schema, string text)
         {
             byte[] bytes;
             try
             {
                 bytes = ArrowIpc.EncodeSchema(schema);
-                if (!SameSchema(schema, ArrowIpc.DecodeSchema(bytes)))
+                if (Text(ArrowIpc.DecodeSchema(bytes)) != text)
                 {
                     return null;
                 }
@@ -243,15 +243,8 @@ internal sealed class FooterCacheFile
                 return null;
             }
 
-            var key = Convert.ToBase64String(bytes);
-            if (!_byBytes.TryGetValue(key, out var index))
-            {
-                index = Encoded.Count;
-                Encoded.Add(bytes);
-                _byBytes[key] = index;
-            }
-
-            return index;
+            Encoded.Add(bytes);
+            return Encoded.Count - 1;
         }
 
         private static string Text(Schema schema)
@@ -289,14 +282,5 @@ internal sealed class FooterCacheFile
 
             text.Append('\u0002');
         }
-
-        // Types (nested nullability included), top-level nullability and every metadata pair, in order.
-        private static bool SameSchema(Schema original, Schema decoded) =>
-            SchemaDifference.Describe(original, decoded).Count == 0
-            && original.FieldsList.Zip(decoded.FieldsList).All(f => f.First.IsNullable == f.Second.IsNullable && SameMetadata(f.First.Metadata, f.Second.Metadata))
-            && SameMetadata(original.Metadata, decoded.Metadata);
-
-        private static bool SameMetadata(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string>? b) =>
-            (a ?? new Dictionary<string, string>()).SequenceEqual(b ?? new Dictionary<string, string>());
     }
 }
