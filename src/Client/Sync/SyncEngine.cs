@@ -61,8 +61,8 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
 
     /// <summary>
     /// The default of <see cref="ReadBudgetBytes"/>: 8 MiB per core, at least 16 MiB. Each object in flight keeps
-    /// about one core busy decoding; on the 2-core bench machine a 16 MiB budget (one 12 MiB row group of the
-    /// reference set, about 12 MB, at a time) synced as fast as 32 MiB (two at a time) and peaked about 90 MB lower
+    /// about one core busy decoding; on the 2-core bench machine a 16 MiB budget (one reference-set row group,
+    /// about 12 MB, at a time) synced as fast as 32 MiB (two at a time) and peaked about 90 MB lower
     /// (bench/RESULTS.md, 2026-11-23 scale-1 runs).
     /// </summary>
     public static readonly long DefaultReadBudgetBytes = Math.Max(16L * 1024 * 1024, 8L * 1024 * 1024 * Environment.ProcessorCount);

@@ -15,13 +15,7 @@ internal sealed class TableStops(CancellationToken syncToken) : IDisposable
     {
         lock (_lock)
         {
-            if (!_tokens.TryGetValue(table, out var source))
-            {
-                source = CancellationTokenSource.CreateLinkedTokenSource(syncToken);
-                _tokens[table] = source;
-            }
-
-            return source.Token;
+            return TokenSource(table).Token;
         }
     }
 
@@ -37,7 +31,7 @@ internal sealed class TableStops(CancellationToken syncToken) : IDisposable
     /// <summary>Stops the table with this error; a later error of the same table is ignored.</summary>
     public void Stop(string table, string error)
     {
-        CancellationTokenSource? source;
+        CancellationTokenSource source;
         lock (_lock)
         {
             if (!_errors.TryAdd(table, error))
@@ -45,10 +39,11 @@ internal sealed class TableStops(CancellationToken syncToken) : IDisposable
                 return;
             }
 
-            _tokens.TryGetValue(table, out source);
+            // A table stopped before any of its reads began gets its token now, so reads that start later see it cancelled.
+            source = TokenSource(table);
         }
 
-        source?.Cancel();
+        source.Cancel();
     }
 
     /// <summary>Every stopped table with its error, in name order.</summary>
@@ -61,6 +56,17 @@ internal sealed class TableStops(CancellationToken syncToken) : IDisposable
                 return [.. _errors.OrderBy(e => e.Key, StringComparer.Ordinal)];
             }
         }
+    }
+
+    private CancellationTokenSource TokenSource(string table)
+    {
+        if (!_tokens.TryGetValue(table, out var source))
+        {
+            source = CancellationTokenSource.CreateLinkedTokenSource(syncToken);
+            _tokens[table] = source;
+        }
+
+        return source;
     }
 
     public void Dispose()
