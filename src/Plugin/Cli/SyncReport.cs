@@ -76,7 +76,8 @@ internal sealed class SyncReport(TextWriter output)
         output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
         foreach (var row in rows)
         {
-            output.WriteLine(string.Join("  ", row.Select((c, i) => i is 0 or 6 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd());
+            // Text columns (the table name first, the status last) align left, numbers right.
+            output.WriteLine(string.Join("  ", row.Select((c, i) => i == 0 || i == row.Length - 1 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd());
         }
     }
 }
