@@ -25,36 +25,38 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
         var repository = RepositoryRoot();
         var plugin = arguments.PluginPath ?? FindPlugin(repository);
         var footerCache = Directory.CreateTempSubdirectory("cq-source-s3-bench-footers-");
-        var scenarios = new PluginScenarios(plugin, arguments.SpecOverrides, footerCache.FullName);
-        var reference = Prepare(DatasetShape.Reference);
-        var bigFile = Skipped("big-file") ? null : Prepare(DatasetShape.BigFile);
-        var smallFiles = Skipped("listing") ? null : Prepare(DatasetShape.SmallFiles);
-        var duckDb = new DuckDbScan(Path.Combine(repository, "bench", "duckdb"), log);
-        if (!Skipped("duckdb"))
-        {
-            await duckDb.EnsureInstalledAsync(cancellationToken).ConfigureAwait(false);
-        }
-
         SwiftStore? swift = null;
         CountingProxy? proxy = null;
-        if (!Skipped("s3") || smallFiles is not null)
-        {
-            log.WriteLine("s3: starting Swift (test/tools/s3-swift/swift-aio.sh)");
-            swift = await SwiftStore.StartAsync(repository, cancellationToken).ConfigureAwait(false);
-            proxy = new CountingProxy(swift.EndPoint);
-            if (!Skipped("s3"))
-            {
-                await swift.UploadAsync(ReferenceBucket, reference.Objects, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (smallFiles is not null)
-            {
-                await swift.UploadAsync(SmallFilesBucket, smallFiles.Objects, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         try
         {
+            // Everything started from here (Swift, the proxy, the footer-cache folder) is stopped or removed in the
+            // finally block, also when a data set, DuckDB's install or an upload fails.
+            var scenarios = new PluginScenarios(plugin, arguments.SpecOverrides, footerCache.FullName);
+            var reference = Prepare(DatasetShape.Reference);
+            var bigFile = Skipped("big-file") ? null : Prepare(DatasetShape.BigFile);
+            var smallFiles = Skipped("listing") ? null : Prepare(DatasetShape.SmallFiles);
+            var duckDb = new DuckDbScan(Path.Combine(repository, "bench", "duckdb"), log);
+            if (!Skipped("duckdb"))
+            {
+                await duckDb.EnsureInstalledAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!Skipped("s3") || smallFiles is not null)
+            {
+                log.WriteLine("s3: starting Swift (test/tools/s3-swift/swift-aio.sh)");
+                swift = await SwiftStore.StartAsync(repository, cancellationToken).ConfigureAwait(false);
+                proxy = new CountingProxy(swift.EndPoint);
+                if (!Skipped("s3"))
+                {
+                    await swift.UploadAsync(ReferenceBucket, reference.Objects, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (smallFiles is not null)
+                {
+                    await swift.UploadAsync(SmallFilesBucket, smallFiles.Objects, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             using var s3 = proxy is null ? null : SwiftStore.Client(proxy.Endpoint);
             for (var run = 1; run <= arguments.Runs; run++)
             {
