@@ -101,7 +101,7 @@ public sealed class FooterCacheTests : IDisposable
     [Fact]
     public void Write_ManyObjectsOfOneTable_StoresTheSchemaOnceAndLoadsOneSharedInstance()
     {
-        var file = File();
+        var file = CacheFile();
         var entries = Enumerable.Range(0, 1000).Select(i => Info(new StoredObject($"t/part-{i:D4}.parquet", 1000 + i, Monday, $"etag-{i}"))).ToList();
 
         Assert.Equal(1000, file.Write(entries));
@@ -116,7 +116,7 @@ public sealed class FooterCacheTests : IDisposable
     public void Read_CorruptOrForeignFile_IsIgnoredAndReplacedOnTheNextCommit()
     {
         var obj = new StoredObject("t/a.parquet", 100, Monday, "e1");
-        System.IO.File.WriteAllBytes(File().Path, [1, 2, 3, 4, 5]);
+        File.WriteAllBytes(CacheFile().Path, [1, 2, 3, 4, 5]);
         var corrupt = Persistent();
 
         Assert.False(corrupt.TryGet(obj, out _));
@@ -134,13 +134,13 @@ public sealed class FooterCacheTests : IDisposable
     public void Read_CountBeyondTheFile_IsIgnoredInsteadOfAllocatingIt(int count)
     {
         var obj = new StoredObject("t/a.parquet", 100, Monday, "e1");
-        File().Write([Info(obj)]);
-        var bytes = System.IO.File.ReadAllBytes(File().Path);
+        CacheFile().Write([Info(obj)]);
+        var bytes = File.ReadAllBytes(CacheFile().Path);
         // The schema count follows the 8-byte magic and the 32-byte scope hash.
         BitConverter.TryWriteBytes(bytes.AsSpan(40, 4), count);
-        System.IO.File.WriteAllBytes(File().Path, bytes);
+        File.WriteAllBytes(CacheFile().Path, bytes);
 
-        Assert.Throws<InvalidDataException>(() => File().Read());
+        Assert.Throws<InvalidDataException>(() => CacheFile().Read());
         Assert.False(Persistent().TryGet(obj, out _));
     }
 
@@ -148,7 +148,7 @@ public sealed class FooterCacheTests : IDisposable
     public void Commit_FolderCannotBeCreated_LeavesTheCacheInMemoryWithoutThrowing()
     {
         var blocker = Path.Combine(_folder, "a-file");
-        System.IO.File.WriteAllText(blocker, "not a folder");
+        File.WriteAllText(blocker, "not a folder");
         var cache = FooterCache.Persistent(FooterCacheFile.For(Path.Combine(blocker, "cache"), _store.Location, ""), NullLogger.Instance);
         var obj = new StoredObject("t/a.parquet", 100, Monday, "e1");
         cache.Put(Info(obj));
@@ -166,7 +166,7 @@ public sealed class FooterCacheTests : IDisposable
         var data = Directory.CreateDirectory(Path.Combine(_folder, "data", "sales")).FullName;
         var path = Path.Combine(data, "a.parquet");
         var bytes = Bytes(10, IdAndName);
-        System.IO.File.WriteAllBytes(path, bytes);
+        File.WriteAllBytes(path, bytes);
         var cacheDir = Path.Combine(_folder, "cache");
         var spec = new SourceSpec { LocalPath = Path.GetDirectoryName(data), FooterCache = footerCache, FooterCacheDir = cacheDir };
         await using (var first = await SourceClient.CreateAsync(spec, NullLoggerFactory.Instance, CancellationToken.None))
@@ -175,9 +175,9 @@ public sealed class FooterCacheTests : IDisposable
         }
 
         // Same size and modification time, unreadable bytes: only a cached footer still describes the table.
-        var modified = System.IO.File.GetLastWriteTimeUtc(path);
-        System.IO.File.WriteAllBytes(path, new byte[bytes.Length]);
-        System.IO.File.SetLastWriteTimeUtc(path, modified);
+        var modified = File.GetLastWriteTimeUtc(path);
+        File.WriteAllBytes(path, new byte[bytes.Length]);
+        File.SetLastWriteTimeUtc(path, modified);
         await using var second = await SourceClient.CreateAsync(spec, NullLoggerFactory.Instance, CancellationToken.None);
         var result = await second.DiscoverAsync(CancellationToken.None);
 
@@ -192,9 +192,9 @@ public sealed class FooterCacheTests : IDisposable
         return new ParquetFileInfo(obj, schema, 10, 1, 500);
     }
 
-    private FooterCacheFile File() => FooterCacheFile.For(_folder, _store.Location, "");
+    private FooterCacheFile CacheFile() => FooterCacheFile.For(_folder, _store.Location, "");
 
-    private FooterCache Persistent() => FooterCache.Persistent(File(), NullLogger.Instance);
+    private FooterCache Persistent() => FooterCache.Persistent(CacheFile(), NullLogger.Instance);
 
     private Task<DiscoveryResult> DiscoverAsync(FooterCache cache) =>
         new TableDiscovery(_store, ParquetReadOptions.Default, concurrency: 4, NullLogger.Instance, cache).DiscoverAsync("", CancellationToken.None);
