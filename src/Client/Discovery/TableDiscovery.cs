@@ -73,18 +73,28 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
     {
         var footers = new ConcurrentDictionary<string, ParquetFileInfo>(StringComparer.Ordinal);
         var skipped = new ConcurrentBag<SkippedObject>();
-        var work = grouping.Tables.SelectMany(t => t.Value.Select(key => (Table: t.Key, Object: objects[key])));
-        var reader = new ParquetFooterReader(readOptions);
-        var cached = 0;
-        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (item, token) =>
+        var toRead = new List<(string Table, StoredObject Object)>();
+        foreach (var (table, keys) in grouping.Tables)
         {
-            if (cache is not null && cache.TryGet(item.Object, out var known))
+            foreach (var key in keys)
             {
-                footers[item.Object.Key] = known;
-                Interlocked.Increment(ref cached);
-                return;
+                // Cache hits are taken here, in one pass: on a repeated discovery that is every object, and scheduling
+                // each through the parallel loop below cost more than the lookups themselves.
+                if (cache is not null && cache.TryGet(objects[key], out var known))
+                {
+                    footers[key] = known;
+                }
+                else
+                {
+                    toRead.Add((table, objects[key]));
+                }
             }
+        }
 
+        var cached = footers.Count;
+        var reader = new ParquetFooterReader(readOptions);
+        await Parallel.ForEachAsync(toRead, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (item, token) =>
+        {
             try
             {
                 var info = await reader.ReadAsync(store, item.Object, token).ConfigureAwait(false);
