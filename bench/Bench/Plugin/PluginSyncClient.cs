@@ -1,18 +1,20 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using Apache.Arrow.Ipc;
+using CqSourceS3.Protocol.Discovery.V1;
 using CqSourceS3.Protocol.Plugin.V3;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
+using DiscoveryService = CqSourceS3.Protocol.Discovery.V1.Discovery;
 using PluginService = CqSourceS3.Protocol.Plugin.V3.Plugin;
 
 namespace CqSourceS3.Bench.Plugin;
 
 /// <summary>
-/// A CloudQuery-CLI-like client over the plugin's unix socket: Init with the spec, then either GetTables
-/// (discovery) or Sync of every table, decoding each Insert's Arrow IPC stream and counting its rows, as a
-/// destination would have to. A MessageError or a decode failure fails the run: a fast wrong sync is no result.
+/// A CloudQuery-CLI-like client over the plugin's unix socket: the protocol handshake (Discovery.GetVersions), Init
+/// with the spec, then either GetTables (discovery) or Sync of every table, decoding each Insert's Arrow IPC stream
+/// and counting its rows, as a destination would have to. A MessageError or a decode failure fails the run: a fast wrong sync is no result.
 /// </summary>
 internal sealed class PluginSyncClient : IDisposable
 {
@@ -22,15 +24,36 @@ internal sealed class PluginSyncClient : IDisposable
     private readonly GrpcChannel _channel;
     private readonly PluginService.PluginClient _client;
 
-    public PluginSyncClient(string socketPath)
+    private PluginSyncClient(string socketPath)
     {
         _channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions
         {
             MaxReceiveMessageSize = MaxMessageBytes,
             MaxSendMessageSize = MaxMessageBytes,
-            HttpHandler = new SocketsHttpHandler { ConnectCallback = (_, token) => ConnectAsync(socketPath, token) },
+            HttpHandler = new SocketsHttpHandler { ConnectCallback = (_, token) => ConnectSocketAsync(socketPath, token) },
         });
         _client = new PluginService.PluginClient(_channel);
+    }
+
+    /// <summary>
+    /// Connects and makes the CLI's first call to every plugin it starts, Discovery.GetVersions, which must offer
+    /// protocol 3. Scenarios connect before their timed span, as the CLI does before Init.
+    /// </summary>
+    public static async Task<PluginSyncClient> ConnectAsync(string socketPath, CancellationToken cancellationToken)
+    {
+        var client = new PluginSyncClient(socketPath);
+        try
+        {
+            var response = await new DiscoveryService.DiscoveryClient(client._channel).GetVersionsAsync(new GetVersions.Types.Request(), cancellationToken: cancellationToken);
+            return response.Versions.Contains(3)
+                ? client
+                : throw new InvalidOperationException($"the plugin offers protocol versions [{string.Join(", ", response.Versions)}], not 3");
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 
     public async Task InitAsync(string specJson, CancellationToken cancellationToken) =>
@@ -89,7 +112,7 @@ internal sealed class PluginSyncClient : IDisposable
         return rows;
     }
 
-    private static async ValueTask<Stream> ConnectAsync(string socketPath, CancellationToken cancellationToken)
+    private static async ValueTask<Stream> ConnectSocketAsync(string socketPath, CancellationToken cancellationToken)
     {
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try

@@ -9,7 +9,8 @@ namespace CqSourceS3.Bench.Runs;
 /// <summary>
 /// The scenarios that drive the real plugin binary: each starts a fresh <c>serve</c> process, times the RPCs a
 /// CloudQuery CLI would make and reads the process's peak RSS before stopping it. The timed span is Init through
-/// the end of the Sync stream (discovery included), not process start, which is measured on its own.
+/// the end of the Sync stream (discovery included), not process start, which is measured on its own, nor the
+/// CLI's protocol handshake (Discovery.GetVersions), which the client makes on connecting, before Init.
 /// </summary>
 internal sealed class PluginScenarios(string pluginPath, string? specOverrides, string footerCacheRoot)
 {
@@ -67,7 +68,7 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
         }
 
         await using var server = await PluginServer.StartAsync(pluginPath, S3Environment, cancellationToken).ConfigureAwait(false);
-        using var client = new PluginSyncClient(server.SocketPath);
+        using var client = await PluginSyncClient.ConnectAsync(server.SocketPath, cancellationToken).ConfigureAwait(false);
         proxy.Reset();
         var cpuBefore = server.CpuSeconds;
         var clock = Stopwatch.StartNew();
@@ -109,7 +110,7 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
 
     private static async Task<(double Seconds, SyncTally Tally)> SyncAsync(PluginServer server, string spec, CancellationToken cancellationToken)
     {
-        using var client = new PluginSyncClient(server.SocketPath);
+        using var client = await PluginSyncClient.ConnectAsync(server.SocketPath, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         await client.InitAsync(spec, cancellationToken).ConfigureAwait(false);
         var tally = await client.SyncAsync(cancellationToken).ConfigureAwait(false);
