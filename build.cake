@@ -24,8 +24,9 @@ var testResults = artifacts + Directory("test-results");
 var packageInput = artifacts + Directory("package-input");
 var dist = artifacts + Directory("dist");
 
-// .NET runtime identifier -> the Go `<os>-<arch>` the CloudQuery CLI downloads (src/Plugin/Packaging/PluginTarget.cs
-// holds the same table; the package command rejects binaries named otherwise).
+// .NET runtime identifier -> the Go `<os>-<arch>` the CloudQuery CLI downloads. src/Plugin/Packaging/PluginTarget.cs
+// holds the same table (a script cannot load the plugin's types before building it); PluginTargetTests checks that
+// the two agree, and the package command rejects binaries named otherwise.
 var releaseTargets = new Dictionary<string, string>
 {
     ["linux-x64"] = "linux-amd64",

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using CqSourceS3.Plugin.Packaging;
+using CqSourceS3.Tests.Shared;
 
 namespace CqSourceS3.Plugin.Tests.Packaging;
 
@@ -36,6 +38,21 @@ public sealed class PluginTargetTests
         var names = PluginTarget.All.Select(t => $"{t.Os}/{t.Arch}");
 
         Assert.Equal(["linux/amd64", "linux/arm64", "darwin/amd64", "darwin/arm64", "windows/amd64"], names);
+    }
+
+    [Fact]
+    public void BuildScript_ReleaseTargetsTable_MapsEveryRuntimeAsPluginTargetDoes()
+    {
+        // build.cake cannot load the plugin's types before building it, so it keeps its own runtime -> os-arch table
+        // for naming the binaries it publishes; the package command then rejects any name that disagrees with this.
+        var script = File.ReadAllText(Path.Combine(RepoPaths.Root, "build.cake"));
+        var table = Regex.Match(script, @"var releaseTargets = new Dictionary<string, string>\s*\{(?<entries>[^}]*)\}");
+        Assert.True(table.Success, "build.cake has no releaseTargets table");
+
+        var entries = Regex.Matches(table.Groups["entries"].Value, @"\[""(?<rid>[^""]+)""\]\s*=\s*""(?<target>[^""]+)""")
+            .Select(m => (m.Groups["rid"].Value, m.Groups["target"].Value));
+
+        Assert.Equal(PluginTarget.All.Select(t => (t.RuntimeIdentifier, $"{t.Os}-{t.Arch}")), entries);
     }
 
     [Fact]
