@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Apache.Arrow;
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Storage;
 using CqSourceS3.Client.Tables;
@@ -76,17 +75,17 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
         var toRead = new List<(string Table, StoredObject Object)>();
         foreach (var (table, keys) in grouping.Tables)
         {
-            foreach (var key in keys)
+            foreach (var obj in keys.Select(key => objects[key]))
             {
                 // Cache hits are taken here, in one pass: on a repeated discovery that is every object, and scheduling
                 // each through the parallel loop below cost more than the lookups themselves.
-                if (cache is not null && cache.TryGet(objects[key], out var known))
+                if (cache is not null && cache.TryGet(obj, out var known))
                 {
-                    footers[key] = known;
+                    footers[obj.Key] = known;
                 }
                 else
                 {
-                    toRead.Add((table, objects[key]));
+                    toRead.Add((table, obj));
                 }
             }
         }
@@ -124,9 +123,13 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
         }
 
         var reference = files[0];
-        // Footers from the cache share one schema instance per table: nothing to compare for those.
-        var distinct = files.Skip(1).Select(f => f.Schema).Where(schema => !ReferenceEquals(schema, reference.Schema)).Distinct(ReferenceEqualityComparer.Instance).Cast<Schema>().ToList();
-        foreach (var file in files.Skip(1).Where(f => !ReferenceEquals(f.Schema, reference.Schema)))
+        // Footers from the cache share one schema instance per table: each instance is compared once, through the
+        // first file (in key order) that has it, so a mismatch still names the first file that differs.
+        var others = files.Skip(1)
+            .Where(f => !ReferenceEquals(f.Schema, reference.Schema))
+            .DistinctBy(f => (object)f.Schema, ReferenceEqualityComparer.Instance)
+            .ToList();
+        foreach (var file in others)
         {
             var differences = SchemaDifference.Describe(reference.Schema, file.Schema);
             if (differences.Count > 0)
@@ -138,7 +141,7 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
 
         try
         {
-            var schema = SchemaDifference.MergeNullability(reference.Schema, distinct);
+            var schema = SchemaDifference.MergeNullability(reference.Schema, others.Select(f => f.Schema));
             return new DiscoveredTable(name, files, null) { Table = CqTableSchema.Create(name, schema) };
         }
         catch (CqSchemaException e)
