@@ -56,7 +56,20 @@ public sealed partial class SwiftAio : IAsyncDisposable
         timeout.CancelAfter(TimeSpan.FromMinutes(2));
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The script and the servers it has started so far are its children: stop them and drop the folder,
+            // as a failed start does, instead of leaving them to the machine.
+            process.Kill(entireProcessTree: true);
+            Directory.Delete(baseDirectory, recursive: true);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new TimeoutException("swift-aio.sh did not finish within 2 min");
+        }
+
         var match = ExportLine().Match(await stdout.ConfigureAwait(false));
         if (process.ExitCode != 0 || !match.Success)
         {
