@@ -14,7 +14,8 @@ namespace CqSourceS3.Bench.Plugin;
 /// <summary>
 /// A CloudQuery-CLI-like client over the plugin's unix socket: the protocol handshake (Discovery.GetVersions), Init
 /// with the spec, then either GetTables (discovery) or Sync of every table, decoding each Insert's Arrow IPC stream
-/// and counting its rows, as a destination would have to. A MessageError or a decode failure fails the run: a fast wrong sync is no result.
+/// and counting its rows, as a destination would have to. A MessageError or a decode failure fails the run: a fast
+/// wrong sync is no result.
 /// </summary>
 internal sealed class PluginSyncClient : IDisposable
 {
