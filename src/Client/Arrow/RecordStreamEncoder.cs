@@ -33,9 +33,12 @@ internal sealed class RecordStreamEncoder : IDisposable
         _schemaMessage = _buffer.ToArray();
     }
 
-    /// <summary>One record as a whole IPC stream; the caller keeps ownership of <paramref name="batch"/>.</summary>
+    /// <summary>
+    /// One record as a whole IPC stream, which the caller disposes once sent; the caller also keeps ownership of
+    /// <paramref name="batch"/>.
+    /// </summary>
     /// <exception cref="ArgumentException">The batch has another schema than the encoder's.</exception>
-    public byte[] Encode(RecordBatch batch)
+    public EncodedRecord Encode(RecordBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (!ReferenceEquals(batch.Schema, _schema))
@@ -48,11 +51,12 @@ internal sealed class RecordStreamEncoder : IDisposable
         _writer.WriteRecordBatch(batch);
         var batchMessage = _buffer.GetBuffer().AsSpan(0, (int)_buffer.Length);
 
-        var stream = GC.AllocateUninitializedArray<byte>(_schemaMessage.Length + batchMessage.Length + EndOfStream.Length);
-        _schemaMessage.CopyTo(stream, 0);
-        batchMessage.CopyTo(stream.AsSpan(_schemaMessage.Length));
-        EndOfStream.CopyTo(stream, _schemaMessage.Length + batchMessage.Length);
-        return stream;
+        var encoded = EncodedRecord.Allocate(_schemaMessage.Length + batchMessage.Length + EndOfStream.Length);
+        var stream = encoded.Writable;
+        _schemaMessage.CopyTo(stream);
+        batchMessage.CopyTo(stream[_schemaMessage.Length..]);
+        EndOfStream.CopyTo(stream[(_schemaMessage.Length + batchMessage.Length)..]);
+        return encoded;
     }
 
     public void Dispose()

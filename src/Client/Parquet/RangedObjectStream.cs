@@ -1,3 +1,4 @@
+using System.Buffers;
 using CqSourceS3.Client.Storage;
 
 namespace CqSourceS3.Client.Parquet;
@@ -10,8 +11,8 @@ namespace CqSourceS3.Client.Parquet;
 /// </summary>
 /// <remarks>
 /// Small sequential reads are served from one read-ahead block (fetched from the read position, clipped to the
-/// object's end); a read at least as large as the block is fetched exactly as asked, straight into the caller's
-/// buffer. The block is the only buffer, so memory per open object is bounded by its size whatever the object's.
+/// object's end); a read at least as large as the block is fetched exactly as asked, through a pooled array that is
+/// given back before the read returns. So an open object holds one block of memory, whatever the object's size.
 /// The Parquet decoder calls this stream from native threads and turns any exception into an error string, so the
 /// first failure is kept in <see cref="Failure"/> for the caller to rethrow with its real type.
 /// </remarks>
@@ -136,13 +137,24 @@ internal sealed class RangedObjectStream : Stream
         if (destination.Length >= _block.Length)
         {
             // A large read (a column chunk, a coalesced range) gains nothing from the block: fetch it as asked.
-            // Uninitialized: the fetch overwrites every byte, and zeroing megabytes per row group costs page faults.
-            var direct = GC.AllocateUninitializedArray<byte>(destination.Length);
-            Fetch(_position, direct);
-            direct.CopyTo(destination);
+            // The destination is the decoder's native memory, which an async fetch cannot write to, so the bytes
+            // pass through a pooled array: a fresh one per column chunk was a large-object allocation each time,
+            // and together they set off full garbage collections all through a sync.
+            var length = destination.Length;
+            var direct = ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                Fetch(_position, direct.AsMemory(0, length));
+                direct.AsSpan(0, length).CopyTo(destination);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(direct);
+            }
+
             _blockLength = 0;
-            _position += direct.Length;
-            return direct.Length;
+            _position += length;
+            return length;
         }
 
         var blockLength = (int)Math.Min(_block.Length, _object.Size - _position);

@@ -1,4 +1,5 @@
 using Apache.Arrow;
+using CqSourceS3.Client.Arrow;
 
 namespace CqSourceS3.Client.Sync;
 
@@ -9,25 +10,29 @@ public abstract record SyncMessage;
 public sealed record MigrateTableMessage(string Table, Schema Schema) : SyncMessage;
 
 /// <summary>
-/// Rows for one table, with exactly the table's schema. The receiver owns <see cref="Record"/> and must dispose it
-/// after encoding it.
+/// Rows for one table, with exactly the table's schema. The receiver owns the message and disposes it once the
+/// record's bytes are sent: that frees <see cref="Record"/> and gives the encoded bytes back to their pool.
 /// </summary>
 public sealed record InsertMessage(string Table, RecordBatch Record) : SyncMessage, IDisposable
 {
-    private byte[]? _encoded;
+    private EncodedRecord? _encoded;
 
-    /// <summary>A record whose IPC bytes were already encoded (by a <see cref="Arrow.RecordStreamEncoder"/>).</summary>
-    internal InsertMessage(string table, RecordBatch record, byte[] encoded)
+    /// <summary>A record whose IPC bytes were already encoded (by a <see cref="RecordStreamEncoder"/>).</summary>
+    internal InsertMessage(string table, RecordBatch record, EncodedRecord encoded)
         : this(table, record) => _encoded = encoded;
 
     /// <summary>
-    /// The record as one Arrow IPC stream. The engine encodes it on the reading thread before queueing the message,
-    /// so encoding runs in parallel across objects instead of in the single gRPC writer loop; a message made
-    /// without bytes encodes them on first use.
+    /// The record as one Arrow IPC stream, valid until the message is disposed. The engine encodes it on the reading
+    /// thread before queueing the message, so encoding runs in parallel across objects instead of in the single
+    /// gRPC writer loop; a message made without bytes encodes them on first use.
     /// </summary>
-    public byte[] EncodedRecord() => _encoded ??= Arrow.ArrowIpc.EncodeBatch(Record);
+    public ReadOnlyMemory<byte> EncodedBytes() => (_encoded ??= EncodedRecord.Wrap(ArrowIpc.EncodeBatch(Record))).Bytes;
 
-    public void Dispose() => Record.Dispose();
+    public void Dispose()
+    {
+        Record.Dispose();
+        _encoded?.Dispose();
+    }
 }
 
 /// <summary>A selected table failed (schema mismatch, name collision…); other tables go on.</summary>

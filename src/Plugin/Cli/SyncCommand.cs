@@ -111,12 +111,16 @@ internal static class SyncCommand
                     report.Migrated(ArrowIpc.DecodeSchema(SyncResponses.MigrateTable(migrate).MigrateTable.Table.Memory));
                     break;
                 case InsertMessage insert:
-                    foreach (var batch in ArrowIpc.DecodeBatches(SyncResponses.Insert(insert).Insert.Record.Memory))
+                    // The decoded batches are views over the insert's bytes: the insert is freed after them.
+                    using (insert)
                     {
-                        using (batch)
+                        foreach (var batch in ArrowIpc.DecodeBatches(SyncResponses.Insert(insert).Insert.Record.Memory))
                         {
-                            report.Inserted(batch);
-                            files?.Write(insert.Table, batch);
+                            using (batch)
+                            {
+                                report.Inserted(batch);
+                                files?.Write(insert.Table, batch);
+                            }
                         }
                     }
 

@@ -16,17 +16,14 @@ internal static class SyncResponses
         MigrateTable = new Sync.Types.MessageMigrateTable { Table = UnsafeByteOperations.UnsafeWrap(ArrowIpc.EncodeSchema(message.Schema)) },
     };
 
-    /// <summary>Encodes and disposes the insert's record (whoever serializes a batch disposes it).</summary>
-    public static Sync.Types.Response Insert(InsertMessage message)
+    /// <summary>
+    /// The insert's record, without a copy: the response refers to the message's encoded bytes, so the caller
+    /// disposes the message only once the response is written.
+    /// </summary>
+    public static Sync.Types.Response Insert(InsertMessage message) => new()
     {
-        using (message)
-        {
-            return new Sync.Types.Response
-            {
-                Insert = new Sync.Types.MessageInsert { Record = UnsafeByteOperations.UnsafeWrap(message.EncodedRecord()) },
-            };
-        }
-    }
+        Insert = new Sync.Types.MessageInsert { Record = UnsafeByteOperations.UnsafeWrap(message.EncodedBytes()) },
+    };
 
     public static Sync.Types.Response Error(TableErrorMessage message) => new()
     {

@@ -115,6 +115,8 @@ internal sealed partial class PluginService(PluginSession session, SourceClientF
             var syncRequest = new SyncRequest(request.Tables, request.SkipTables, request.DeterministicCqId);
             await foreach (var message in engine.RunAsync(syncRequest, context.CancellationToken).ConfigureAwait(false))
             {
+                // An insert's response refers to its pooled bytes: the message is freed once the write has copied them.
+                using var sent = message as IDisposable;
                 var response = message switch
                 {
                     MigrateTableMessage migrate => SyncResponses.MigrateTable(migrate),

@@ -17,7 +17,9 @@ public sealed class RecordStreamEncoderTests
         {
             using var slice = batch.SliceShared(offset, length);
 
-            Assert.Equal(ArrowIpc.EncodeBatch(slice), encoder.Encode(slice));
+            using var encoded = encoder.Encode(slice);
+
+            Assert.Equal(ArrowIpc.EncodeBatch(slice), encoded.Bytes.ToArray());
         }
     }
 
@@ -29,10 +31,10 @@ public sealed class RecordStreamEncoderTests
         using var record = new CqRecordBuilder(table, CqIdGenerator.Random).Build(fileBatch, 0);
         using var encoder = new RecordStreamEncoder(table.Schema);
 
-        encoder.Encode(record);
-        var bytes = encoder.Encode(record);
+        encoder.Encode(record).Dispose();
+        using var bytes = encoder.Encode(record);
 
-        var decoded = Assert.Single(ArrowIpc.DecodeBatches(bytes));
+        var decoded = Assert.Single(ArrowIpc.DecodeBatches(bytes.Bytes));
         using (decoded)
         {
             Assert.Equal(50, decoded.Length);
@@ -54,5 +56,32 @@ public sealed class RecordStreamEncoderTests
         using var encoder = new RecordStreamEncoder(batch.Schema);
 
         Assert.Throws<ArgumentException>(() => encoder.Encode(other));
+    }
+
+    [Fact]
+    public void Encode_RecordAbovePoolLimit_StillWholeStream()
+    {
+        // Two rows in three carry a 200-character name: ~1.6 MB, above the 1 MiB that is encoded into pooled arrays.
+        using var batch = TestBatches.Mixed(10_000, textWidth: 200);
+        using var encoder = new RecordStreamEncoder(batch.Schema);
+
+        using var encoded = encoder.Encode(batch);
+
+        Assert.True(encoded.Length > EncodedRecord.MaxPooledBytes, $"only {encoded.Length} bytes");
+        Assert.Equal(ArrowIpc.EncodeBatch(batch), encoded.Bytes.ToArray());
+    }
+
+    [Fact]
+    public void Dispose_Twice_BytesNoLongerReadable()
+    {
+        using var batch = TestBatches.Mixed(10);
+        using var encoder = new RecordStreamEncoder(batch.Schema);
+        var encoded = encoder.Encode(batch);
+
+        encoded.Dispose();
+        encoded.Dispose();
+
+        // The array went back to the pool: reading it now could see another record's bytes.
+        Assert.Throws<ObjectDisposedException>(() => encoded.Bytes);
     }
 }

@@ -47,6 +47,22 @@ public sealed class RangedObjectStreamTests
     }
 
     [Fact]
+    public void Read_LargeReadsOneAfterAnother_EachGetsExactlyItsOwnBytes()
+    {
+        using var stream = new RangedObjectStream(_store, _object, Block, CancellationToken.None);
+        var first = new byte[40_000];
+        var second = new byte[30_000];
+
+        // The second read is smaller than the first: a reused, larger pooled array must not leak its tail into it.
+        stream.ReadExactly(first);
+        stream.ReadExactly(second);
+
+        Assert.Equal(_content.AsSpan(0, 40_000).ToArray(), first);
+        Assert.Equal(_content.AsSpan(40_000, 30_000).ToArray(), second);
+        Assert.Equal([new RangeRead("data/file.bin", 0, 40_000), new RangeRead("data/file.bin", 40_000, 30_000)], _store.Reads);
+    }
+
+    [Fact]
     public void Read_NearTheEnd_ClipsTheBlockToTheObjectWithAnExplicitRange()
     {
         using var stream = new RangedObjectStream(_store, _object, Block, CancellationToken.None);
