@@ -7,10 +7,10 @@ namespace CqSourceS3.Client.Arrow;
 /// enough; <see cref="Dispose"/> gives the array back once the bytes have been sent.
 /// </summary>
 /// <remarks>
-/// A sync encodes every row it sends, ~1.2 GB for the bench's 379 MB reference set, in records of ~75 KB at the
-/// default <c>rows_per_record</c>. Fresh arrays of that size straddle the 85,000-byte large-object threshold, so
-/// many went to the large-object heap and set off a full (gen 2) collection every few megabytes sent; pooled
-/// arrays are reused instead. Records above <see cref="MaxPooledBytes"/> (large <c>rows_per_record</c>, wide rows)
+/// A sync encodes every row it sends, ~1.2 GB for the bench's 379 MB reference set, in records of ~75 KB at 500
+/// rows and ~300 KB at the default 2,000. Fresh arrays of that size live on (or straddle the threshold of) the
+/// large-object heap, which only full (gen 2) collections reclaim, so they set off one every few megabytes sent;
+/// pooled arrays are reused instead. Records above <see cref="MaxPooledBytes"/> (large <c>rows_per_record</c>, wide rows)
 /// get a plain array, so the pool never holds on to batches of up to 64 MiB.
 /// </remarks>
 public sealed class EncodedRecord : IDisposable

@@ -36,7 +36,7 @@ public sealed record SourceSpec
     /// <summary>Maximum rows per Insert message.</summary>
     [Description("Maximum number of rows in one record batch sent to the destination (each batch is also capped by size).")]
     [SpecIntegerRange(1, int.MaxValue)]
-    public int RowsPerRecord { get; init; } = 500;
+    public int RowsPerRecord { get; init; } = 2000;
 
     /// <summary>How many objects are read at once.</summary>
     [Description("How many objects are read at the same time; `-1` means unlimited (still bounded by the in-flight batch limit).")]

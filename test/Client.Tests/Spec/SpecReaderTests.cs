@@ -54,7 +54,7 @@ public class SpecReaderTests
         var spec = SpecReader.Read("""{"bucket":"b"}"""u8);
 
         Assert.Equal(new SourceSpec { Bucket = "b" }, spec);
-        Assert.Equal(500, spec.RowsPerRecord);
+        Assert.Equal(2000, spec.RowsPerRecord);
         Assert.Equal(50, spec.Concurrency);
         Assert.Equal("parquet", spec.Filetype);
         Assert.Equal("", spec.PathPrefix);

@@ -29,7 +29,7 @@ public class SpecSchemaTests
     {
         var properties = Schema["properties"]!.AsObject();
 
-        Assert.Equal(500, (int)properties["rows_per_record"]!["default"]!);
+        Assert.Equal(2000, (int)properties["rows_per_record"]!["default"]!);
         Assert.Equal(50, (int)properties["concurrency"]!["default"]!);
         Assert.Equal("parquet", (string?)properties["filetype"]!["default"]);
         Assert.Equal("", (string?)properties["path_prefix"]!["default"]);
