@@ -13,7 +13,7 @@ namespace CqSourceS3.Client.Arrow;
 /// pooled arrays are reused instead. Records above <see cref="MaxPooledBytes"/> (large <c>rows_per_record</c>, wide rows)
 /// get a plain array, so the pool never holds on to batches of up to 64 MiB.
 /// </remarks>
-public sealed class EncodedRecord : IDisposable
+internal sealed class EncodedRecord : IDisposable
 {
     /// <summary>Records up to this size are encoded into pooled arrays.</summary>
     public const int MaxPooledBytes = 1024 * 1024;
