@@ -41,8 +41,12 @@ public sealed class SourceClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(loggers);
         var store = await ObjectStoreFactory.CreateAsync(spec, cancellationToken).ConfigureAwait(false);
-        return new(spec, store, loggers, FooterCache.For(spec, store.Location, loggers.CreateLogger<FooterCache>()));
+        return new(spec, store, loggers, SpecFooterCache(spec, store, loggers));
     }
+
+    /// <summary>The footer cache the spec asks for, for a client over <paramref name="store"/> (see <see cref="FooterCache.For"/>).</summary>
+    internal static FooterCache? SpecFooterCache(SourceSpec spec, IObjectStore store, ILoggerFactory loggers) =>
+        FooterCache.For(spec, store.Location, loggers.CreateLogger<FooterCache>());
 
     /// <summary>
     /// Builds a client over a given store, without a footer cache: every discovery reads every footer. That is

@@ -18,9 +18,9 @@ internal class SourceClientFactory(ILoggerFactory loggers)
         return SourceClient.Create(spec, store, loggers, CreateFooterCache(spec, store));
     }
 
-    /// <summary>The spec's footer cache (see <see cref="FooterCache.For"/>).</summary>
+    /// <summary>The spec's footer cache, as <see cref="SourceClient.CreateAsync"/> makes it.</summary>
     protected virtual FooterCache? CreateFooterCache(SourceSpec spec, IObjectStore store) =>
-        FooterCache.For(spec, store.Location, loggers.CreateLogger<FooterCache>());
+        SourceClient.SpecFooterCache(spec, store, loggers);
 
     protected virtual Task<IObjectStore> CreateStoreAsync(SourceSpec spec, CancellationToken cancellationToken) =>
         ObjectStoreFactory.CreateAsync(spec, cancellationToken);
