@@ -44,38 +44,23 @@ public sealed partial class SwiftAio : IAsyncDisposable
 
         var script = Path.Combine(repositoryRoot, "test", "tools", "s3-swift", "swift-aio.sh");
         var baseDirectory = Directory.CreateTempSubdirectory(folderPrefix).FullName;
-        var start = new ProcessStartInfo("bash")
-        {
-            ArgumentList = { script, baseDirectory },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start bash");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        ProcessRun run;
         try
         {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            // On timeout or cancellation the script and the servers it started so far are killed with it.
+            run = await ProcessRun.StartAsync("bash", [script, baseDirectory], repositoryRoot, TimeSpan.FromMinutes(2), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch
         {
-            // The script and the servers it has started so far are its children: stop them and drop the folder,
-            // as a failed start does, instead of leaving them to the machine.
-            process.Kill(entireProcessTree: true);
             Directory.Delete(baseDirectory, recursive: true);
-            cancellationToken.ThrowIfCancellationRequested();
-            throw new TimeoutException("swift-aio.sh did not finish within 2 min");
+            throw;
         }
 
-        var match = ExportLine().Match(await stdout.ConfigureAwait(false));
-        if (process.ExitCode != 0 || !match.Success)
+        var match = ExportLine().Match(run.Stdout);
+        if (run.ExitCode != 0 || !match.Success)
         {
-            var error = await stderr.ConfigureAwait(false);
             Directory.Delete(baseDirectory, recursive: true);
-            throw new InvalidOperationException($"swift-aio.sh failed (exit {process.ExitCode}): {error}");
+            throw new InvalidOperationException($"swift-aio.sh failed (exit {run.ExitCode}): {run.Stderr}");
         }
 
         var pids = match.Groups["pids"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)

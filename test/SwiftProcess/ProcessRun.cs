@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Text;
-using Xunit;
 
-namespace CqSourceS3.Tests.Shared;
+namespace CqSourceS3.SwiftProcess;
 
-/// <summary>A finished run of an executable: exit code and its whole stdout and stderr.</summary>
+/// <summary>
+/// A finished run of an executable: exit code and its whole stdout and stderr. Free of a test framework like the
+/// rest of this project, so the Swift launcher and the benchmark run processes the way the tests do.
+/// </summary>
 public sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)
 {
     /// <summary>
@@ -49,7 +51,7 @@ public sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)
             timeout.CancelAfter(limit);
             try
             {
-                await process.WaitForExitAsync(timeout.Token);
+                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -58,7 +60,7 @@ public sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)
                 throw new TimeoutException($"{executable} {string.Join(' ', start.ArgumentList)} did not finish within {limit.TotalSeconds:0} s");
             }
 
-            return new ProcessRun(process.ExitCode, await stdout, await stderr);
+            return new ProcessRun(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
         }
     }
 
@@ -72,12 +74,5 @@ public sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)
     {
         var lines = text.ReplaceLineEndings("\n").Split('\n');
         return lines[^1].Length == 0 ? lines[..^1] : lines;
-    }
-
-    /// <summary>Fails the test with the output when the run did not exit with 0.</summary>
-    public ProcessRun AssertSucceeded(string what)
-    {
-        Assert.True(ExitCode == 0, $"{what} exited with {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
-        return this;
     }
 }
