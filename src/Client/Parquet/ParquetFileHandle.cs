@@ -118,7 +118,7 @@ internal sealed class ParquetFileHandle : IDisposable
 
     private static FileReader CreateReader(RangedObjectStream stream, int footerWindow, int? maxRowsPerBatch)
     {
-        using var readerProperties = ReaderProperties.GetDefaultReaderProperties();
+        using var readerProperties = ReaderProperties.WithMemoryPool(DecodeMemoryPool.Instance);
         readerProperties.SetFooterReadSize(footerWindow);
         using var arrowProperties = ArrowReaderProperties.GetDefault();
         // Objects are decoded in parallel already; the decoder's own thread pool would only compete for the cores.
