@@ -44,7 +44,9 @@ public sealed class SourceClient : IAsyncDisposable
         return new(spec, store, loggers, SpecFooterCache(spec, store, loggers));
     }
 
-    /// <summary>The footer cache the spec asks for, for a client over <paramref name="store"/> (see <see cref="FooterCache.For"/>).</summary>
+    /// <summary>
+    /// The footer cache the spec asks for, for a client over <paramref name="store"/> (see <see cref="FooterCache.For"/>).
+    /// </summary>
     internal static FooterCache? SpecFooterCache(SourceSpec spec, IObjectStore store, ILoggerFactory loggers) =>
         FooterCache.For(spec, store.Location, loggers.CreateLogger<FooterCache>());
 

@@ -10,8 +10,8 @@ namespace CqSourceS3.Client.Arrow;
 /// A sync encodes every row it sends, ~1.2 GB for the bench's 379 MB reference set, in records of ~75 KB at 500
 /// rows and ~300 KB at the default 2,000. Fresh arrays of that size live on (or straddle the threshold of) the
 /// large-object heap, which only full (gen 2) collections reclaim, so they set off one every few megabytes sent;
-/// pooled arrays are reused instead. Records above <see cref="MaxPooledBytes"/> (large <c>rows_per_record</c>, wide rows)
-/// get a plain array, so the pool never holds on to batches of up to 64 MiB.
+/// pooled arrays are reused instead. Records above <see cref="MaxPooledBytes"/> (large <c>rows_per_record</c>, wide
+/// rows) get a plain array, so the pool never holds on to batches of up to 64 MiB.
 /// </remarks>
 internal sealed class EncodedRecord : IDisposable
 {
@@ -36,7 +36,7 @@ internal sealed class EncodedRecord : IDisposable
     /// <summary>How many bytes the stream has.</summary>
     public int Length => _length;
 
-    /// <summary>Room for <paramref name="length"/> bytes, for the encoder to fill through <see cref="Writable"/>.</summary>
+    /// <summary>Room for <paramref name="length"/> bytes, which the encoder fills through <see cref="Writable"/>.</summary>
     internal static EncodedRecord Allocate(int length) => length <= MaxPooledBytes
         ? new EncodedRecord(ArrayPool<byte>.Shared.Rent(length), length, pooled: true)
         : new EncodedRecord(GC.AllocateUninitializedArray<byte>(length), length, pooled: false);
