@@ -33,9 +33,6 @@ internal sealed class EncodedRecord : IDisposable
     /// <exception cref="ObjectDisposedException">The record was disposed.</exception>
     public ReadOnlyMemory<byte> Bytes => new(Array, 0, _length);
 
-    /// <summary>How many bytes the stream has.</summary>
-    public int Length => _length;
-
     /// <summary>Room for <paramref name="length"/> bytes, which the encoder fills through <see cref="Writable"/>.</summary>
     internal static EncodedRecord Allocate(int length) => length <= MaxPooledBytes
         ? new EncodedRecord(ArrayPool<byte>.Shared.Rent(length), length, pooled: true)

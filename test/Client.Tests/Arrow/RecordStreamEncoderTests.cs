@@ -67,7 +67,7 @@ public sealed class RecordStreamEncoderTests
 
         using var encoded = encoder.Encode(batch);
 
-        Assert.True(encoded.Length > EncodedRecord.MaxPooledBytes, $"only {encoded.Length} bytes");
+        Assert.True(encoded.Bytes.Length > EncodedRecord.MaxPooledBytes, $"only {encoded.Bytes.Length} bytes");
         Assert.Equal(ArrowIpc.EncodeBatch(batch), encoded.Bytes.ToArray());
     }
 
