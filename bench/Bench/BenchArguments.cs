@@ -4,7 +4,8 @@ namespace CqSourceS3.Bench;
 
 /// <summary>
 /// The bench command line: <c>generate --set NAME --scale X --seed N --out DIR</c> or
-/// <c>run --scale X --runs N [--seed N] [--out DIR] [--plugin PATH] [--skip s3,listing,...]</c>.
+/// <c>run --scale X --runs N [--seed N] [--out DIR] [--plugin PATH] [--skip s3,listing,...]</c>, and the run's own
+/// helper <c>list-loop --endpoint URL --bucket NAME</c>.
 /// Hand-parsed: a measuring tool with a handful of flags needs no parser package.
 /// </summary>
 internal sealed record BenchArguments
@@ -33,6 +34,12 @@ internal sealed record BenchArguments
     /// </summary>
     public string? SpecOverrides { get; init; }
 
+    /// <summary>list-loop: the S3 endpoint and bucket to list.</summary>
+    public string? Endpoint { get; init; }
+
+    /// <summary>list-loop: the bucket to list.</summary>
+    public string? Bucket { get; init; }
+
     /// <summary>Runs to leave out: <c>local</c>, <c>duckdb</c>, <c>s3</c>, <c>listing</c>, <c>startup</c>, <c>big-file</c>.</summary>
     public IReadOnlySet<string> Skip { get; init; } = new HashSet<string>();
 
@@ -42,14 +49,15 @@ internal sealed record BenchArguments
           cq-source-s3-bench run [--scale 1.0] [--runs 3] [--seed 42] [--out bench/data] [--plugin PATH]
                                  [--results bench/RESULTS.md] [--skip local,duckdb,s3,listing,startup,big-file]
                                  [--spec '{"rows_per_record":10000}']
+          cq-source-s3-bench list-loop --endpoint URL --bucket NAME   (started by run: one listing in a fresh process)
         Run from the repository root.
         """;
 
     public static BenchArguments Parse(IReadOnlyList<string> args)
     {
-        if (args.Count == 0 || args[0] is not ("generate" or "run"))
+        if (args.Count == 0 || args[0] is not ("generate" or "run" or "list-loop"))
         {
-            throw new ArgumentException("expected a command: generate or run");
+            throw new ArgumentException("expected a command: generate, run or list-loop");
         }
 
         var parsed = new BenchArguments { Command = args[0] };
@@ -67,11 +75,15 @@ internal sealed record BenchArguments
                 "--plugin" => parsed with { PluginPath = value },
                 "--results" => parsed with { ResultsPath = value },
                 "--spec" => parsed with { SpecOverrides = value },
+                "--endpoint" => parsed with { Endpoint = value },
+                "--bucket" => parsed with { Bucket = value },
                 "--skip" => parsed with { Skip = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
         }
 
-        return parsed;
+        return parsed.Command == "list-loop" && (parsed.Endpoint is null || parsed.Bucket is null)
+            ? throw new ArgumentException("list-loop needs --endpoint and --bucket")
+            : parsed;
     }
 }

@@ -1,4 +1,5 @@
 using CqSourceS3.Bench;
+using CqSourceS3.Bench.Baselines;
 using CqSourceS3.Bench.Dataset;
 using CqSourceS3.Bench.Runs;
 
@@ -24,6 +25,12 @@ Console.CancelKeyPress += (_, e) =>
 if (arguments.Command == "generate")
 {
     DatasetGenerator.Generate(DatasetShape.For(arguments.Set, arguments.Scale), arguments.Seed, arguments.OutputRoot, Console.Out);
+    return 0;
+}
+
+if (arguments.Command == "list-loop")
+{
+    Console.WriteLine(await S3Floor.ListInFreshProcessAsync(arguments.Endpoint!, arguments.Bucket!, cancellation.Token));
     return 0;
 }
 

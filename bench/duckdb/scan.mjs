@@ -1,7 +1,8 @@
 // The decode baseline: a full DuckDB scan of the bench's Parquet files, touching every column.
 // Usage: node scan.mjs '<glob of .parquet files>' [threads]
-// Prints one JSON line {"rows":N,"seconds":S,"threads":T}; seconds cover the query alone (not node or DuckDB start),
-// the same span the harness times for the plugin (Init + Sync, not process start).
+// Prints one JSON line {"rows":N,"seconds":S,"cpu_seconds":C,"threads":T}; seconds cover the query alone (not node or
+// DuckDB start), the same span the harness times for the plugin (Init + Sync, not process start); cpu_seconds is the
+// process's user + system time over that span, DuckDB's worker threads included.
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const [glob, threads = '2'] = process.argv.slice(2);
@@ -22,10 +23,12 @@ const sql = `
   FROM read_parquet('${glob.replaceAll("'", "''")}')`;
 
 const started = process.hrtime.bigint();
+const cpuBefore = process.cpuUsage();
 const reader = await connection.runAndReadAll(sql);
+const cpu = process.cpuUsage(cpuBefore);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const [first] = reader.getRowObjectsJson();
 
 connection.disconnectSync();
 instance.closeSync();
-console.log(JSON.stringify({ rows: Number(first.row_count), seconds, threads: Number(threads) }));
+console.log(JSON.stringify({ rows: Number(first.row_count), seconds, cpu_seconds: (cpu.user + cpu.system) / 1e6, threads: Number(threads) }));

@@ -34,7 +34,7 @@ internal sealed class DuckDbScan(string duckDbFolder, TextWriter log)
     }
 
     /// <summary>Scans every Parquet file under <paramref name="tableFolder"/>; the time is DuckDB's query alone.</summary>
-    public async Task<Measurement> ScanAsync(string tableFolder, long expectedRows, long parquetBytes, CancellationToken cancellationToken)
+    public async Task<Measurement> ScanAsync(string scenario, string tableFolder, long expectedRows, long parquetBytes, CancellationToken cancellationToken)
     {
         var glob = Path.Combine(Path.GetFullPath(tableFolder), "*.parquet");
         var (exit, output, error) = await RunAsync("node", ["scan.mjs", glob, Threads.ToString(System.Globalization.CultureInfo.InvariantCulture)], cancellationToken)
@@ -51,7 +51,8 @@ internal sealed class DuckDbScan(string duckDbFolder, TextWriter log)
             throw new InvalidOperationException($"duckdb counted {rows} rows, the data set has {expectedRows}");
         }
 
-        return new Measurement("duckdb", result.RootElement.GetProperty("seconds").GetDouble(), rows, parquetBytes, PeakRssBytes: null, BytesFetched: null);
+        var cpuSeconds = result.RootElement.TryGetProperty("cpu_seconds", out var cpu) ? cpu.GetDouble() : (double?)null;
+        return new Measurement(scenario, result.RootElement.GetProperty("seconds").GetDouble(), rows, parquetBytes, PeakRssBytes: null, BytesFetched: null, cpuSeconds);
     }
 
     private async Task<(int Exit, string Output, string Error)> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
 using CqSourceS3.Bench.Measure;
@@ -8,7 +11,8 @@ namespace CqSourceS3.Bench.Baselines;
 /// <summary>
 /// The S3 baselines, with the same SDK and endpoint the plugin uses: the I/O floor (GET every object, drain the
 /// bodies, as many at once as the plugin's default <c>concurrency</c>) and a bare ListObjectsV2 loop (the floor of
-/// discovery). Both run in this process, so they carry no RSS figure.
+/// discovery). Both run in this process, so they carry no RSS figure. The listing also runs once in a fresh process
+/// (<see cref="ListFreshAsync"/>), which pays the .NET runtime's and the SDK's first-use costs as a plugin does.
 /// </summary>
 internal static class S3Floor
 {
@@ -34,6 +38,49 @@ internal static class S3Floor
         var clock = Stopwatch.StartNew();
         var keys = await ListAsync(s3, bucket, cancellationToken).ConfigureAwait(false);
         return new Measurement("s3-list-loop", clock.Elapsed.TotalSeconds, keys.Count, parquetBytes, PeakRssBytes: null, fetched());
+    }
+
+    /// <summary>
+    /// The bare loop in a new process of this program (the <c>list-loop</c> command): timed inside it from creating
+    /// the S3 client to the last page, the span in which the plugin's Init creates its client and GetTables lists.
+    /// This program is not ReadyToRun-compiled, so it compiles more at first use than the published plugin does.
+    /// </summary>
+    public static async Task<Measurement> ListFreshAsync(string endpoint, string bucket, long parquetBytes, Func<long> fetched, CancellationToken cancellationToken)
+    {
+        // Under `dotnet run` the process is the apphost; under `dotnet bench.dll` it is dotnet itself.
+        var program = Environment.ProcessPath ?? throw new InvalidOperationException("the bench's own executable is unknown");
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(program) == "dotnet")
+        {
+            start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
+        }
+
+        foreach (var argument in (string[])["list-loop", "--endpoint", endpoint, "--bucket", bucket])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var child = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
+        var output = child.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = child.StandardError.ReadToEndAsync(cancellationToken);
+        await child.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (child.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"list-loop failed ({child.ExitCode}): {await error.ConfigureAwait(false)}");
+        }
+
+        using var result = JsonDocument.Parse((await output.ConfigureAwait(false)).Trim().Split('\n')[^1]);
+        var objects = result.RootElement.GetProperty("objects").GetInt32();
+        return new Measurement("s3-list-loop-fresh", result.RootElement.GetProperty("seconds").GetDouble(), objects, parquetBytes, PeakRssBytes: null, fetched());
+    }
+
+    /// <summary>The <c>list-loop</c> command: one JSON line with the objects listed and the seconds it took.</summary>
+    public static async Task<string> ListInFreshProcessAsync(string endpoint, string bucket, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        using var s3 = Store.SwiftStore.Client(endpoint);
+        var keys = await ListAsync(s3, bucket, cancellationToken).ConfigureAwait(false);
+        return string.Create(CultureInfo.InvariantCulture, $$"""{"objects":{{keys.Count}},"seconds":{{clock.Elapsed.TotalSeconds}}}""");
     }
 
     private static async Task<List<string>> ListAsync(IAmazonS3 s3, string bucket, CancellationToken cancellationToken)

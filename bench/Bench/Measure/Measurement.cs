@@ -3,7 +3,9 @@ namespace CqSourceS3.Bench.Measure;
 /// <summary>
 /// One timed run of one scenario. Rows and Parquet bytes are what the run covered; peak RSS is the measured
 /// process's high-water mark (null when nothing was probed, e.g. DuckDB inside node); bytes fetched are what
-/// crossed the store boundary (proxy count for S3, rchar for a local folder); CPU seconds are the plugin's own.
+/// crossed the store boundary (proxy count for S3, rchar for a local folder); CPU seconds are the measured program's
+/// own over the timed span (the plugin's, or DuckDB's for its scan); client CPU seconds are the bench process's over
+/// a plugin scenario's span: its gRPC client decoding every Insert and, for S3, the counting proxy.
 /// </summary>
 internal sealed record Measurement(
     string Scenario,
@@ -12,4 +14,5 @@ internal sealed record Measurement(
     long ParquetBytes,
     long? PeakRssBytes,
     long? BytesFetched,
-    double? CpuSeconds = null);
+    double? CpuSeconds = null,
+    double? ClientCpuSeconds = null);

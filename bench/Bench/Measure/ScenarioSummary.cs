@@ -18,6 +18,8 @@ internal sealed record ScenarioSummary(string Scenario, string Measures, IReadOn
 
     public Stat? CpuSeconds => Optional(Runs.Select(r => r.CpuSeconds));
 
+    public Stat? ClientCpuSeconds => Optional(Runs.Select(r => r.ClientCpuSeconds));
+
     public long Rows => Runs[0].Rows;
 
     public long ParquetBytes => Runs[0].ParquetBytes;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using Apache.Arrow.Ipc;
 using CqSourceS3.Protocol.Discovery.V1;
 using CqSourceS3.Protocol.Plugin.V3;
 using Google.Protobuf;
@@ -21,6 +20,14 @@ internal sealed class PluginSyncClient : IDisposable
 {
     /// <summary>Above the plugin's 64 MiB batch cap, like the CLI's own limit.</summary>
     private const int MaxMessageBytes = 100 * 1024 * 1024;
+
+    /// <summary>Plugin.Sync with the bench's own response reader in place of the generated message parser.</summary>
+    private static readonly Method<Sync.Types.Request, SyncResponseSummary> SyncMethod = new(
+        MethodType.ServerStreaming,
+        PluginService.Descriptor.FullName,
+        "Sync",
+        Marshallers.Create(static (Sync.Types.Request request) => request.ToByteArray(), Sync.Types.Request.Parser.ParseFrom),
+        SyncResponseReader.Marshaller);
 
     private readonly GrpcChannel _channel;
     private readonly PluginService.PluginClient _client;
@@ -67,51 +74,40 @@ internal sealed class PluginSyncClient : IDisposable
         return response.Tables.Count;
     }
 
-    /// <summary>Syncs every table and returns the rows decoded from all Insert messages.</summary>
+    /// <summary>
+    /// Syncs every table: decodes every Insert as it arrives (see <see cref="SyncResponseReader"/>), counting its
+    /// rows and summing its ids, so a lost, repeated or garbled row fails the run's check.
+    /// </summary>
     public async Task<SyncTally> SyncAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        using var call = _client.Sync(new Sync.Types.Request { Tables = { "*" }, WithErrorMessages = true }, cancellationToken: cancellationToken);
-        long rows = 0, inserts = 0, migrations = 0, ipcBytes = 0;
+        var request = new Sync.Types.Request { Tables = { "*" }, WithErrorMessages = true };
+        using var call = _channel.CreateCallInvoker().AsyncServerStreamingCall(SyncMethod, null, new CallOptions(cancellationToken: cancellationToken), request);
+        long rows = 0, idSum = 0, inserts = 0, migrations = 0, ipcBytes = 0;
         await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))
         {
-            switch (response.MessageCase)
+            switch (response.Kind)
             {
-                case Sync.Types.Response.MessageOneofCase.Insert:
-                    var record = response.Insert.Record;
-                    rows += CountRows(record.Memory);
-                    ipcBytes += record.Length;
+                case SyncResponseKind.Insert:
+                    rows += response.Rows;
+                    idSum += response.IdSum;
+                    ipcBytes += response.IpcBytes;
                     inserts++;
                     break;
-                case Sync.Types.Response.MessageOneofCase.MigrateTable:
+                case SyncResponseKind.MigrateTable:
                     migrations++;
                     break;
-                case Sync.Types.Response.MessageOneofCase.Error:
-                    throw new InvalidOperationException($"the plugin reported an error for {response.Error.TableName}: {response.Error.Error}");
+                case SyncResponseKind.Error:
+                    throw new InvalidOperationException(response.Error);
                 default:
                     break;
             }
         }
 
-        return new SyncTally(rows, inserts, migrations, ipcBytes, clock.Elapsed);
+        return new SyncTally(rows, idSum, inserts, migrations, ipcBytes, clock.Elapsed);
     }
 
     public void Dispose() => _channel.Dispose();
-
-    private static long CountRows(ReadOnlyMemory<byte> ipcStream)
-    {
-        using var reader = new ArrowStreamReader(ipcStream);
-        long rows = 0;
-        while (reader.ReadNextRecordBatch() is { } batch)
-        {
-            using (batch)
-            {
-                rows += batch.Length;
-            }
-        }
-
-        return rows;
-    }
 
     private static async ValueTask<Stream> ConnectSocketAsync(string socketPath, CancellationToken cancellationToken)
     {
@@ -129,5 +125,11 @@ internal sealed class PluginSyncClient : IDisposable
     }
 }
 
-/// <summary>What one Sync delivered: decoded rows, message counts, Arrow IPC bytes and the Sync call's duration.</summary>
-internal sealed record SyncTally(long Rows, long Inserts, long Migrations, long IpcBytes, TimeSpan Elapsed);
+/// <summary>
+/// What one Sync delivered: decoded rows and the sum of their ids, message counts, Arrow IPC bytes and the Sync
+/// call's duration; the caller adds the client's CPU seconds over its timed span.
+/// </summary>
+internal sealed record SyncTally(long Rows, long IdSum, long Inserts, long Migrations, long IpcBytes, TimeSpan Elapsed)
+{
+    public double? ClientCpuSeconds { get; init; }
+}

@@ -41,7 +41,7 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
         var cpuBefore = server.CpuSeconds;
         var (seconds, tally) = await SyncAsync(server, spec, cancellationToken).ConfigureAwait(false);
         Check(scenario, tally, expectedRows);
-        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, server.ReadCharacters - before, server.CpuSeconds - cpuBefore);
+        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, server.ReadCharacters - before, server.CpuSeconds - cpuBefore, tally.ClientCpuSeconds);
     }
 
     /// <summary>A default-spec sync of a bucket through the counting proxy.</summary>
@@ -52,7 +52,7 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
         var cpuBefore = server.CpuSeconds;
         var (seconds, tally) = await SyncAsync(server, S3Spec(bucket, proxy), cancellationToken).ConfigureAwait(false);
         Check(scenario, tally, expectedRows);
-        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer, server.CpuSeconds - cpuBefore);
+        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer, server.CpuSeconds - cpuBefore, tally.ClientCpuSeconds);
     }
 
     /// <summary>
@@ -71,16 +71,18 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
         using var client = await PluginSyncClient.ConnectAsync(server.SocketPath, cancellationToken).ConfigureAwait(false);
         proxy.Reset();
         var cpuBefore = server.CpuSeconds;
+        var clientCpuBefore = BenchCpuSeconds();
         var clock = Stopwatch.StartNew();
         await client.InitAsync(S3Spec(bucket, proxy), cancellationToken).ConfigureAwait(false);
         var tables = await client.GetTablesAsync(cancellationToken).ConfigureAwait(false);
         var seconds = clock.Elapsed.TotalSeconds;
+        var clientCpu = BenchCpuSeconds() - clientCpuBefore;
         if (tables != 1)
         {
             throw new InvalidOperationException($"discovery found {tables} tables, expected 1");
         }
 
-        return new Measurement(cold ? "s3-discovery-cold" : "s3-discovery", seconds, objects, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer, server.CpuSeconds - cpuBefore);
+        return new Measurement(cold ? "s3-discovery-cold" : "s3-discovery", seconds, objects, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer, server.CpuSeconds - cpuBefore, clientCpu);
     }
 
     private string S3Spec(string bucket, CountingProxy proxy) => Spec(new Dictionary<string, object>
@@ -111,18 +113,34 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
     private static async Task<(double Seconds, SyncTally Tally)> SyncAsync(PluginServer server, string spec, CancellationToken cancellationToken)
     {
         using var client = await PluginSyncClient.ConnectAsync(server.SocketPath, cancellationToken).ConfigureAwait(false);
+        var clientCpuBefore = BenchCpuSeconds();
         var clock = Stopwatch.StartNew();
         await client.InitAsync(spec, cancellationToken).ConfigureAwait(false);
         var tally = await client.SyncAsync(cancellationToken).ConfigureAwait(false);
-        return (clock.Elapsed.TotalSeconds, tally);
+        return (clock.Elapsed.TotalSeconds, tally with { ClientCpuSeconds = BenchCpuSeconds() - clientCpuBefore });
     }
 
+    /// <summary>
+    /// This process's CPU seconds: over a plugin scenario nearly all of it is the client (and, for S3, the counting
+    /// proxy), as nothing else in the bench runs during the span.
+    /// </summary>
+    private static double BenchCpuSeconds()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
+    }
+
+    /// <summary>
+    /// One table, the row count, and the sum of the ids, which number the rows 0 to rows − 1: a row lost and another
+    /// sent twice keep the count but change the sum (unless the two ids were equal, i.e. the same row).
+    /// </summary>
     private static void Check(string scenario, SyncTally tally, long expectedRows)
     {
-        if (tally.Rows != expectedRows || tally.Migrations != 1)
+        var expectedIdSum = expectedRows * (expectedRows - 1) / 2;
+        if (tally.Rows != expectedRows || tally.Migrations != 1 || tally.IdSum != expectedIdSum)
         {
             throw new InvalidOperationException(
-                $"{scenario}: the plugin sent {tally.Rows} rows in {tally.Inserts} inserts and {tally.Migrations} migrations; expected {expectedRows} rows, 1 table");
+                $"{scenario}: the plugin sent {tally.Rows} rows (id sum {tally.IdSum}) in {tally.Inserts} inserts and {tally.Migrations} migrations; expected {expectedRows} rows (id sum {expectedIdSum}), 1 table");
         }
     }
 }
