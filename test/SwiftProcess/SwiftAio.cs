@@ -28,6 +28,9 @@ public sealed partial class SwiftAio : IAsyncDisposable
     /// <summary>The s3api endpoint on loopback, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string Endpoint { get; }
 
+    /// <summary>The server processes the script started (one per Swift role, and memcached).</summary>
+    public IReadOnlyList<int> ProcessIds => _pids;
+
     /// <summary>The temporary folder holding the server's configuration and data.</summary>
     public string BaseDirectory { get; }
 

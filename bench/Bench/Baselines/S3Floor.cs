@@ -21,6 +21,7 @@ internal static class S3Floor
 
     public static async Task<Measurement> GetAllAsync(string scenario, IAmazonS3 s3, string bucket, long rows, Func<long> fetched, CancellationToken cancellationToken)
     {
+        var cpuBefore = ProcessProbe.OwnCpuSeconds();
         var clock = Stopwatch.StartNew();
         var keys = await ListAsync(s3, bucket, cancellationToken).ConfigureAwait(false);
         long bodyBytes = 0;
@@ -30,14 +31,15 @@ internal static class S3Floor
             var drained = await DrainAsync(response.ResponseStream, token).ConfigureAwait(false);
             Interlocked.Add(ref bodyBytes, drained);
         }).ConfigureAwait(false);
-        return new Measurement(scenario, clock.Elapsed.TotalSeconds, rows, bodyBytes, PeakRssBytes: null, fetched());
+        return new Measurement(scenario, clock.Elapsed.TotalSeconds, rows, bodyBytes, PeakRssBytes: null, fetched(), ClientCpuSeconds: ProcessProbe.OwnCpuSeconds() - cpuBefore);
     }
 
     public static async Task<Measurement> ListAsync(IAmazonS3 s3, string bucket, long parquetBytes, Func<long> fetched, CancellationToken cancellationToken)
     {
+        var cpuBefore = ProcessProbe.OwnCpuSeconds();
         var clock = Stopwatch.StartNew();
         var keys = await ListAsync(s3, bucket, cancellationToken).ConfigureAwait(false);
-        return new Measurement("s3-list-loop", clock.Elapsed.TotalSeconds, keys.Count, parquetBytes, PeakRssBytes: null, fetched());
+        return new Measurement("s3-list-loop", clock.Elapsed.TotalSeconds, keys.Count, parquetBytes, PeakRssBytes: null, fetched(), ClientCpuSeconds: ProcessProbe.OwnCpuSeconds() - cpuBefore);
     }
 
     /// <summary>

@@ -5,7 +5,8 @@ namespace CqSourceS3.Bench.Measure;
 /// process's high-water mark (null when nothing was probed, e.g. DuckDB inside node); bytes fetched are what
 /// crossed the store boundary (proxy count for S3, rchar for a local folder); CPU seconds are the measured program's
 /// own over the timed span (the plugin's, or DuckDB's for its scan); client CPU seconds are the bench process's over
-/// a plugin scenario's span: its gRPC client decoding every Insert and, for S3, the counting proxy.
+/// a plugin scenario's span: its gRPC client decoding every Insert and, for S3, the counting proxy (for an
+/// in-process S3 baseline: the SDK and the proxy); store CPU seconds are the S3 server's processes over the run.
 /// </summary>
 internal sealed record Measurement(
     string Scenario,
@@ -15,4 +16,5 @@ internal sealed record Measurement(
     long? PeakRssBytes,
     long? BytesFetched,
     double? CpuSeconds = null,
-    double? ClientCpuSeconds = null);
+    double? ClientCpuSeconds = null,
+    double? StoreCpuSeconds = null);

@@ -44,6 +44,16 @@ internal static class ProcessProbe
         }
     }
 
+    /// <summary>
+    /// The bench's own CPU seconds. Over a scenario's span that is the work it measures on its side: the gRPC client
+    /// decoding every Insert, the SDK's requests of a baseline, and the counting proxy that S3 traffic passes through.
+    /// </summary>
+    public static double OwnCpuSeconds()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
+    }
+
     private static long? ReadField(string path, string field)
     {
         try

@@ -20,6 +20,8 @@ internal sealed record ScenarioSummary(string Scenario, string Measures, IReadOn
 
     public Stat? ClientCpuSeconds => Optional(Runs.Select(r => r.ClientCpuSeconds));
 
+    public Stat? StoreCpuSeconds => Optional(Runs.Select(r => r.StoreCpuSeconds));
+
     public long Rows => Runs[0].Rows;
 
     public long ParquetBytes => Runs[0].ParquetBytes;

@@ -90,24 +90,24 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
 
                 if (!Skipped("s3") && s3 is not null && proxy is not null)
                 {
-                    Record("plugin, S3 (Swift), reference", await scenarios.S3SyncAsync("s3-sync", ReferenceBucket, proxy, reference.Rows, reference.Bytes, cancellationToken).ConfigureAwait(false));
+                    Record("plugin, S3 (Swift), reference", await WithStoreCpuAsync(swift, () => scenarios.S3SyncAsync("s3-sync", ReferenceBucket, proxy, reference.Rows, reference.Bytes, cancellationToken)).ConfigureAwait(false));
                     proxy.Reset();
-                    Record("GET every object (AWS SDK, 50 at once)", await S3Floor.GetAllAsync("s3-get-all", s3, ReferenceBucket, reference.Rows, () => proxy.BytesFromServer, cancellationToken).ConfigureAwait(false));
+                    Record("GET every object (AWS SDK, 50 at once)", await WithStoreCpuAsync(swift, () => S3Floor.GetAllAsync("s3-get-all", s3, ReferenceBucket, reference.Rows, () => proxy.BytesFromServer, cancellationToken)).ConfigureAwait(false));
                 }
 
                 if (smallFiles is not null && s3 is not null && proxy is not null)
                 {
                     var objects = smallFiles.Objects.Count;
-                    Record("plugin discovery (Init + GetTables), small files, empty footer cache", await scenarios.DiscoveryAsync(SmallFilesBucket, proxy, objects, smallFiles.Bytes, cold: true, cancellationToken).ConfigureAwait(false));
-                    Record("plugin discovery (Init + GetTables), small files, footer cache from the run before", await scenarios.DiscoveryAsync(SmallFilesBucket, proxy, objects, smallFiles.Bytes, cold: false, cancellationToken).ConfigureAwait(false));
+                    Record("plugin discovery (Init + GetTables), small files, empty footer cache", await WithStoreCpuAsync(swift, () => scenarios.DiscoveryAsync(SmallFilesBucket, proxy, objects, smallFiles.Bytes, cold: true, cancellationToken)).ConfigureAwait(false));
+                    Record("plugin discovery (Init + GetTables), small files, footer cache from the run before", await WithStoreCpuAsync(swift, () => scenarios.DiscoveryAsync(SmallFilesBucket, proxy, objects, smallFiles.Bytes, cold: false, cancellationToken)).ConfigureAwait(false));
                     proxy.Reset();
-                    Record("bare ListObjectsV2 loop, small files", await S3Floor.ListAsync(s3, SmallFilesBucket, smallFiles.Bytes, () => proxy.BytesFromServer, cancellationToken).ConfigureAwait(false));
+                    Record("bare ListObjectsV2 loop, small files", await WithStoreCpuAsync(swift, () => S3Floor.ListAsync(s3, SmallFilesBucket, smallFiles.Bytes, () => proxy.BytesFromServer, cancellationToken)).ConfigureAwait(false));
                     // Not a target: the same loop in a fresh process, which pays the first-use costs a plugin pays.
                     proxy.Reset();
-                    Record("bare ListObjectsV2 loop, small files, in a fresh process", await S3Floor.ListFreshAsync(proxy.Endpoint, SmallFilesBucket, smallFiles.Bytes, () => proxy.BytesFromServer, cancellationToken).ConfigureAwait(false));
+                    Record("bare ListObjectsV2 loop, small files, in a fresh process", await WithStoreCpuAsync(swift, () => S3Floor.ListFreshAsync(proxy.Endpoint, SmallFilesBucket, smallFiles.Bytes, () => proxy.BytesFromServer, cancellationToken)).ConfigureAwait(false));
                     // Not a target: the store's cost per request, which bounds a discovery that reads every footer.
                     proxy.Reset();
-                    Record("GET every small object (AWS SDK, 50 at once)", await S3Floor.GetAllAsync("s3-get-all-small", s3, SmallFilesBucket, smallFiles.Shape.TotalRows, () => proxy.BytesFromServer, cancellationToken).ConfigureAwait(false));
+                    Record("GET every small object (AWS SDK, 50 at once)", await WithStoreCpuAsync(swift, () => S3Floor.GetAllAsync("s3-get-all-small", s3, SmallFilesBucket, smallFiles.Shape.TotalRows, () => proxy.BytesFromServer, cancellationToken)).ConfigureAwait(false));
                 }
             }
         }
@@ -156,6 +156,14 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
         }
 
         entry.Runs.Add(measurement);
+    }
+
+    /// <summary>Runs an S3 scenario and adds what the S3 server's processes spent over it (nothing else uses them then).</summary>
+    private static async Task<Measurement> WithStoreCpuAsync(SwiftStore? swift, Func<Task<Measurement>> run)
+    {
+        var before = swift?.CpuSeconds();
+        var measurement = await run().ConfigureAwait(false);
+        return swift?.CpuSeconds() - before is { } spent ? measurement with { StoreCpuSeconds = spent } : measurement;
     }
 
     private bool Skipped(string scenario) => arguments.Skip.Contains(scenario);

@@ -71,12 +71,12 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
         using var client = await PluginSyncClient.ConnectAsync(server.SocketPath, cancellationToken).ConfigureAwait(false);
         proxy.Reset();
         var cpuBefore = server.CpuSeconds;
-        var clientCpuBefore = BenchCpuSeconds();
+        var clientCpuBefore = ProcessProbe.OwnCpuSeconds();
         var clock = Stopwatch.StartNew();
         await client.InitAsync(S3Spec(bucket, proxy), cancellationToken).ConfigureAwait(false);
         var tables = await client.GetTablesAsync(cancellationToken).ConfigureAwait(false);
         var seconds = clock.Elapsed.TotalSeconds;
-        var clientCpu = BenchCpuSeconds() - clientCpuBefore;
+        var clientCpu = ProcessProbe.OwnCpuSeconds() - clientCpuBefore;
         if (tables != 1)
         {
             throw new InvalidOperationException($"discovery found {tables} tables, expected 1");
@@ -113,21 +113,11 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
     private static async Task<(double Seconds, SyncTally Tally)> SyncAsync(PluginServer server, string spec, CancellationToken cancellationToken)
     {
         using var client = await PluginSyncClient.ConnectAsync(server.SocketPath, cancellationToken).ConfigureAwait(false);
-        var clientCpuBefore = BenchCpuSeconds();
+        var clientCpuBefore = ProcessProbe.OwnCpuSeconds();
         var clock = Stopwatch.StartNew();
         await client.InitAsync(spec, cancellationToken).ConfigureAwait(false);
         var tally = await client.SyncAsync(cancellationToken).ConfigureAwait(false);
-        return (clock.Elapsed.TotalSeconds, tally with { ClientCpuSeconds = BenchCpuSeconds() - clientCpuBefore });
-    }
-
-    /// <summary>
-    /// This process's CPU seconds: over a plugin scenario nearly all of it is the client (and, for S3, the counting
-    /// proxy), as nothing else in the bench runs during the span.
-    /// </summary>
-    private static double BenchCpuSeconds()
-    {
-        using var self = Process.GetCurrentProcess();
-        return self.TotalProcessorTime.TotalSeconds;
+        return (clock.Elapsed.TotalSeconds, tally with { ClientCpuSeconds = ProcessProbe.OwnCpuSeconds() - clientCpuBefore });
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
 using CqSourceS3.Bench.Dataset;
+using CqSourceS3.Bench.Measure;
 using CqSourceS3.SwiftProcess;
 
 namespace CqSourceS3.Bench.Store;
@@ -26,6 +27,23 @@ internal sealed class SwiftStore : IAsyncDisposable
     public Uri Endpoint { get; }
 
     public IPEndPoint EndPoint => new(IPAddress.Parse(Endpoint.Host), Endpoint.Port);
+
+    /// <summary>The CPU seconds the server's processes have used so far; null where they cannot be read.</summary>
+    public double? CpuSeconds()
+    {
+        double total = 0;
+        foreach (var pid in _swift.ProcessIds)
+        {
+            if (ProcessProbe.CpuSeconds(pid) is not { } seconds)
+            {
+                return null;
+            }
+
+            total += seconds;
+        }
+
+        return total;
+    }
 
     public static async Task<SwiftStore> StartAsync(string repositoryRoot, CancellationToken cancellationToken) =>
         new(await SwiftAio.StartAsync(repositoryRoot, "cq-bench-swift-", cancellationToken).ConfigureAwait(false));
