@@ -34,7 +34,7 @@ internal sealed record BenchArguments
     /// </summary>
     public string? SpecOverrides { get; init; }
 
-    /// <summary>list-loop: the S3 endpoint and bucket to list.</summary>
+    /// <summary>list-loop: the S3 endpoint.</summary>
     public string? Endpoint { get; init; }
 
     /// <summary>list-loop: the bucket to list.</summary>

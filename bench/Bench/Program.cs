@@ -30,7 +30,7 @@ if (arguments.Command == "generate")
 
 if (arguments.Command == "list-loop")
 {
-    Console.WriteLine(await S3Floor.ListInFreshProcessAsync(arguments.Endpoint!, arguments.Bucket!, cancellation.Token));
+    Console.WriteLine(await S3Floor.ListLoopCommandAsync(arguments.Endpoint!, arguments.Bucket!, cancellation.Token));
     return 0;
 }
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
 using CqSourceS3.Bench.Measure;
+using CqSourceS3.SwiftProcess;
 
 namespace CqSourceS3.Bench.Baselines;
 
@@ -51,33 +52,26 @@ internal static class S3Floor
     {
         // Under `dotnet run` the process is the apphost; under `dotnet bench.dll` it is dotnet itself.
         var program = Environment.ProcessPath ?? throw new InvalidOperationException("the bench's own executable is unknown");
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var arguments = new List<string> { "list-loop", "--endpoint", endpoint, "--bucket", bucket };
         if (Path.GetFileNameWithoutExtension(program) == "dotnet")
         {
-            start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
+            arguments.Insert(0, Assembly.GetEntryAssembly()!.Location);
         }
 
-        foreach (var argument in (string[])["list-loop", "--endpoint", endpoint, "--bucket", bucket])
+        var run = await ProcessRun.StartAsync(program, arguments, Environment.CurrentDirectory, TimeSpan.FromMinutes(2), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        if (run.ExitCode != 0)
         {
-            start.ArgumentList.Add(argument);
+            throw new InvalidOperationException($"list-loop failed ({run.ExitCode}): {run.Stderr}");
         }
 
-        using var child = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
-        var output = child.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = child.StandardError.ReadToEndAsync(cancellationToken);
-        await child.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (child.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"list-loop failed ({child.ExitCode}): {await error.ConfigureAwait(false)}");
-        }
-
-        using var result = JsonDocument.Parse((await output.ConfigureAwait(false)).Trim().Split('\n')[^1]);
+        using var result = JsonDocument.Parse(run.StdoutLines[^1]);
         var objects = result.RootElement.GetProperty("objects").GetInt32();
         return new Measurement("s3-list-loop-fresh", result.RootElement.GetProperty("seconds").GetDouble(), objects, parquetBytes, PeakRssBytes: null, fetched());
     }
 
-    /// <summary>The <c>list-loop</c> command: one JSON line with the objects listed and the seconds it took.</summary>
-    public static async Task<string> ListInFreshProcessAsync(string endpoint, string bucket, CancellationToken cancellationToken)
+    /// <summary>The <c>list-loop</c> command's work: one JSON line with the objects listed and the seconds it took.</summary>
+    public static async Task<string> ListLoopCommandAsync(string endpoint, string bucket, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         using var s3 = Store.SwiftStore.Client(endpoint);
