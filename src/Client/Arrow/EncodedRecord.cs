@@ -33,15 +33,14 @@ internal sealed class EncodedRecord : IDisposable
     /// <exception cref="ObjectDisposedException">The record was disposed.</exception>
     public ReadOnlyMemory<byte> Bytes => new(Array, 0, _length);
 
-    /// <summary>Room for <paramref name="length"/> bytes, which the encoder fills through <see cref="Writable"/>.</summary>
-    internal static EncodedRecord Allocate(int length) => length <= MaxPooledBytes
-        ? new EncodedRecord(ArrayPool<byte>.Shared.Rent(length), length, pooled: true)
-        : new EncodedRecord(GC.AllocateUninitializedArray<byte>(length), length, pooled: false);
+    /// <summary>
+    /// The first <paramref name="length"/> bytes of <paramref name="array"/>, which the record now owns; a
+    /// <paramref name="pooled"/> array goes back to <see cref="ArrayPool{T}.Shared"/> on <see cref="Dispose"/>.
+    /// </summary>
+    internal static EncodedRecord Adopt(byte[] array, int length, bool pooled) => new(array, length, pooled);
 
     /// <summary>Bytes that were encoded elsewhere; nothing goes back to a pool.</summary>
     internal static EncodedRecord Wrap(byte[] bytes) => new(bytes, bytes.Length, pooled: false);
-
-    internal Span<byte> Writable => Array.AsSpan(0, _length);
 
     /// <summary>Gives a rented array back. Idempotent; the caller must be done with <see cref="Bytes"/>.</summary>
     public void Dispose()

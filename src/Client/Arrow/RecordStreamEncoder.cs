@@ -11,15 +11,19 @@ namespace CqSourceS3.Client.Arrow;
 /// <remarks>
 /// Every Insert must carry the schema, and a CloudQuery schema holds table and field metadata, so serializing it
 /// cost as much as the record batch message itself at a few hundred rows per record. One encoder keeps one writer:
-/// the writer emits the schema once, and each record's batch message is written into a cleared buffer and framed
-/// between the cached schema bytes and the end-of-stream marker. Not thread-safe: one encoder per reading object.
+/// the writer emits the schema once, and each record's batch message is written straight into the record's own
+/// array (a <see cref="RecordBufferStream"/>), between the cached schema bytes and the end-of-stream marker. Not
+/// thread-safe: one encoder per reading object.
 /// </remarks>
 internal sealed class RecordStreamEncoder : IDisposable
 {
     private static readonly byte[] EndOfStream = [0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x00];
 
+    /// <summary>Room for the batch message's header (its flatbuffer) and padding beyond the estimated body.</summary>
+    private const int HeaderAllowance = 4096;
+
     private readonly Schema _schema;
-    private readonly MemoryStream _buffer;
+    private readonly RecordBufferStream _buffer = new();
     private readonly ArrowStreamWriter _writer;
     private readonly byte[] _schemaMessage;
 
@@ -27,10 +31,10 @@ internal sealed class RecordStreamEncoder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(schema);
         _schema = schema;
-        _buffer = EncodeBufferPool.Rent(0);
+        _buffer.Start(HeaderAllowance, []);
         _writer = new ArrowStreamWriter(_buffer, schema, leaveOpen: true);
         _writer.WriteStart();
-        _schemaMessage = _buffer.ToArray();
+        _schemaMessage = _buffer.Written.ToArray();
     }
 
     /// <summary>
@@ -47,21 +51,15 @@ internal sealed class RecordStreamEncoder : IDisposable
             throw new ArgumentException("The batch's schema is not the schema this encoder was made for.", nameof(batch));
         }
 
-        _buffer.SetLength(0);
+        var expected = _schemaMessage.Length + ArrowSizeEstimator.Estimate(batch, 0, batch.Length) + HeaderAllowance + EndOfStream.Length;
+        _buffer.Start(expected, _schemaMessage);
         _writer.WriteRecordBatch(batch);
-        var batchMessage = _buffer.GetBuffer().AsSpan(0, (int)_buffer.Length);
-
-        var encoded = EncodedRecord.Allocate(_schemaMessage.Length + batchMessage.Length + EndOfStream.Length);
-        var stream = encoded.Writable;
-        _schemaMessage.CopyTo(stream);
-        batchMessage.CopyTo(stream[_schemaMessage.Length..]);
-        EndOfStream.CopyTo(stream[(_schemaMessage.Length + batchMessage.Length)..]);
-        return encoded;
+        return _buffer.Finish(EndOfStream);
     }
 
     public void Dispose()
     {
         _writer.Dispose();
-        EncodeBufferPool.Return(_buffer);
+        _buffer.Dispose();
     }
 }
