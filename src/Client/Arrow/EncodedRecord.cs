@@ -39,16 +39,32 @@ internal sealed class EncodedRecord : IDisposable
     /// </summary>
     internal static EncodedRecord Adopt(byte[] array, int length, bool pooled) => new(array, length, pooled);
 
+    /// <summary>
+    /// An array of at least <paramref name="bytes"/> for a record: rented up to <see cref="MaxPooledBytes"/>, plain
+    /// above. Give it back with <see cref="ReturnArray"/>, or hand it to <see cref="Adopt"/>.
+    /// </summary>
+    internal static (byte[] Array, bool Pooled) RentArray(int bytes) => bytes <= MaxPooledBytes
+        ? (ArrayPool<byte>.Shared.Rent(bytes), true)
+        : (GC.AllocateUninitializedArray<byte>(bytes), false);
+
+    /// <summary>Gives back an array from <see cref="RentArray"/>; a plain one is left to the collector.</summary>
+    internal static void ReturnArray(byte[] array, bool pooled)
+    {
+        if (pooled)
+        {
+            ArrayPool<byte>.Shared.Return(array);
+        }
+    }
+
     /// <summary>Bytes that were encoded elsewhere; nothing goes back to a pool.</summary>
     internal static EncodedRecord Wrap(byte[] bytes) => new(bytes, bytes.Length, pooled: false);
 
     /// <summary>Gives a rented array back. Idempotent; the caller must be done with <see cref="Bytes"/>.</summary>
     public void Dispose()
     {
-        var array = Interlocked.Exchange(ref _array, null);
-        if (array is not null && _pooled)
+        if (Interlocked.Exchange(ref _array, null) is { } array)
         {
-            ArrayPool<byte>.Shared.Return(array);
+            ReturnArray(array, _pooled);
         }
     }
 

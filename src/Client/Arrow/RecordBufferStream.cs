@@ -1,11 +1,9 @@
-using System.Buffers;
-
 namespace CqSourceS3.Client.Arrow;
 
 /// <summary>
 /// The stream a <see cref="RecordStreamEncoder"/>'s IPC writer writes into: each record is written straight into
-/// the array it is sent from (rented from <see cref="ArrayPool{T}.Shared"/> up to
-/// <see cref="EncodedRecord.MaxPooledBytes"/>), which <see cref="Finish"/> hands over as an <see cref="EncodedRecord"/>.
+/// the array it is sent from (<see cref="EncodedRecord.RentArray"/>), which <see cref="Finish"/> hands over as an
+/// <see cref="EncodedRecord"/>.
 /// Writing into a reused buffer first and copying out afterwards moved every byte sent once more.
 /// </summary>
 /// <remarks>
@@ -40,7 +38,7 @@ internal sealed class RecordBufferStream : Stream
     public void Start(long expectedBytes, ReadOnlySpan<byte> prefix)
     {
         Release();
-        (_array, _pooled) = Allocate((int)Math.Clamp(expectedBytes, prefix.Length, Array.MaxLength));
+        (_array, _pooled) = EncodedRecord.RentArray((int)Math.Clamp(expectedBytes, prefix.Length, Array.MaxLength));
         prefix.CopyTo(_array);
         _length = _prefixLength = prefix.Length;
     }
@@ -100,10 +98,6 @@ internal sealed class RecordBufferStream : Stream
         base.Dispose(disposing);
     }
 
-    private static (byte[] Array, bool Pooled) Allocate(int bytes) => bytes <= EncodedRecord.MaxPooledBytes
-        ? (ArrayPool<byte>.Shared.Rent(bytes), true)
-        : (GC.AllocateUninitializedArray<byte>(bytes), false);
-
     /// <summary>Grows by doubling when the estimate fell short: one copy of what was written so far.</summary>
     private void EnsureRoom(int more)
     {
@@ -113,7 +107,7 @@ internal sealed class RecordBufferStream : Stream
             return;
         }
 
-        var (bigger, pooled) = Allocate((int)Math.Min(Math.Max(needed, 2L * _array.Length), Array.MaxLength));
+        var (bigger, pooled) = EncodedRecord.RentArray((int)Math.Min(Math.Max(needed, 2L * _array.Length), Array.MaxLength));
         _array.AsSpan(0, _length).CopyTo(bigger);
         Release();
         (_array, _pooled) = (bigger, pooled);
@@ -121,11 +115,7 @@ internal sealed class RecordBufferStream : Stream
 
     private void Release()
     {
-        if (_pooled)
-        {
-            ArrayPool<byte>.Shared.Return(_array);
-        }
-
+        EncodedRecord.ReturnArray(_array, _pooled);
         _array = [];
         _pooled = false;
     }
