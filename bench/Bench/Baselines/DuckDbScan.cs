@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CqSourceS3.Bench.Measure;
+using CqSourceS3.SwiftProcess;
 
 namespace CqSourceS3.Bench.Baselines;
 
@@ -55,24 +55,7 @@ internal sealed class DuckDbScan(string duckDbFolder, TextWriter log)
         return new Measurement(scenario, result.RootElement.GetProperty("seconds").GetDouble(), rows, parquetBytes, PeakRssBytes: null, BytesFetched: null, cpuSeconds);
     }
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = duckDbFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        return (process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
-    }
+    /// <summary>Runs a Node tool in the DuckDB folder, with no time limit: an install or a large scan may take long.</summary>
+    private Task<ProcessRun> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+        ProcessRun.StartAsync(program, arguments, duckDbFolder, Timeout.InfiniteTimeSpan, "install Node.js 20 or later", cancellationToken);
 }
