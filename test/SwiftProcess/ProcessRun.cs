@@ -13,11 +13,12 @@ public sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)
     /// Runs <paramref name="executable"/> in <paramref name="workingDirectory"/> to completion, killing it and failing
     /// after <paramref name="limit"/> (a publish takes about a minute; a sync of the sample data a few seconds), or
     /// killing it when <paramref name="cancellationToken"/> fires. An executable missing from PATH fails with
-    /// <paramref name="whenMissing"/>, which says what to install.
+    /// <paramref name="whenMissing"/>, which says what to install. <paramref name="environment"/> sets (or, with a null
+    /// value, removes) variables of the child only.
     /// </summary>
     public static async Task<ProcessRun> StartAsync(
         string executable, IEnumerable<string> arguments, string workingDirectory, TimeSpan limit,
-        string? whenMissing = null, CancellationToken cancellationToken = default)
+        string? whenMissing = null, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -31,6 +32,11 @@ public sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
         }
 
         Process process;

@@ -57,5 +57,5 @@ internal sealed class DuckDbScan(string duckDbFolder, TextWriter log)
 
     /// <summary>Runs a Node tool in the DuckDB folder, with no time limit: an install or a large scan may take long.</summary>
     private Task<ProcessRun> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
-        ProcessRun.StartAsync(program, arguments, duckDbFolder, Timeout.InfiniteTimeSpan, "install Node.js 20 or later", cancellationToken);
+        ProcessRun.StartAsync(program, arguments, duckDbFolder, Timeout.InfiniteTimeSpan, "install Node.js 20 or later", cancellationToken: cancellationToken);
 }

@@ -12,15 +12,17 @@ namespace CqSourceS3.Client.Parquet;
 /// </summary>
 internal sealed class ParquetFileHandle : IDisposable
 {
-    private ParquetFileHandle(RangedObjectStream stream, FileReader reader, Schema schema)
+    private readonly NativeInputFile _input;
+
+    private ParquetFileHandle(NativeInputFile input, FileReader reader, Schema schema)
     {
-        Stream = stream;
+        _input = input;
         Reader = reader;
         Schema = schema;
     }
 
     /// <summary>The stream the decoder reads through (for <see cref="RangedObjectStream.BytesFetched"/>).</summary>
-    public RangedObjectStream Stream { get; }
+    public RangedObjectStream Stream => _input.Stream;
 
     /// <summary>The native reader; disposed with this handle.</summary>
     public FileReader Reader { get; }
@@ -46,19 +48,22 @@ internal sealed class ParquetFileHandle : IDisposable
 
         var stream = new RangedObjectStream(store, obj, options.ReadAheadBytes, cancellationToken);
         onStream?.Invoke(stream);
+        NativeInputFile? input = null;
         FileReader? reader = null;
         try
         {
             var footerWindow = CheckMagic(stream, store.Location, obj.Key, options);
-            reader = CreateReader(stream, footerWindow, maxRowsPerBatch);
+            input = new NativeInputFile(stream);
+            reader = CreateReader(input, footerWindow, maxRowsPerBatch);
             RejectEncryptedColumns(reader, store.Location, obj.Key);
             var schema = ArrowTypeNormalizer.NormalizeSchema(reader.Schema);
-            return new ParquetFileHandle(stream, reader, schema);
+            return new ParquetFileHandle(input, reader, schema);
         }
         catch (Exception e)
         {
+            // The reader before its input: the native side lets go of the file only once the reader is gone.
             reader?.Dispose();
-            stream.Dispose();
+            input?.Dispose();
             throw ParquetFailureClassifier.Classify(e, stream, store.Location, obj.Key, cancellationToken);
         }
     }
@@ -77,10 +82,11 @@ internal sealed class ParquetFileHandle : IDisposable
         return new ParquetFileInfo(obj, Schema, metadata.NumRows, Reader.NumRowGroups, uncompressed);
     }
 
+    /// <summary>Disposes the native reader, then our reference to its input (see <see cref="NativeInputFile"/>).</summary>
     public void Dispose()
     {
         Reader.Dispose();
-        Stream.Dispose();
+        _input.Dispose();
     }
 
     private static int CheckMagic(RangedObjectStream stream, string location, string key, ParquetReadOptions options)
@@ -116,7 +122,7 @@ internal sealed class ParquetFileHandle : IDisposable
         return window;
     }
 
-    private static FileReader CreateReader(RangedObjectStream stream, int footerWindow, int? maxRowsPerBatch)
+    private static FileReader CreateReader(NativeInputFile input, int footerWindow, int? maxRowsPerBatch)
     {
         using var readerProperties = ReaderProperties.WithMemoryPool(DecodeMemoryPool.Instance);
         readerProperties.SetFooterReadSize(footerWindow);
@@ -124,7 +130,8 @@ internal sealed class ParquetFileHandle : IDisposable
         // Objects are decoded in parallel already; the decoder's own thread pool would only compete for the cores.
         arrowProperties.UseThreads = false;
         // Pre-buffering coalesces a row group's column chunks into few large ranged reads. Batches are read one
-        // row group at a time, so what it holds is bounded by one row group's compressed size.
+        // row group at a time, so what it holds is bounded by one row group's compressed size. Its reads run on
+        // Arrow's IO threads, which can outlive the reader: NativeInputFile keeps their callbacks safe.
         arrowProperties.PreBuffer = true;
         // INT96 in microseconds: its range covers every Spark/Impala date, where nanoseconds wrap past 2262.
         arrowProperties.CoerceInt96TimestampUnit = Apache.Arrow.Types.TimeUnit.Microsecond;
@@ -134,7 +141,7 @@ internal sealed class ParquetFileHandle : IDisposable
         }
 
         // The reader constructor copies both property sets, so disposing them afterwards is safe.
-        return new FileReader(stream, readerProperties, arrowProperties, leaveOpen: true);
+        return new FileReader(input.File, readerProperties, arrowProperties);
     }
 
     private static void RejectEncryptedColumns(FileReader reader, string location, string key)

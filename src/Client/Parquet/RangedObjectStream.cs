@@ -49,6 +49,9 @@ internal sealed class RangedObjectStream : Stream
     /// <summary>The first exception a ranged read threw (store failure, cancellation), if any.</summary>
     public Exception? Failure { get; private set; }
 
+    /// <summary>Raised when the stream is closed: by the native decoder's input file, as its very last call.</summary>
+    public event EventHandler? Closed;
+
     public override bool CanRead => true;
     public override bool CanSeek => true;
     public override bool CanWrite => false;
@@ -118,6 +121,16 @@ internal sealed class RangedObjectStream : Stream
 
     public override void Flush()
     {
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Closed?.Invoke(this, EventArgs.Empty);
+        }
+
+        base.Dispose(disposing);
     }
 
     public override void SetLength(long value) => throw new NotSupportedException();

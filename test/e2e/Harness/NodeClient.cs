@@ -40,5 +40,5 @@ public static class NodeClient
     /// <summary>Runs node or npm to completion in <paramref name="workingDirectory"/>; a missing tool says what to install.</summary>
     internal static Task<ProcessRun> RunToolAsync(string tool, IEnumerable<string> arguments, string workingDirectory, CancellationToken cancellationToken) =>
         ProcessRun.StartAsync(tool, arguments, workingDirectory, RunLimit,
-            whenMissing: "the end-to-end tests need Node.js >= 20 with npm (CloudQuery's JS client drives the plugin)", cancellationToken);
+            whenMissing: "the end-to-end tests need Node.js >= 20 with npm (CloudQuery's JS client drives the plugin)", cancellationToken: cancellationToken);
 }
