@@ -5,8 +5,9 @@ namespace CqSourceS3.Tests.Shared;
 
 /// <summary>
 /// Renders Arrow values as text so tests can compare what two readers produced, whatever their batch boundaries.
-/// A dictionary cell renders as its value and a half float as the float it widens to, so a raw decoder read and a
-/// normalized read of the same file render the same; everything else renders exactly (raw integers for temporal
+/// A dictionary cell renders as its value, a half float as the float it widens to, a view like its classic type and
+/// a decimal by its digits whatever its width, so a raw decoder read and a normalized read of the same file render
+/// the same; everything else renders exactly (raw integers for temporal
 /// values, full decimal digits, round-trip floats).
 /// </summary>
 public static class ArrowValueFormatter
@@ -54,6 +55,7 @@ public static class ArrowValueFormatter
             Apache.Arrow.Arrays.FixedSizeBinaryArray a => "0x" + Convert.ToHexString(a.GetBytes(index)),
             ListArray or MapArray => Elements(array.Data, index, large: false),
             LargeListArray => Elements(array.Data, index, large: true),
+            ListViewArray or LargeListViewArray => ViewElements(array.Data, index, large: array is LargeListViewArray),
             FixedSizeListArray a => FixedSizeElements(a, index),
             StructArray a => "{" + string.Join(", ", ((Apache.Arrow.Types.StructType)a.Data.DataType).Fields
                 .Select((field, i) => field.Name + "=" + Format(ArrowArrayFactory.BuildArray(a.Data.Children[i]), a.Offset + index))) + "}",
@@ -71,6 +73,17 @@ public static class ArrowValueFormatter
             : (offsets.CastTo<int>()[at], offsets.CastTo<int>()[at + 1]);
         var values = ArrowArrayFactory.BuildArray(data.Children[0]);
         return "[" + string.Join(", ", Enumerable.Range(start, end - start).Select(i => Format(values, i))) + "]";
+    }
+
+    /// <summary>A list view cell: its own offset and size index the child array, in any order.</summary>
+    private static string ViewElements(ArrayData data, int index, bool large)
+    {
+        var at = data.Offset + index;
+        var (start, size) = large
+            ? ((int)data.Buffers[1].Span.CastTo<long>()[at], (int)data.Buffers[2].Span.CastTo<long>()[at])
+            : (data.Buffers[1].Span.CastTo<int>()[at], data.Buffers[2].Span.CastTo<int>()[at]);
+        var values = ArrowArrayFactory.BuildArray(data.Children[0]);
+        return "[" + string.Join(", ", Enumerable.Range(start, size).Select(i => Format(values, i))) + "]";
     }
 
     private static string FixedSizeElements(FixedSizeListArray array, int index)

@@ -7,7 +7,9 @@ namespace CqSourceS3.Client.Discovery;
 
 /// <summary>
 /// Renders Arrow types the way Go's Arrow library prints them (<c>int64</c>, <c>timestamp[us, tz=UTC]</c>,
-/// <c>list&lt;item: int64, nullable&gt;</c>), for schema comparison and for messages users read.
+/// <c>list&lt;item: int64, nullable&gt;</c>), for schema comparison and for messages users read. It is given
+/// normalized schemas (see <see cref="Parquet.ArrowTypeNormalizer"/>), so view types and 32/64-bit decimals show
+/// in their classic forms; their own names are here for text about a raw decoder schema.
 /// </summary>
 internal static class ArrowTypeText
 {
@@ -108,6 +110,10 @@ internal static class ArrowTypeText
         ArrowTypeId.Date32 => "date32",
         ArrowTypeId.Date64 => "date64",
         ArrowTypeId.LargeList => "large_list",
+        ArrowTypeId.StringView => "string_view",
+        ArrowTypeId.BinaryView => "binary_view",
+        ArrowTypeId.ListView => "list_view",
+        ArrowTypeId.LargeListView => "large_list_view",
         _ => type.Name,
     };
 

@@ -90,7 +90,9 @@ internal sealed class FooterCacheFile
             var schemas = new Schema[Count(reader)];
             for (var i = 0; i < schemas.Length; i++)
             {
-                schemas[i] = ArrowIpc.DecodeSchema(reader.ReadBytes(Count(reader)));
+                // A file written before the normalizer learned a conversion holds that type raw; normalizing again
+                // (a no-op for what it already converted) keeps MigrateTable in step with the batches read now.
+                schemas[i] = ArrowTypeNormalizer.NormalizeSchema(ArrowIpc.DecodeSchema(reader.ReadBytes(Count(reader))));
             }
 
             var entries = new ParquetFileInfo[Count(reader)];

@@ -12,10 +12,14 @@ namespace CqSourceS3.Client.Parquet;
 /// <c>read_dictionary</c>) become plain arrays of their value type, schema and data;</description></item>
 /// <item><description>FLOAT16 (Arrow <c>halffloat</c>) becomes <c>float32</c>; every half-precision value, NaN and
 /// infinities included, is exactly representable;</description></item>
+/// <item><description>view types (a stored Arrow schema with <c>utf8view</c>, <c>binaryview</c>, <c>listview</c> or
+/// <c>large_listview</c>) become <c>utf8</c>, <c>binary</c>, <c>list</c> and <c>large_list</c>, byte for byte;</description></item>
+/// <item><description><c>decimal32</c> and <c>decimal64</c> become <c>decimal128</c> with the same precision and
+/// scale, exactly;</description></item>
 /// <item><description>INT96 timestamps are decoded as <c>timestamp[us]</c> without a time zone (the reader's
 /// coercion unit is set to microseconds, see <see cref="ParquetFileHandle"/>), so Spark/Impala values far outside
 /// 1677–2262 do not wrap as they would in nanoseconds;</description></item>
-/// <item><description>everything else (unsigned integers, decimals, dates, times, timestamps, binary, nested types)
+/// <item><description>everything else (unsigned integers, decimal128/256, dates, times, timestamps, binary, nested types)
 /// is passed through unchanged.</description></item>
 /// </list>
 /// </summary>
@@ -40,6 +44,10 @@ internal static class ArrowTypeNormalizer
     {
         DictionaryType dictionary => NormalizeType(dictionary.ValueType),
         HalfFloatType => FloatType.Default,
+        StringViewType or BinaryViewType => BinaryViewConverter.ConvertType(type),
+        Decimal32Type or Decimal64Type => SmallDecimalWidener.WidenType(type),
+        ListViewType list => ListViewConverter.ConvertType(type, NormalizeType(list.ValueDataType)),
+        LargeListViewType list => ListViewConverter.ConvertType(type, NormalizeType(list.ValueDataType)),
         ListType list => new ListType(NormalizeField(list.ValueField)),
         LargeListType list => new LargeListType(NormalizeField(list.ValueField)),
         FixedSizeListType list => new FixedSizeListType(NormalizeField(list.ValueField), list.ListSize),
@@ -91,6 +99,18 @@ internal static class ArrowTypeNormalizer
                 var widened = HalfFloatWidener.Widen(data);
                 data.Dispose();
                 return widened;
+            case StringViewType or BinaryViewType:
+                var classic = BinaryViewConverter.Convert(data);
+                data.Dispose();
+                return classic;
+            case Decimal32Type or Decimal64Type:
+                var decimals = SmallDecimalWidener.Widen(data);
+                data.Dispose();
+                return decimals;
+            case ListViewType or LargeListViewType:
+                // The child first: a list view out of row order is copied with Arrow's concatenator, which knows no
+                // dictionaries.
+                return ListViewConverter.ToList(data, NormalizeData(data.Children[0]));
             case ListType or LargeListType or FixedSizeListType or MapType or StructType:
                 var children = new ArrayData[data.Children.Length];
                 var changed = false;

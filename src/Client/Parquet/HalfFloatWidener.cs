@@ -25,26 +25,7 @@ internal static class HalfFloatWidener
             values.Append((float)half);
         }
 
-        var (validity, nullCount) = CopyValidity(data);
+        var (validity, nullCount) = ValidityBitmap.Rebase(data);
         return new ArrayData(FloatType.Default, data.Length, nullCount, 0, [validity, values.Build()]);
-    }
-
-    /// <summary>The validity bitmap of <paramref name="data"/> re-based to offset 0 (empty when there are no nulls).</summary>
-    internal static (ArrowBuffer Validity, int NullCount) CopyValidity(ArrayData data)
-    {
-        var bitmap = data.Buffers[0];
-        if (bitmap.IsEmpty || data.NullCount == 0)
-        {
-            return (ArrowBuffer.Empty, 0);
-        }
-
-        var builder = new ArrowBuffer.BitmapBuilder(data.Length);
-        var bits = bitmap.Span;
-        for (var i = 0; i < data.Length; i++)
-        {
-            builder.Append(BitUtility.GetBit(bits, data.Offset + i));
-        }
-
-        return (builder.Build(), builder.UnsetBitCount);
     }
 }

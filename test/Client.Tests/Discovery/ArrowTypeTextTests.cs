@@ -1,6 +1,7 @@
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using CqSourceS3.Client.Discovery;
+using CqSourceS3.Client.Parquet;
 
 namespace CqSourceS3.Client.Tests.Discovery;
 
@@ -36,6 +37,12 @@ public sealed class ArrowTypeTextTests
         ["struct<x: int32, nullable, label: utf8>"] = new StructType([new Field("x", Int32Type.Default, true), new Field("label", StringType.Default, false)]),
         ["map<utf8, int64, items_nullable>"] = new MapType(StringType.Default, Int64Type.Default, nullable: true),
         ["map<utf8, int64>"] = new MapType(new Field("key", StringType.Default, false), new Field("value", Int64Type.Default, false)),
+        ["string_view"] = StringViewType.Default,
+        ["binary_view"] = BinaryViewType.Default,
+        ["decimal32(9, 2)"] = new Decimal32Type(9, 2),
+        ["decimal64(18, 4)"] = new Decimal64Type(18, 4),
+        ["list_view<item: int64, nullable>"] = new ListViewType(new Field("item", Int64Type.Default, nullable: true)),
+        ["large_list_view<item: utf8>"] = new LargeListViewType(new Field("item", StringType.Default, nullable: false)),
         ["list<item: struct<a: list<item: decimal(9, 2), nullable>, nullable>, nullable>"] = new ListType(new Field("item",
             new StructType([new Field("a", new ListType(new Field("item", new Decimal128Type(9, 2), true)), true)]), nullable: true)),
     };
@@ -70,5 +77,26 @@ public sealed class ArrowTypeTextTests
         ];
 
         Assert.Equal(types.Length, types.Select(ArrowTypeText.Of).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Of_NormalizedViewAndSmallDecimalTypes_PrintsTheirClassicForms()
+    {
+        IArrowType[] types =
+        [
+            StringViewType.Default,
+            BinaryViewType.Default,
+            new Decimal32Type(9, 2),
+            new Decimal64Type(18, 4),
+            new ListViewType(new Field("item", StringViewType.Default, nullable: true)),
+            new LargeListViewType(new Field("item", new Decimal32Type(4, 0), nullable: false)),
+            new StructType([new Field("v", BinaryViewType.Default, true)]),
+        ];
+
+        var texts = types.Select(t => ArrowTypeText.Of(ArrowTypeNormalizer.NormalizeType(t)));
+
+        Assert.Equal(
+            ["utf8", "binary", "decimal(9, 2)", "decimal(18, 4)", "list<item: utf8, nullable>", "large_list<item: decimal(4, 0)>", "struct<v: binary, nullable>"],
+            texts);
     }
 }

@@ -113,6 +113,22 @@ public sealed class FooterCacheTests : IDisposable
     }
 
     [Fact]
+    public void Read_SchemaWrittenBeforeViewAndSmallDecimalConversions_LoadsNormalized()
+    {
+        // What an older plugin cached for a file whose stored Arrow schema asks for view types and decimal32.
+        var file = CacheFile();
+        var old = new Schema(
+            [Nullable("name", StringViewType.Default), Nullable("price", new Decimal32Type(9, 2)), Nullable("tags", new ListViewType(new Field("item", BinaryViewType.Default, true)))],
+            [new("origin", "test")]);
+        Assert.Equal(1, file.Write([new ParquetFileInfo(new StoredObject("t/a.parquet", 1000, Monday, "etag"), old, 10, 1, 500)]));
+
+        var loaded = Assert.Single(file.Read());
+
+        Assert.Equal(ArrowSchemaText.Describe(ArrowTypeNormalizer.NormalizeSchema(old)), ArrowSchemaText.Describe(loaded.Schema));
+        Assert.Equal("name: utf8\nprice: decimal128(9,2)\ntags: list<item: binary>\nmetadata {origin=test}", ArrowSchemaText.Describe(loaded.Schema));
+    }
+
+    [Fact]
     public void Read_CorruptOrForeignFile_IsIgnoredAndReplacedOnTheNextCommit()
     {
         var obj = new StoredObject("t/a.parquet", 100, Monday, "e1");

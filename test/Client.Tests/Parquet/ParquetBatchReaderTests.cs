@@ -1,4 +1,5 @@
 using Apache.Arrow;
+using Apache.Arrow.Types;
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Storage;
 using CqSourceS3.Tests.Shared;
@@ -51,6 +52,53 @@ public sealed class ParquetBatchReaderTests
         Assert.Equal(Enumerable.Range(0, 2500).Select(r => SampleBatches.PriceText(r)), prices);
         Assert.Equal(Enumerable.Range(0, 2500).Select(r => SampleBatches.HugeText(r)), huge);
         Assert.Equal("1234567890123456789000002499.0019789581", huge[^1]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_StoredSchemaWithViewAndSmallDecimalTypes_YieldsClassicTypesAndTheSameValues()
+    {
+        // ParquetSharp's Arrow writer stores the schema, so its Arrow reader hands these very types back.
+        var source = ViewAndSmallDecimalBatches.Build();
+        var largeType = new LargeListViewType(new Field("item", new Decimal64Type(12, 3), true));
+        var large = new LargeListViewArray.Builder(largeType.ValueField);
+        var largeValues = (Decimal64Array.Builder)large.ValueBuilder;
+        large.Append();
+        largeValues.Append(-123456789.123m).AppendNull();
+        large.AppendNull();
+        large.Append();
+        large.Append();
+        largeValues.Append(0.001m);
+        var schema = new Schema([.. source.Schema.FieldsList, new Field("sizes", largeType, true)], null);
+        var written = new RecordBatch(schema, [.. source.Arrays, large.Build()], source.Length);
+        var obj = _store.Put("modern.parquet", new ParquetFileBuilder(schema).Add(written).ToBytes());
+        var footer = await new ParquetFooterReader(Options).ReadAsync(_store, obj, CancellationToken.None);
+
+        var rows = new List<string>();
+        await foreach (var batch in new ParquetBatchReader(Options).ReadAsync(_store, obj, 1000, CancellationToken.None))
+        {
+            using (batch)
+            {
+                Assert.Equal(ArrowSchemaText.Describe(footer.Schema), ArrowSchemaText.Describe(batch.Schema));
+                Assert.All(Enumerable.Range(0, batch.ColumnCount), c => Assert.Equal(
+                    ArrowSchemaText.Describe(footer.Schema.GetFieldByIndex(c).DataType), ArrowSchemaText.Describe(batch.Column(c).Data.DataType)));
+                rows.AddRange(ArrowValueFormatter.Rows(batch));
+            }
+        }
+
+        Assert.Equal(
+            """
+            name: utf8
+            blob: binary
+            price: decimal128(9,2)
+            total: decimal128(18,4)
+            tags: list<element: utf8>
+            point: struct<amount: decimal128(5,1), label: utf8>
+            attrs: map[sorted=False]<entries: struct<key: utf8 not null, value: decimal128(10,3)> not null>
+            sizes: large_list<element: decimal128(12,3)>
+            """.Replace("\r", "", StringComparison.Ordinal),
+            string.Join("\n", footer.Schema.FieldsList.Select(ArrowSchemaText.Describe)));
+        Assert.Equal(ArrowValueFormatter.Rows(written), rows);
+        Assert.EndsWith(" | [-123456789.123, null]", rows[0], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,6 +9,9 @@
 //     init <spec-json>          Init with the spec bytes
 //     test-connection <spec-json>
 //     schema-check <cases.json> compiles the GetSpecSchema schema with ajv (draft 2020-12) and validates every case
+//     sync                      Sync of every table; each MigrateTable and Insert is decoded with CloudQuery's JS SDK
+//                               (decodeTable / decodeRecord) and printed as one line with its columns or rows, a decode
+//                               failure as {"sync":"insert","ok":false,"error":"…"}; then one {"rpc":"Sync",…} line
 // An RPC that fails is a result ({"ok":false,"code":13,"status":"INTERNAL","details":"…"}), not a crash;
 // the exit code is non-zero only for usage errors and unexpected exceptions.
 import { readFileSync } from 'node:fs';
@@ -16,6 +19,8 @@ import { createRequire } from 'node:module';
 import grpc from '@grpc/grpc-js';
 import pb from '@cloudquery/plugin-pb-javascript';
 import Ajv2020Module from 'ajv/dist/2020.js';
+import { Type } from '@cloudquery/plugin-sdk-javascript/arrow';
+import { decodeRecord, decodeTable } from '@cloudquery/plugin-sdk-javascript/schema/table';
 import addFormatsModule from 'ajv-formats';
 
 const require = createRequire(import.meta.url);
@@ -65,6 +70,100 @@ async function rpc(name, client, method, request, describe) {
   return line;
 }
 
+// Sync is server-streaming: collect the stream into result lines instead of one response.
+function syncStream(request, onResponse) {
+  return new Promise((resolve) => {
+    const deadline = new Date(Date.now() + callTimeoutMs);
+    const stream = pluginClient.Sync(request, new grpc.Metadata(), { deadline });
+    stream.on('data', onResponse);
+    stream.on('error', (error) => resolve({ ok: false, code: error.code, status: statusNames[error.code] ?? String(error.code), details: error.details }));
+    stream.on('end', () => resolve({ ok: true }));
+  });
+}
+
+// A type as text, with what the JS Arrow library's own toString leaves out (a decimal's bit width).
+function describeType(type) {
+  switch (type.typeId) {
+    case Type.Decimal:
+      return `Decimal${type.bitWidth}(${type.precision}, ${type.scale})`;
+    case Type.List:
+    case Type.FixedSizeList:
+    case Type.Struct:
+    case Type.Map:
+      return `${Type[type.typeId]}<${type.children.map((f) => `${f.name}: ${describeType(f.type)}`).join(', ')}>`;
+    default:
+      return String(type);
+  }
+}
+
+// A decimal's little-endian two's-complement words as exact decimal text.
+function decimalText(words, scale) {
+  let unscaled = 0n;
+  for (let i = words.length - 1; i >= 0; i--) {
+    unscaled = (unscaled << 32n) | BigInt(words[i] >>> 0);
+  }
+  const bits = BigInt(words.length * 32);
+  if (unscaled >> (bits - 1n)) {
+    unscaled -= 1n << bits;
+  }
+  const digits = (unscaled < 0n ? -unscaled : unscaled).toString().padStart(scale + 1, '0');
+  const text = scale > 0 ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
+  return unscaled < 0n ? `-${text}` : text;
+}
+
+// One decoded value as JSON: binary as hex, decimals and 64-bit integers as exact text, nested values recursively.
+function plain(value, type) {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  switch (type.typeId) {
+    case Type.Decimal:
+      return decimalText(value, type.scale);
+    case Type.Binary:
+    case Type.LargeBinary:
+    case Type.FixedSizeBinary:
+      return Buffer.from(value).toString('hex');
+    case Type.List:
+    case Type.FixedSizeList:
+      return [...value].map((item) => plain(item, type.children[0].type));
+    case Type.Struct:
+      return Object.fromEntries(type.children.map((f) => [f.name, plain(value[f.name], f.type)]));
+    case Type.Map: {
+      const [key, item] = type.children[0].type.children;
+      return [...value].map(([k, v]) => [plain(k, key.type), plain(v, item.type)]);
+    }
+    default:
+      return typeof value === 'bigint' ? value.toString() : value;
+  }
+}
+
+function decodeSyncResponse(response) {
+  if (response.has_migrate_table) {
+    try {
+      const table = decodeTable(response.migrate_table.table);
+      return {
+        sync: 'migrate_table',
+        ok: true,
+        table: table.name,
+        columns: table.columns.map((c) => ({ name: c.name, type: describeType(c.type), not_null: c.notNull })),
+      };
+    } catch (error) {
+      return { sync: 'migrate_table', ok: false, error: String(error?.message ?? error) };
+    }
+  }
+  if (response.has_insert) {
+    try {
+      const [table, batches] = decodeRecord(response.insert.record);
+      const rows = batches.flatMap((batch) => [...batch].map((row) =>
+        Object.fromEntries(batch.schema.fields.map((f) => [f.name, plain(row[f.name], f.type)]))));
+      return { sync: 'insert', ok: true, table, rows };
+    } catch (error) {
+      return { sync: 'insert', ok: false, error: String(error?.message ?? error) };
+    }
+  }
+  return { sync: response.message, ok: true };
+}
+
 const encoder = new TextEncoder();
 const specBytes = (json) => encoder.encode(json);
 
@@ -92,6 +191,17 @@ const handlers = {
     ...await rpc('TestConnection', pluginClient, 'TestConnection', new plugin.TestConnection.Request({ spec: specBytes(spec) }),
       (r) => ({ success: r.success, failure_code: r.failure_code, failure_description: r.failure_description })),
   }),
+  sync: async () => {
+    const started = performance.now();
+    const counts = { migrate_table: 0, insert: 0 };
+    const result = await syncStream(new plugin.Sync.Request({ tables: ['*'], skip_tables: [] }), (response) => {
+      const line = decodeSyncResponse(response);
+      counts[line.sync] = (counts[line.sync] ?? 0) + 1;
+      emit(line);
+    });
+    emit({ rpc: 'Sync', ok: result.ok, ms: Math.round(performance.now() - started), ...counts,
+      ...(result.ok ? {} : { code: result.code, status: result.status, details: result.details }) });
+  },
   'schema-check': async (casesPath) => {
     const schemaLine = await rpc('GetSpecSchema', pluginClient, 'GetSpecSchema', new plugin.GetSpecSchema.Request(),
       (r) => ({ json_schema: r.json_schema }));
