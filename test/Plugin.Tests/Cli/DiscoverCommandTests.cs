@@ -146,14 +146,8 @@ public class DiscoverCommandTests(DiscoverCommandTests.Bucket bucket) : IClassFi
         Assert.Contains("0 with errors, 0 objects skipped", output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output, string Errors)> DiscoverAsync(params string[] arguments)
-    {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var exitCode = await RootCommandFactory.Create().Parse(["discover", .. arguments])
-            .InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = errors });
-        return (exitCode, output.ToString(), errors.ToString());
-    }
+    private static Task<(int ExitCode, string Output, string Errors)> DiscoverAsync(params string[] arguments) =>
+        CliRun.InvokeAsync(["discover", .. arguments]);
 
     /// <summary>The folder every test of the class reads, with its config; built once, deleted at the end.</summary>
     public sealed class Bucket : IDisposable
