@@ -63,8 +63,7 @@ internal static class SyncCommand
             if (options.DryRun)
             {
                 var plan = await engine.PlanAsync(request, cancellationToken).ConfigureAwait(false);
-                DryRunReport.Print(plan, output);
-                return plan.Tables.Any(t => t.Error is not null) ? 1 : 0;
+                return DryRunReport.Print(plan, output);
             }
 
             var report = new SyncReport(output);
