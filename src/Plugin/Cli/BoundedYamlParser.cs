@@ -66,20 +66,20 @@ internal sealed class BoundedYamlParser(IParser inner, long maxNodes = BoundedYa
                 Add(1, current);
                 Remember(scalar.Anchor, 1);
                 break;
-            case MappingStart or SequenceStart:
+            case NodeEvent { Anchor: var anchor } and (MappingStart or SequenceStart):
                 if (_open.Count >= maxDepth)
                 {
                     throw new YamlLimitException(current.Start, current.End, $"nested deeper than {maxDepth} levels; a config needs a handful");
                 }
 
-                _open.Push((((NodeEvent)current).Anchor.IsEmpty ? null : ((NodeEvent)current).Anchor.Value, ExpandedNodes));
+                _open.Push((anchor.IsEmpty ? null : anchor.Value, ExpandedNodes));
                 Add(1, current);
                 break;
             case MappingEnd or SequenceEnd:
-                var (anchor, before) = _open.Pop();
-                if (anchor is not null)
+                var (name, before) = _open.Pop();
+                if (name is not null)
                 {
-                    _anchorSizes[anchor] = ExpandedNodes - before;
+                    _anchorSizes[name] = ExpandedNodes - before;
                 }
 
                 break;
