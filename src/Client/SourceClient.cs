@@ -83,7 +83,7 @@ public sealed class SourceClient : IAsyncDisposable
     public async Task<IReadOnlyList<(string Name, Apache.Arrow.Schema Schema)>> GetTablesAsync(IReadOnlyList<string> include, IReadOnlyList<string> skip, CancellationToken cancellationToken)
     {
         var discovery = await DiscoverAsync(cancellationToken).ConfigureAwait(false);
-        var selected = TableFilter.Select(discovery.Tables.Select(t => t.Name), include, skip).ToHashSet(StringComparer.Ordinal);
+        var selected = TableFilter.Select(discovery, include, skip).ToHashSet(StringComparer.Ordinal);
         return [.. discovery.Tables.Where(t => selected.Contains(t.Name) && t.Table is not null).Select(t => (t.Name, t.Table!.Schema))];
     }
 

@@ -4,4 +4,11 @@ namespace CqSourceS3.Client.Discovery;
 /// <param name="Tables">Every table, usable or not, ordered by name.</param>
 /// <param name="Skipped">Objects whose footer could not be read.</param>
 /// <param name="Ignored">Listed objects that are not Parquet candidates (other extensions, folder markers).</param>
-public sealed record DiscoveryResult(IReadOnlyList<DiscoveredTable> Tables, IReadOnlyList<SkippedObject> Skipped, int Ignored);
+public sealed record DiscoveryResult(IReadOnlyList<DiscoveredTable> Tables, IReadOnlyList<SkippedObject> Skipped, int Ignored)
+{
+    /// <summary>Where it was listed (<c>s3://bucket</c> or the folder), for messages about what was or was not found.</summary>
+    public string Location { get; init; } = "";
+
+    /// <summary>The <c>path_prefix</c> the listing was limited to; empty for all of <see cref="Location"/>.</summary>
+    public string Prefix { get; init; } = "";
+}

@@ -64,7 +64,7 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
             }
         }
 
-        return new DiscoveryResult(tables, skipped, ignored);
+        return new DiscoveryResult(tables, skipped, ignored) { Location = store.Location, Prefix = prefix };
     }
 
     private async Task<(Dictionary<string, ParquetFileInfo> Footers, List<SkippedObject> Skipped)> ReadFootersAsync(

@@ -105,9 +105,27 @@ public static class SpecReader
         }
         catch (JsonException)
         {
-            errors.Add(new SpecError(field.Name, $"must be {KindOf(property.PropertyType)}, got {Describe(field.Value)}"));
+            errors.Add(new SpecError(field.Name, IsWholeBeyondInt(field.Value) && RuleOf<SpecIntegerRangeAttribute>(property) is { } range
+                ? $"{Truncate(field.Value.GetRawText())} is out of range; {SpecRules.DescribeRange(range, aboveMaximum: !field.Value.GetRawText().StartsWith('-'))}"
+                : $"must be {KindOf(property.PropertyType)}, got {Describe(field.Value)}"));
             return false;
         }
+    }
+
+    /// <summary>
+    /// A whole JSON number beyond <c>int</c>: it failed to become one for its size, not its form, so the message must
+    /// say "out of range" rather than "must be an integer".
+    /// </summary>
+    private static bool IsWholeBeyondInt(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            return false;
+        }
+
+        // An integer literal that did not fit (even past double's range, e.g. 400 digits), or 1e12 and the like.
+        return value.GetRawText().AsSpan().IndexOfAny('.', 'e', 'E') < 0
+            || (value.TryGetDouble(out var number) && Math.Floor(number) == number && number is < int.MinValue or > int.MaxValue);
     }
 
     /// <summary>How a value of this CLR type is written in the spec, for messages.</summary>

@@ -29,7 +29,7 @@ internal static class SpecRules
 
         if (value is int number && SpecReader.RuleOf<SpecIntegerRangeAttribute>(property) is { } range && !InRange(number, range))
         {
-            errors.Add(new SpecError(name, $"{number.ToString(CultureInfo.InvariantCulture)} is out of range; {DescribeRange(range)}"));
+            errors.Add(new SpecError(name, $"{number.ToString(CultureInfo.InvariantCulture)} is out of range; {DescribeRange(range, aboveMaximum: number > range.Maximum)}"));
         }
 
         if (value is string url && SpecReader.RuleOf<SpecUrlAttribute>(property) is not null && !IsHttpUrl(url))
@@ -60,9 +60,12 @@ internal static class SpecRules
     internal static bool InRange(int value, SpecIntegerRangeAttribute range) =>
         (value >= range.Minimum && value <= range.Maximum) || (range.AllowMinusOne && value == -1);
 
-    internal static string DescribeRange(SpecIntegerRangeAttribute range)
+    /// <summary>What the range allows, in words.</summary>
+    /// <param name="range">The field's range.</param>
+    /// <param name="aboveMaximum">The value was too large: the maximum is named even when it is only <c>int</c>'s.</param>
+    internal static string DescribeRange(SpecIntegerRangeAttribute range, bool aboveMaximum = false)
     {
-        var bounds = range.Maximum == int.MaxValue
+        var bounds = range.Maximum == int.MaxValue && !aboveMaximum
             ? $"must be at least {range.Minimum}"
             : $"must be between {range.Minimum} and {range.Maximum}";
         return range.AllowMinusOne ? $"{bounds}, or -1 for unlimited" : bounds;

@@ -30,10 +30,14 @@ internal static class S3ClientFactory
         var target = new S3Target(options.Bucket, region, endpoint is null ? null : S3Target.Display(endpoint));
         var config = CreateConfig(options, endpoint, region);
         var credentials = await ResolveCredentialsAsync(options, profile, target, config, cancellationToken).ConfigureAwait(false);
-        return (new AmazonS3Client(credentials, config), target);
+        // Retried as the SDK's standard mode does, except that an endpoint that cannot be connected to before it ever
+        // answered is reported at once (see FirstContactRetryPolicy): the same first listing fails fast in sync,
+        // discover and TestConnection.
+        return (new FirstContactS3Client(credentials, config), target);
     }
 
-    private static AmazonS3Config CreateConfig(S3StoreOptions options, Uri? endpoint, string region)
+    /// <summary>The SDK settings for <paramref name="options"/> (internal so tests can build a client the same way).</summary>
+    internal static AmazonS3Config CreateConfig(S3StoreOptions options, Uri? endpoint, string region)
     {
         var config = new AmazonS3Config
         {

@@ -1,3 +1,5 @@
+using CqSourceS3.Client.Discovery;
+
 namespace CqSourceS3.Client.Sync;
 
 /// <summary>
@@ -19,15 +21,31 @@ internal static class TableFilter
     /// in ordinal order. An empty include list selects nothing (no error), as in the Go SDK.
     /// </summary>
     /// <exception cref="TableFilterException">A pattern matched no known table; include patterns are checked first.</exception>
-    public static IReadOnlyList<string> Select(IEnumerable<string> knownTables, IReadOnlyList<string> include, IReadOnlyList<string> skip)
+    public static IReadOnlyList<string> Select(IEnumerable<string> knownTables, IReadOnlyList<string> include, IReadOnlyList<string> skip) =>
+        Select(knownTables, include, skip, scope: null);
+
+    /// <summary>
+    /// The tables of <paramref name="discovery"/> selected by <paramref name="include"/> minus <paramref name="skip"/>,
+    /// as <see cref="Select(IEnumerable{string}, IReadOnlyList{string}, IReadOnlyList{string})"/>; a pattern that
+    /// matches nothing is reported with the bucket or folder and the prefix that were listed.
+    /// </summary>
+    /// <exception cref="TableFilterException">A pattern matched no table; the message names the location and prefix.</exception>
+    public static IReadOnlyList<string> Select(DiscoveryResult discovery, IReadOnlyList<string> include, IReadOnlyList<string> skip)
+    {
+        ArgumentNullException.ThrowIfNull(discovery);
+        var names = discovery.Tables.Select(t => t.Name).ToList();
+        return Select(names, include, skip, new TableScope(discovery.Location, discovery.Prefix, names.Distinct(StringComparer.Ordinal).Count(), discovery.Ignored));
+    }
+
+    private static List<string> Select(IEnumerable<string> knownTables, IReadOnlyList<string> include, IReadOnlyList<string> skip, TableScope? scope)
     {
         ArgumentNullException.ThrowIfNull(knownTables);
         ArgumentNullException.ThrowIfNull(include);
         ArgumentNullException.ThrowIfNull(skip);
 
         var known = knownTables.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        RequireMatches(IncludeOption, include, known);
-        RequireMatches(SkipOption, skip, known);
+        RequireMatches(IncludeOption, include, known, scope);
+        RequireMatches(SkipOption, skip, known, scope);
 
         return known
             .Where(table => include.Any(pattern => Matches(pattern, table)))
@@ -78,13 +96,13 @@ internal static class TableFilter
         return true;
     }
 
-    private static void RequireMatches(string option, IReadOnlyList<string> patterns, List<string> known)
+    private static void RequireMatches(string option, IReadOnlyList<string> patterns, List<string> known, TableScope? scope)
     {
         foreach (var pattern in patterns)
         {
             if (!known.Any(table => Matches(pattern, table)))
             {
-                throw new TableFilterException(option, pattern);
+                throw scope is null ? new TableFilterException(option, pattern) : new TableFilterException(option, pattern, scope);
             }
         }
     }

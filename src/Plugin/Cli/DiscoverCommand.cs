@@ -19,37 +19,36 @@ internal static class DiscoverCommand
 
     public static Command Create()
     {
-        var config = new Argument<FileInfo>("config") { Description = "A CloudQuery config file (YAML) with a kind: source document" };
+        var input = new ConfigInput();
         var format = new Option<string>("--format") { Description = "table (aligned text), json (one document) or markdown", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(Formats);
         var outputFile = new Option<FileInfo?>("--output") { Description = "Write the report to this file instead of stdout" };
         var logLevel = new Option<string?>("--log-level") { Description = "Log level on stderr: trace, debug, info, warn or error (default: no logs, the report says it all)" };
         logLevel.AcceptOnlyFromAmong(LogLevels.Names);
-        var command = new Command("discover", "List the tables a config would sync (footers only) with their objects, rows, columns and problems")
+        var command = new Command("discover", "List the tables a config would sync (footers only) with their objects, rows, columns and problems");
+        input.AddTo(command);
+        command.Options.Add(format);
+        command.Options.Add(outputFile);
+        command.Options.Add(logLevel);
+        command.SetAction(async (result, cancellationToken) =>
         {
-            config, format, outputFile, logLevel,
-        };
-        command.SetAction((result, cancellationToken) => RunAsync(
-            new Request(result.GetValue(config)!, result.GetValue(format)!, result.GetValue(outputFile), result.GetValue(logLevel) is { } level ? LogLevels.Parse(level) : LogLevel.None),
-            result.InvocationConfiguration, cancellationToken));
+            var console = result.InvocationConfiguration;
+            if (await input.LoadAsync(result, console.Error).ConfigureAwait(false) is not { } loaded)
+            {
+                return ConfigInput.UnusableConfigExitCode;
+            }
+
+            return await RunAsync(
+                loaded.Spec, new Request(result.GetValue(format)!, result.GetValue(outputFile), result.GetValue(logLevel) is { } level ? LogLevels.Parse(level) : LogLevel.None),
+                console, cancellationToken).ConfigureAwait(false);
+        });
         return command;
     }
 
-    private sealed record Request(FileInfo Config, string Format, FileInfo? Output, LogLevel LogLevel);
+    private sealed record Request(string Format, FileInfo? Output, LogLevel LogLevel);
 
-    private static async Task<int> RunAsync(Request request, InvocationConfiguration console, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(SourceSpec spec, Request request, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        SourceSpec spec;
-        try
-        {
-            var config = SourceConfig.Load(request.Config.FullName);
-            spec = SpecReader.Read(Encoding.UTF8.GetBytes(config.SpecJson));
-        }
-        catch (Exception e) when (e is ConfigException or SpecException or IOException)
-        {
-            await console.Error.WriteLineAsync($"{request.Config}: {e.Message}").ConfigureAwait(false);
-            return 2;
-        }
 
         // Skips and failed tables are in the report itself: logging them too would only repeat it on stderr.
         using var loggers = LoggerFactory.Create(b => b.AddProvider(new CqLoggerProvider(new LogLineWriter(console.Error, LogFormat.Text))).SetMinimumLevel(request.LogLevel));

@@ -21,6 +21,16 @@ internal sealed record DiscoveryReport(IReadOnlyList<DiscoveryReport.TableEntry>
 
     public long TotalRows => Tables.Sum(t => t.Rows);
 
+    /// <summary>
+    /// True for a usable table some of whose objects were skipped: it syncs, without their rows. (A table all of whose
+    /// objects were skipped has no schema and is an error.)
+    /// </summary>
+    public bool IsPartial(TableEntry table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return table.Error is null && Skipped.Any(s => s.Table == table.Name);
+    }
+
     public long TotalBytes => Tables.Sum(t => t.Bytes);
 
     public static DiscoveryReport From(DiscoveryResult result) =>

@@ -21,7 +21,7 @@ internal static class DiscoveryReportMarkdown
         output.WriteLine("|---|--:|--:|--:|---|");
         foreach (var table in report.Tables)
         {
-            output.WriteLine($"| `{Cell(table.Name)}` | {Number(table.Objects.Count)} | {Number(table.Rows)} | {Number(table.Bytes)} | {(table.Error is null ? "ok" : "**error**")} |");
+            output.WriteLine($"| `{Cell(table.Name)}` | {Number(table.Objects.Count)} | {Number(table.Rows)} | {Number(table.Bytes)} | {(table.Error is not null ? "**error**" : report.IsPartial(table) ? "partial" : "ok")} |");
         }
 
         foreach (var table in report.Tables)

@@ -19,7 +19,7 @@ internal static class DiscoveryReportText
             Number(t.Rows),
             Number(t.Bytes),
             Number(t.Columns.Count),
-            t.Error is null ? "ok" : "ERROR",
+            t.Error is not null ? "ERROR" : report.IsPartial(t) ? "partial" : "ok",
         })], rightAligned: [1, 2, 3, 4]);
 
         foreach (var table in report.Tables)

@@ -6,7 +6,8 @@ namespace CqSourceS3.Plugin.Cli;
 /// <summary><c>sync --dry-run</c>: per selected table, the objects a sync would read (after the cursor), and why others are not.</summary>
 internal static class DryRunReport
 {
-    public static void Print(SyncPlan plan, TextWriter output)
+    /// <summary>Prints the plan; returns the exit code the sync would have as far as a plan can tell (1: a table would fail or an object be skipped).</summary>
+    public static int Print(SyncPlan plan, TextWriter output)
     {
         foreach (var table in plan.Tables)
         {
@@ -16,8 +17,11 @@ internal static class DryRunReport
                 continue;
             }
 
+            // Objects whose footer failed are not in ToRead: said on the table's own line, so a table that would
+            // get only part of its objects does not look complete.
+            var skipped = plan.Skipped.Count(s => s.Table == table.Name);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"table {table.Name}: {table.ToRead.Count} objects to read ({table.Bytes} bytes), {table.AlreadySynced} already synced, {table.TooYoung} left for a later run"));
+                $"table {table.Name}: {table.ToRead.Count} objects to read ({table.Bytes} bytes), {table.AlreadySynced} already synced, {table.TooYoung} left for a later run{(skipped > 0 ? $", {skipped} would be skipped" : "")}"));
             foreach (var obj in table.ToRead)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {obj.Key}  {obj.Size} bytes  {obj.LastModified:yyyy-MM-ddTHH:mm:ssZ}"));
@@ -32,5 +36,6 @@ internal static class DryRunReport
         var readable = plan.Tables.Where(t => t.Error is null).ToList();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"dry run: {plan.Tables.Count} tables, {readable.Sum(t => t.ToRead.Count)} objects ({readable.Sum(t => t.Bytes)} bytes) would be read; nothing was read and no state changed"));
+        return plan.Tables.Any(t => t.Error is not null) || plan.Skipped.Count > 0 ? 1 : 0;
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -11,31 +9,69 @@ namespace CqSourceS3.Plugin.Cli;
 /// </summary>
 internal sealed record SourceConfig(string Name, IReadOnlyList<string> Tables, IReadOnlyList<string> SkipTables, bool DeterministicCqId, string SpecJson)
 {
-    public static SourceConfig Load(string path)
+    /// <summary>The source name CloudQuery would use when a document has none.</summary>
+    private const string DefaultName = "s3";
+
+    /// <summary>Reads the config at <paramref name="path"/>.</summary>
+    /// <param name="path">The config file.</param>
+    /// <param name="sourceName">
+    /// The <c>spec.name</c> of the source to use (<c>--source</c>); null when the file must hold exactly one source.
+    /// </param>
+    /// <exception cref="ConfigException">The file cannot be used; the message names it and, for YAML, the line and column.</exception>
+    public static SourceConfig Load(string path, string? sourceName = null) => Parse(path, ConfigFile.ReadText(path), sourceName);
+
+    /// <summary>Parses config <paramref name="text"/> that was read from <paramref name="path"/> (named in messages).</summary>
+    /// <inheritdoc cref="Load" path="/exception"/>
+    public static SourceConfig Parse(string path, string text, string? sourceName = null)
     {
-        var yaml = new YamlStream();
         try
         {
-            using var reader = new StreamReader(path);
-            yaml.Load(reader);
+            var yaml = new YamlStream();
+            yaml.Load(new BoundedYamlParser(new Parser(new StringReader(text))));
+            var source = Select(path, yaml, sourceName);
+            var spec = Child(source, "spec");
+            return new SourceConfig(
+                Scalar(source, "name") ?? DefaultName,
+                List(source, "tables", path) ?? ["*"],
+                List(source, "skip_tables", path) ?? [],
+                Scalar(source, "deterministic_cq_id") is "true",
+                spec is null ? "null" : YamlJson.From(spec)?.ToJsonString() ?? "null");
         }
         catch (YamlException e)
         {
-            throw new ConfigException($"{path}: not valid YAML at line {e.Start.Line}: {e.Message}");
+            // YamlDotNet counts lines and columns from 1, as editors do.
+            throw new ConfigException($"{path}: line {e.Start.Line}, column {e.Start.Column}: not a usable YAML config: {e.Message}");
+        }
+    }
+
+    /// <summary>The <c>spec:</c> mapping of the one <c>kind: source</c> document, or of the one named <paramref name="name"/>.</summary>
+    private static YamlMappingNode Select(string path, YamlStream yaml, string? name)
+    {
+        var sources = yaml.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>()
+            .Where(m => Scalar(m, "kind") == "source")
+            .Select(m => Child(m, "spec") as YamlMappingNode ?? throw new ConfigException($"{path}: a kind: source document has no spec: mapping"))
+            .ToList();
+        var names = sources.Select(s => Scalar(s, "name") ?? DefaultName).ToList();
+        var listed = string.Join(", ", names.Select(n => $"\"{n}\""));
+        if (sources.Count == 0)
+        {
+            throw new ConfigException($"{path}: no document with \"kind: source\"");
         }
 
-        var document = yaml.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>()
-            .FirstOrDefault(m => Scalar(m, "kind") == "source")
-            ?? throw new ConfigException($"{path}: no document with \"kind: source\"");
-        var source = Child(document, "spec") as YamlMappingNode
-            ?? throw new ConfigException($"{path}: the kind: source document has no spec: mapping");
-        var spec = Child(source, "spec");
-        return new SourceConfig(
-            Scalar(source, "name") ?? "s3",
-            List(source, "tables", path) ?? ["*"],
-            List(source, "skip_tables", path) ?? [],
-            Scalar(source, "deterministic_cq_id") is "true",
-            spec is null ? "null" : ToJson(spec)?.ToJsonString() ?? "null");
+        if (name is null)
+        {
+            return sources.Count == 1
+                ? sources[0]
+                : throw new ConfigException($"{path}: has {sources.Count} kind: source documents ({listed}); choose one with --source NAME");
+        }
+
+        var matching = sources.Where((_, i) => names[i] == name).ToList();
+        return matching.Count switch
+        {
+            1 => matching[0],
+            0 => throw new ConfigException($"{path}: no kind: source document is named \"{name}\" (--source); its sources: {listed}"),
+            _ => throw new ConfigException($"{path}: {matching.Count} kind: source documents are named \"{name}\"; give them different names"),
+        };
     }
 
     private static YamlNode? Child(YamlMappingNode map, string key) =>
@@ -49,27 +85,4 @@ internal sealed record SourceConfig(string Name, IReadOnlyList<string> Tables, I
         YamlSequenceNode sequence => [.. sequence.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw new ConfigException($"{path}: {key} must be a list of names"))],
         _ => throw new ConfigException($"{path}: {key} must be a list of names"),
     };
-
-    /// <summary>YAML to JSON with YAML 1.2 core-schema typing for plain scalars, as Go's YAML decoder does.</summary>
-    internal static JsonNode? ToJson(YamlNode node) => node switch
-    {
-        YamlMappingNode map => new JsonObject(map.Children.Select(p => KeyValuePair.Create(((YamlScalarNode)p.Key).Value ?? "", ToJson(p.Value)))),
-        YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(ToJson)]),
-        YamlScalarNode scalar when scalar.Style is ScalarStyle.Plain => Plain(scalar.Value ?? ""),
-        YamlScalarNode scalar => JsonValue.Create(scalar.Value ?? ""),
-        _ => null,
-    };
-
-    private static JsonValue? Plain(string text) => text switch
-    {
-        "" or "~" or "null" or "Null" or "NULL" => null,
-        "true" or "True" or "TRUE" => JsonValue.Create(true),
-        "false" or "False" or "FALSE" => JsonValue.Create(false),
-        _ when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) => JsonValue.Create(integer),
-        _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) => JsonValue.Create(number),
-        _ => JsonValue.Create(text),
-    };
 }
-
-/// <summary>The config file cannot be used; the message names the file and the problem.</summary>
-internal sealed class ConfigException(string message) : Exception(message);

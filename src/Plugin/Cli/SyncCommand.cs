@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using CqSourceS3.Client;
 using CqSourceS3.Client.Arrow;
 using CqSourceS3.Client.Spec;
@@ -21,36 +20,40 @@ internal static class SyncCommand
 {
     public static Command Create()
     {
-        var config = new Argument<FileInfo>("config") { Description = "A CloudQuery config file (YAML) with a kind: source document" };
+        var input = new ConfigInput();
         var state = new Option<FileInfo?>("--state") { Description = "Keep incremental cursors in this JSON file (same semantics as a state backend): later runs read only new or changed objects" };
         var outputFolder = new Option<DirectoryInfo?>("--output") { Description = "Write each table's rows to DIR/<table>.parquet, as the destination would receive them" };
         var dryRun = new Option<bool>("--dry-run") { Description = "List the tables and objects a sync would read (after the cursor), read nothing and change no state" };
         var logLevel = new Option<string>("--log-level") { Description = "Log level on stderr: trace, debug, info, warn or error", DefaultValueFactory = _ => "warn" };
         logLevel.AcceptOnlyFromAmong(LogLevels.Names);
-        var command = new Command("sync", "Sync the tables of a config in-process and print what the destination would receive") { config, state, outputFolder, dryRun, logLevel };
-        command.SetAction((result, cancellationToken) => RunAsync(
-            new SyncCommandOptions(result.GetValue(config)!, result.GetValue(state), result.GetValue(outputFolder), result.GetValue(dryRun), LogLevels.Parse(result.GetValue(logLevel)!)),
-            result.InvocationConfiguration.Output,
-            cancellationToken));
+        var command = new Command("sync", "Sync the tables of a config in-process and print what the destination would receive");
+        input.AddTo(command);
+        command.Options.Add(state);
+        command.Options.Add(outputFolder);
+        command.Options.Add(dryRun);
+        command.Options.Add(logLevel);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var console = result.InvocationConfiguration;
+            if (await input.LoadAsync(result, console.Error).ConfigureAwait(false) is not { } loaded)
+            {
+                return ConfigInput.UnusableConfigExitCode;
+            }
+
+            return await RunAsync(
+                loaded.Config, loaded.Spec,
+                new SyncCommandOptions(result.GetValue(state), result.GetValue(outputFolder), result.GetValue(dryRun), LogLevels.Parse(result.GetValue(logLevel)!)),
+                console, cancellationToken).ConfigureAwait(false);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(SyncCommandOptions options, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(SourceConfig config, SourceSpec spec, SyncCommandOptions options, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        using var loggers = LoggerFactory.Create(b => b.AddProvider(new CqLoggerProvider(new LogLineWriter(Console.Error, LogFormat.Text))).SetMinimumLevel(options.LogLevel));
-        SourceConfig config;
-        SourceSpec spec;
-        try
-        {
-            config = SourceConfig.Load(options.Config.FullName);
-            spec = SpecReader.Read(Encoding.UTF8.GetBytes(config.SpecJson));
-        }
-        catch (Exception e) when (e is ConfigException or SpecException or IOException)
-        {
-            await Console.Error.WriteLineAsync($"{options.Config}: {e.Message}").ConfigureAwait(false);
-            return 2;
-        }
-
+        var output = console.Output;
+        // Progress is redrawn in place only on a real terminal; a test's or a pipe's writer gets plain lines.
+        var terminal = ReferenceEquals(console.Error, Console.Error) && !Console.IsErrorRedirected;
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(new CqLoggerProvider(new LogLineWriter(console.Error, LogFormat.Text))).SetMinimumLevel(options.LogLevel));
         try
         {
             await using var state = options.State is null ? null : await FileStateStore.OpenAsync(options.State.FullName, cancellationToken).ConfigureAwait(false);
@@ -60,15 +63,14 @@ internal static class SyncCommand
             if (options.DryRun)
             {
                 var plan = await engine.PlanAsync(request, cancellationToken).ConfigureAwait(false);
-                DryRunReport.Print(plan, output);
-                return plan.Tables.Any(t => t.Error is not null) ? 1 : 0;
+                return DryRunReport.Print(plan, output);
             }
 
             var report = new SyncReport(output);
             var files = options.Output is null ? null : new TableFileWriter(options.Output.FullName);
             try
             {
-                await using (new SyncProgressDisplay(engine, Console.Error, terminal: !Console.IsErrorRedirected))
+                await using (new SyncProgressDisplay(engine, console.Error, terminal))
                 {
                     await ReceiveAsync(engine, request, report, files, cancellationToken).ConfigureAwait(false);
                 }
@@ -95,7 +97,7 @@ internal static class SyncCommand
         }
         catch (Exception e) when (e is StoreException or TableFilterException or StateStoreException or CursorStateException)
         {
-            await Console.Error.WriteLineAsync($"sync failed: {e.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"sync failed: {e.Message}").ConfigureAwait(false);
             return 1;
         }
     }
@@ -132,5 +134,5 @@ internal static class SyncCommand
         }
     }
 
-    private sealed record SyncCommandOptions(FileInfo Config, FileInfo? State, DirectoryInfo? Output, bool DryRun, LogLevel LogLevel);
+    private sealed record SyncCommandOptions(FileInfo? State, DirectoryInfo? Output, bool DryRun, LogLevel LogLevel);
 }

@@ -53,7 +53,7 @@ internal sealed class SyncReport(TextWriter output)
             _rows.GetValueOrDefault(p.Key).ToString(CultureInfo.InvariantCulture),
             p.Value.Bytes.ToString(CultureInfo.InvariantCulture),
             p.Value.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
-            _errors.TryGetValue(p.Key, out var error) ? "FAILED" : "ok",
+            StatusOf(_errors.ContainsKey(p.Key), p.Value.Objects, skipped.Count(s => s.Table == p.Key)),
         }).ToList();
         output.WriteLine();
         WriteTable(["table", "objects", "skipped", "rows", "bytes", "seconds", "status"], rows);
@@ -68,6 +68,19 @@ internal sealed class SyncReport(TextWriter output)
             output.WriteLine($"skipped: {skip.Key} ({skip.Table}): {skip.Reason}");
         }
     }
+
+    /// <summary>
+    /// The status column: <c>FAILED</c> when the table stopped with an error; <c>skipped</c> when objects were skipped
+    /// and none was read, so the table got no rows from this run although it did not fail; <c>partial</c> when some
+    /// were skipped and others read; <c>ok</c> when every object it had to read was read.
+    /// </summary>
+    internal static string StatusOf(bool failed, long objectsRead, int objectsSkipped) => (failed, objectsRead, objectsSkipped) switch
+    {
+        (true, _, _) => "FAILED",
+        (_, 0, > 0) => "skipped",
+        (_, _, > 0) => "partial",
+        _ => "ok",
+    };
 
     private void WriteTable(string[] header, List<string[]> rows)
     {

@@ -102,6 +102,33 @@ public class SpecReaderTests
         Assert.Contains("rows_per_record: must be an integer, got the string \"x\"", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("lookback_seconds", "99999999999", "99999999999 is out of range; must be between 0 and 31536000")]
+    [InlineData("lookback_seconds", "-99999999999", "-99999999999 is out of range; must be between 0 and 31536000")]
+    [InlineData("settle_seconds", "1e12", "1e12 is out of range; must be between 0 and 86400")]
+    [InlineData("settle_seconds", "86401", "86401 is out of range; must be between 0 and 86400")]
+    [InlineData("rows_per_record", "2147483648", "2147483648 is out of range; must be between 1 and 2147483647")]
+    [InlineData("rows_per_record", "-5", "-5 is out of range; must be at least 1")]
+    [InlineData("concurrency", "99999999999999999999999", "99999999999999999999999 is out of range; must be between 1 and 2147483647, or -1 for unlimited")]
+    [InlineData("concurrency", "-99999999999", "-99999999999 is out of range; must be at least 1, or -1 for unlimited")]
+    public void Read_IntegerOutOfRange_SaysSoWithTheAllowedRange(string field, string value, string expected)
+    {
+        var error = Assert.Throws<SpecException>(() => SpecReader.Read(Encoding.UTF8.GetBytes($$"""{"bucket":"b","{{field}}":{{value}}}""")));
+
+        var only = Assert.Single(error.Errors);
+        Assert.Equal((field, expected), (only.Field, only.Message));
+    }
+
+    [Theory]
+    [InlineData("rows_per_record", "2.5")]
+    [InlineData("lookback_seconds", "1e-3")]
+    public void Read_IntegerOptionFractional_SaysItMustBeAnInteger(string field, string value)
+    {
+        var error = Assert.Throws<SpecException>(() => SpecReader.Read(Encoding.UTF8.GetBytes($$"""{"bucket":"b","{{field}}":{{value}}}""")));
+
+        Assert.Equal($"must be an integer, got the number {value}", Assert.Single(error.Errors).Message);
+    }
+
     [Fact]
     public void Read_UnknownKey_ListsAllowedFields()
     {

@@ -1,3 +1,4 @@
+using CqSourceS3.Client.Discovery;
 using CqSourceS3.Client.Sync;
 
 namespace CqSourceS3.Client.Tests.Sync;
@@ -83,5 +84,39 @@ public sealed class TableFilterTests
     public void Select_EmptyIncludeWithUnmatchedSkip_StillChecksSkip()
     {
         Assert.Throws<TableFilterException>(() => TableFilter.Select(Known, [], ["nothing"]));
+    }
+
+    [Fact]
+    public void Select_StarOverAnEmptyPrefix_NamesBucketPrefixAndIgnoredObjects()
+    {
+        var discovery = new DiscoveryResult([], [], Ignored: 2) { Location = "s3://my-bucket", Prefix = "exports/" };
+
+        var ex = Assert.Throws<TableFilterException>(() => TableFilter.Select(discovery, ["*"], []));
+
+        Assert.Equal(
+            "tables include a pattern * with no matches: there are no Parquet objects in s3://my-bucket under path_prefix \"exports/\" " +
+            "(2 other objects there do not end in .parquet); check the bucket or folder and path_prefix",
+            ex.Message);
+        Assert.Equal(("s3://my-bucket", "exports/"), (ex.Location, ex.Prefix));
+    }
+
+    [Fact]
+    public void Select_StarOverAnEmptyFolder_NamesTheFolder()
+    {
+        var discovery = new DiscoveryResult([], [], Ignored: 0) { Location = "/data/parquet" };
+
+        var ex = Assert.Throws<TableFilterException>(() => TableFilter.Select(discovery, ["*"], []));
+
+        Assert.Equal("tables include a pattern * with no matches: there are no Parquet objects in /data/parquet; check the bucket or folder and path_prefix", ex.Message);
+    }
+
+    [Fact]
+    public void Select_PatternMissingAmongFoundTables_SaysHowManyWereFoundWhere()
+    {
+        var discovery = new DiscoveryResult([.. Known.Select(n => new DiscoveredTable(n, [], null))], [], 0) { Location = "s3://b", Prefix = "x/" };
+
+        var ex = Assert.Throws<TableFilterException>(() => TableFilter.Select(discovery, ["sales_*"], ["nope"]));
+
+        Assert.Equal("skip_tables include a pattern nope with no matches among the 5 tables found in s3://b under path_prefix \"x/\"", ex.Message);
     }
 }
