@@ -55,4 +55,7 @@ internal static partial class ClientLog
 
     [LoggerMessage(EventId = 117, Level = LogLevel.Error, Message = "Table {Table} stopped (error_policy: fail): object {Key} could not be read: {Reason}")]
     public static partial void TableStopped(ILogger logger, string table, string key, string reason);
+
+    [LoggerMessage(EventId = 118, Level = LogLevel.Warning, Message = "Reading {Concurrency} objects at once instead of {Requested}: the process may open {Limit} files (ulimit -n) and has {Open} open already; raise the limit to read more at once")]
+    public static partial void ConcurrencyLowered(ILogger logger, int requested, int concurrency, long limit, int open);
 }

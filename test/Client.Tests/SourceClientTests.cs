@@ -23,4 +23,27 @@ public sealed class SourceClientTests
             "(1 other object there does not end in .parquet); check the bucket or folder and path_prefix",
             ex.Message);
     }
+
+    [Fact]
+    public async Task Sync_StarOverAnEmptyPrefix_NamesBucketAndPrefixBeforeAnyMessage()
+    {
+        var store = new InMemoryObjectStore("s3://my-bucket");
+        store.Put("other/t.parquet", SimpleParquet.Bytes(1, SimpleParquet.Nullable("x", Apache.Arrow.Types.Int64Type.Default)));
+        await using var client = SourceClient.Create(new SourceSpec { Bucket = "my-bucket", PathPrefix = "exports/" }, store, NullLoggerFactory.Instance);
+        var messages = 0;
+
+        var ex = await Assert.ThrowsAsync<TableFilterException>(async () =>
+        {
+            await foreach (var message in client.CreateSync().RunAsync(new SyncRequest(["*"], []), CancellationToken.None))
+            {
+                messages++;
+            }
+        });
+
+        Assert.Equal(
+            "tables include a pattern * with no matches: there are no Parquet objects in s3://my-bucket under path_prefix \"exports/\"; " +
+            "check the bucket or folder and path_prefix",
+            ex.Message);
+        Assert.Equal(0, messages);
+    }
 }

@@ -39,6 +39,9 @@ public sealed class InMemoryObjectStore : IObjectStore
         return obj;
     }
 
+    /// <summary>A copy of the bytes stored under <paramref name="key"/>.</summary>
+    public byte[] ContentOf(string key) => (byte[])_objects[key].Content.Clone();
+
     /// <inheritdoc />
     public async IAsyncEnumerable<StoredObject> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

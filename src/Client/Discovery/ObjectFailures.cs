@@ -10,23 +10,31 @@ namespace CqSourceS3.Client.Discovery;
 internal static class ObjectFailures
 {
     /// <summary>
-    /// Skippable: the object is not readable Parquet, is encrypted, timed out, or vanished/changed after listing.
-    /// Not skippable: a missing bucket, denied access, an unreachable endpoint — those fail every object alike and
-    /// must surface as one clear error.
+    /// Skippable: the object is not readable Parquet, is encrypted, timed out, vanished or changed after listing, or
+    /// could not be read for a transient reason (its own I/O on this machine or the network, memory, threads).
+    /// Not skippable: a missing bucket or denied access: those fail every object alike and must surface as one clear
+    /// error (a local file that cannot be read for want of permission is a transient failure of that file).
     /// </summary>
     public static bool IsSkippable(Exception error, CancellationToken cancellationToken) => error switch
     {
         OperationCanceledException => false,
         ParquetReadException => true,
-        StoreException store => store.Failure is StoreFailure.ObjectNotFound or StoreFailure.Transient,
+        StoreException store => store.Failure is StoreFailure.ObjectNotFound || IsTransient(store),
         _ => false,
     };
 
     public static SkippedObject ToSkipped(Exception error, StoredObject obj, string table) => (error switch
     {
-        ParquetReadException parquet => new SkippedObject(obj.Key, table, parquet.Message, parquet.Failure == ParquetFailure.TimedOut),
-        StoreException store => new SkippedObject(obj.Key, table, store.Message, store.Failure == StoreFailure.Transient),
-        _ => new SkippedObject(obj.Key, table, error.Message, Transient: false),
+        ParquetReadException parquet => new SkippedObject(obj.Key, table, parquet.Message, parquet.IsTransient),
+        StoreException store => new SkippedObject(obj.Key, table, store.Message, IsTransient(store)),
+        _ => new SkippedObject(obj.Key, table, error.Message, Transient: true),
     }) with
     { StoredObject = obj };
+
+    /// <summary>
+    /// A store failure that says nothing about the object's bytes: throttling, a failed connection, an unknown
+    /// error. A deleted object (or one rewritten since listing) is not: the next listing shows what is there.
+    /// </summary>
+    private static bool IsTransient(StoreException store) =>
+        store.Failure is StoreFailure.Transient or StoreFailure.Unreachable or StoreFailure.Unknown;
 }

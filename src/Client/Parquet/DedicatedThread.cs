@@ -8,6 +8,7 @@ namespace CqSourceS3.Client.Parquet;
 internal static class DedicatedThread
 {
     /// <summary>Starts <paramref name="work"/> on a new background thread named <paramref name="name"/>.</summary>
+    /// <exception cref="ThreadUnavailableException">The thread could not be started.</exception>
     public static Task<T> Run<T>(string name, Func<T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -27,7 +28,16 @@ internal static class DedicatedThread
             IsBackground = true,
             Name = name,
         };
-        thread.Start();
+        try
+        {
+            thread.Start();
+        }
+        catch (OutOfMemoryException e)
+        {
+            throw new ThreadUnavailableException(
+                "a decoding thread could not be started (the process is out of threads, memory or open files)", e);
+        }
+
         return completion.Task;
     }
 }

@@ -33,7 +33,16 @@ internal sealed class ParquetBatchReader(ParquetReadOptions options)
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRowsPerBatch, 1);
         var channel = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(1) { SingleWriter = true });
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = DedicatedThread.Run("parquet-decode", () => Produce(store, obj, maxRowsPerBatch, channel, stop.Token));
+        Task<bool> producer;
+        try
+        {
+            producer = DedicatedThread.Run("parquet-decode", () => Produce(store, obj, maxRowsPerBatch, channel, stop.Token));
+        }
+        catch (ThreadUnavailableException e)
+        {
+            stop.Dispose();
+            throw ParquetFailureClassifier.Classify(e, null, store.Location, obj.Key, cancellationToken);
+        }
 
         var remaining = _options.ObjectTimeout;
         try

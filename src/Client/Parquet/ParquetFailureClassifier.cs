@@ -56,7 +56,10 @@ internal static class ParquetFailureClassifier
 
     /// <summary>
     /// Translates an exception thrown while opening or decoding an object: already-classified exceptions,
-    /// store failures and cancellation by <paramref name="cancellationToken"/> come back unchanged.
+    /// store failures and cancellation by <paramref name="cancellationToken"/> come back unchanged. An object is
+    /// <see cref="ParquetFailure.Corrupt"/> only on evidence from its bytes: the decoder rejected what our stream
+    /// delivered in full. A failure of the stream itself, and any error that says nothing about the bytes (memory,
+    /// threads, open files, permission, an unknown kind), is <see cref="ParquetFailure.Transient"/>.
     /// </summary>
     public static Exception Classify(Exception error, RangedObjectStream? stream, string location, string key, CancellationToken cancellationToken)
     {
@@ -71,33 +74,53 @@ internal static class ParquetFailureClassifier
             return error;
         }
 
-        // The decoder saw our stream fail only as text; the stream kept the real exception.
-        if (stream?.Failure is StoreException storeFailure)
+        // The decoder saw our stream fail only as text (with a stack trace in it); the stream kept the real exception.
+        if (stream?.Failure is { } streamFailure)
         {
-            return storeFailure;
+            return streamFailure switch
+            {
+                StoreException store => store,
+                OperationCanceledException when cancellationToken.IsCancellationRequested => Cancelled(error, cancellationToken),
+                _ => Transient(location, key, $"reading it failed on this machine: {LocalFailure.Describe(streamFailure)}", streamFailure),
+            };
         }
 
         if (cancellationToken.IsCancellationRequested)
         {
-            return new OperationCanceledException("reading the Parquet object was cancelled", error, cancellationToken);
+            return Cancelled(error, cancellationToken);
         }
 
         return error switch
         {
+            ParquetException native => FromNative(NativeError.Parse(native.Message), location, key, error),
+            // The Arrow C stream importer reports a decoder error (an Arrow status) as a plain Exception.
+            _ when error.GetType() == typeof(Exception) => FromNative(NativeError.Parse(error.Message), location, key, error),
+            // Our own check that the decoder yielded as many rows as the footer declares.
+            InvalidDataException => new ParquetReadException(ParquetFailure.Corrupt, location, key, $"corrupt Parquet: {FirstLine(error)}", error),
+            ThreadUnavailableException => Transient(location, key, FirstLine(error), error),
             NotSupportedException or NotImplementedException =>
                 new ParquetReadException(ParquetFailure.Unsupported, location, key, $"unsupported Parquet content: {FirstLine(error)}", error),
-            ParquetException or IOException or InvalidDataException or OverflowException or ArgumentException or IndexOutOfRangeException =>
-                new ParquetReadException(ParquetFailure.Corrupt, location, key, $"corrupt or unreadable Parquet: {FirstLine(error)}", error),
-            // The Arrow C stream importer reports a decoder error (an Arrow status) as a plain Exception.
-            _ when error.GetType() == typeof(Exception) =>
-                new ParquetReadException(ParquetFailure.Corrupt, location, key, $"corrupt or unreadable Parquet: {FirstLine(error)}", error),
-            _ => error,
+            _ => Transient(location, key, $"reading it failed on this machine: {LocalFailure.Describe(error)}", error),
         };
     }
 
-    private static string FirstLine(Exception error)
+    private static ParquetReadException FromNative(NativeError native, string location, string key, Exception error) => native.Kind switch
     {
-        var message = error.Message;
+        NativeErrorKind.Corrupt => new ParquetReadException(ParquetFailure.Corrupt, location, key, $"corrupt Parquet: {FirstLine(native.Describe())}", error),
+        NativeErrorKind.Unsupported => new ParquetReadException(ParquetFailure.Unsupported, location, key, $"unsupported Parquet content: {FirstLine(native.Describe())}", error),
+        _ => Transient(location, key, $"the decoder failed for a reason other than the object's bytes: {FirstLine(native.Describe())}", error),
+    };
+
+    private static ParquetReadException Transient(string location, string key, string reason, Exception error) =>
+        new(ParquetFailure.Transient, location, key, $"{reason}; it is read again next run", error);
+
+    private static OperationCanceledException Cancelled(Exception error, CancellationToken cancellationToken) =>
+        new("reading the Parquet object was cancelled", error, cancellationToken);
+
+    private static string FirstLine(Exception error) => FirstLine(error.Message);
+
+    private static string FirstLine(string message)
+    {
         var end = message.IndexOf('\n', StringComparison.Ordinal);
         return (end < 0 ? message : message[..end]).Trim();
     }

@@ -20,11 +20,20 @@ internal sealed class ParquetFooterReader(ParquetReadOptions options)
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(obj);
         var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var work = DedicatedThread.Run("parquet-footer", () =>
+        Task<ParquetFileInfo> work;
+        try
         {
-            using var file = ParquetFileHandle.Open(store, obj, _options, maxRowsPerBatch: null, onStream: null, abandon.Token);
-            return file.Describe(obj);
-        });
+            work = DedicatedThread.Run("parquet-footer", () =>
+            {
+                using var file = ParquetFileHandle.Open(store, obj, _options, maxRowsPerBatch: null, onStream: null, abandon.Token);
+                return file.Describe(obj);
+            });
+        }
+        catch (ThreadUnavailableException e)
+        {
+            abandon.Dispose();
+            throw ParquetFailureClassifier.Classify(e, null, store.Location, obj.Key, cancellationToken);
+        }
 
         try
         {

@@ -19,6 +19,9 @@ public sealed class ParquetReadException : Exception
     /// <summary>What kind of failure it was.</summary>
     public ParquetFailure Failure { get; }
 
+    /// <summary>True when the failure says nothing about the bytes: the object must be read again next run.</summary>
+    public bool IsTransient => Failure is ParquetFailure.TimedOut or ParquetFailure.Transient;
+
     /// <summary><c>s3://bucket</c> or the folder path.</summary>
     public string Location { get; }
 

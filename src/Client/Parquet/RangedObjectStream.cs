@@ -14,7 +14,7 @@ namespace CqSourceS3.Client.Parquet;
 /// object's end); a read at least as large as the block is fetched exactly as asked, through a pooled array that is
 /// given back before the read returns. So an open object holds one block of memory, whatever the object's size.
 /// The Parquet decoder calls this stream from native threads and turns any exception into an error string, so the
-/// first failure is kept in <see cref="Failure"/> for the caller to rethrow with its real type.
+/// first failure of any read is kept in <see cref="Failure"/>: the classifier takes it as the cause, with its real type.
 /// </remarks>
 internal sealed class RangedObjectStream : Stream
 {
@@ -86,14 +86,23 @@ internal sealed class RangedObjectStream : Stream
     {
         lock (_gate)
         {
-            var wanted = (int)Math.Min(buffer.Length, Math.Max(_object.Size - _position, 0));
-            var done = 0;
-            while (done < wanted)
+            try
             {
-                done += ReadOnce(buffer[done..wanted]);
-            }
+                var wanted = (int)Math.Min(buffer.Length, Math.Max(_object.Size - _position, 0));
+                var done = 0;
+                while (done < wanted)
+                {
+                    done += ReadOnce(buffer[done..wanted]);
+                }
 
-            return done;
+                return done;
+            }
+            catch (Exception e)
+            {
+                // Whatever stopped a read (the store, memory, cancellation) is the cause of the decoder's failure.
+                Failure ??= e;
+                throw;
+            }
         }
     }
 
@@ -193,6 +202,7 @@ internal sealed class RangedObjectStream : Stream
         }
         catch (Exception e)
         {
+            // Prefetch (before the decoder exists) fails here too.
             Failure ??= e;
             throw;
         }

@@ -39,7 +39,7 @@ public sealed record SourceSpec
     public int RowsPerRecord { get; init; } = 2000;
 
     /// <summary>How many objects are read at once.</summary>
-    [Description("How many objects are read at the same time; `-1` means unlimited (still bounded by the in-flight batch limit).")]
+    [Description("Objects read at the same time; `-1` means unlimited, capped at 256 open objects. Any value is lowered, with a warning, to what the process's open-file limit (`ulimit -n`) allows.")]
     [SpecIntegerRange(1, int.MaxValue, AllowMinusOne = true)]
     public int Concurrency { get; init; } = 50;
 

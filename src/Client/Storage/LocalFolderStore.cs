@@ -19,18 +19,37 @@ public sealed class LocalFolderStore : IObjectStore
     public string Location => _root;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The folder is walked one level at a time, so that a subfolder that cannot be listed is named: its objects are
+    /// unknown, and a sync that went on without them could move a cursor past them, so the listing fails.
+    /// </remarks>
     public async IAsyncEnumerable<StoredObject> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         EnsureFolderExists();
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = 0 };
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0 };
         var objects = new List<StoredObject>();
-        foreach (var file in new DirectoryInfo(_root).EnumerateFiles("*", options))
+        var folders = new Stack<DirectoryInfo>([new DirectoryInfo(_root)]);
+        while (folders.TryPop(out var folder))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var key = Path.GetRelativePath(_root, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
-            if (key.StartsWith(prefix, StringComparison.Ordinal))
+            foreach (var entry in Entries(folder, options))
             {
-                objects.Add(ToStoredObject(key, file));
+                if (entry is DirectoryInfo child)
+                {
+                    // Linked folders are not followed (as a recursive enumeration does not): a link cannot loop us.
+                    if (child.LinkTarget is null)
+                    {
+                        folders.Push(child);
+                    }
+
+                    continue;
+                }
+
+                var key = Path.GetRelativePath(_root, entry.FullName).Replace(Path.DirectorySeparatorChar, '/');
+                if (key.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    objects.Add(ToStoredObject(key, (FileInfo)entry));
+                }
             }
         }
 
@@ -45,6 +64,10 @@ public sealed class LocalFolderStore : IObjectStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A file that cannot be opened for want of permission or of open files, or that fails with an I/O error, is a
+    /// transient failure of that one object: it says nothing about its bytes, and the next run reads it again.
+    /// </remarks>
     public Task<Stream> OpenRangeAsync(StoredObject obj, long offset, long length, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(obj);
@@ -61,9 +84,10 @@ public sealed class LocalFolderStore : IObjectStore
         {
             throw new StoreException(StoreFailure.ObjectNotFound, _root, obj.Key, $"object '{obj.Key}' no longer exists in folder '{_root}'", e);
         }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            throw new StoreException(StoreFailure.AccessDenied, _root, obj.Key, $"cannot read '{obj.Key}' in folder '{_root}': access denied", e);
+            throw new StoreException(StoreFailure.Transient, _root, obj.Key,
+                $"cannot read '{obj.Key}' in folder '{_root}': {LocalFailure.Describe(e)}; it is read again next run", e);
         }
     }
 
@@ -89,9 +113,30 @@ public sealed class LocalFolderStore : IObjectStore
 
     private void EnsureFolderExists()
     {
+        if (File.Exists(_root))
+        {
+            throw new StoreException(StoreFailure.BucketNotFound, _root, null,
+                $"local_path '{_root}' is a file, not a folder: set local_path to the folder that holds the Parquet files");
+        }
+
         if (!Directory.Exists(_root))
         {
             throw new StoreException(StoreFailure.BucketNotFound, _root, null, $"local_path folder '{_root}' does not exist");
+        }
+    }
+
+    /// <summary>The entries of one folder, read in full so that a failure is that folder's.</summary>
+    private List<FileSystemInfo> Entries(DirectoryInfo folder, EnumerationOptions options)
+    {
+        try
+        {
+            return [.. folder.EnumerateFileSystemInfos("*", options)];
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            var name = folder.FullName == _root ? "local_path" : $"subfolder '{Path.GetRelativePath(_root, folder.FullName).Replace(Path.DirectorySeparatorChar, '/')}/'";
+            throw new StoreException(e is UnauthorizedAccessException ? StoreFailure.AccessDenied : StoreFailure.Unknown, _root, null,
+                $"{name} of folder '{_root}' cannot be listed: {LocalFailure.Describe(e)}; its objects are unknown, so the sync stops and no cursor moves", e);
         }
     }
 

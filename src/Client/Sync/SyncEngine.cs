@@ -33,10 +33,11 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
     private long _rows;
     private int _objectsRead;
     private ProgressReporter? _reporter;
+    private int? _concurrency;
     private TableStops? _stops;
 
-    /// <summary>How many objects are read at the same time.</summary>
-    public int Concurrency => spec.Concurrency == -1 ? UnlimitedConcurrency : spec.Concurrency;
+    /// <summary>How many objects are read at the same time: the spec's, lowered to fit the open-file limit.</summary>
+    public int Concurrency => _concurrency ??= LimitConcurrency();
 
     /// <summary>
     /// Where per-table cursors live; null means no state backend: every run reads every object. The engine only
@@ -240,7 +241,7 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
 
     private static List<DiscoveredTable> Select(DiscoveryResult discovery, SyncRequest request)
     {
-        var names = TableFilter.Select(discovery.Tables.Select(t => t.Name), request.Tables, request.SkipTables).ToHashSet(StringComparer.Ordinal);
+        var names = TableFilter.Select(discovery, request.Tables, request.SkipTables).ToHashSet(StringComparer.Ordinal);
         return [.. discovery.Tables.Where(t => names.Contains(t.Name))];
     }
 
@@ -268,6 +269,20 @@ internal sealed class SyncEngine(IObjectStore store, SourceSpec spec, ParquetRea
         {
             writer.TryComplete(failure);
         }
+    }
+
+    private int LimitConcurrency()
+    {
+        var requested = spec.Concurrency == -1 ? UnlimitedConcurrency : spec.Concurrency;
+        var limit = OpenFileLimit.SoftLimit();
+        var open = OpenFileLimit.OpenDescriptors();
+        var concurrency = OpenFileLimit.Cap(requested, limit, open);
+        if (concurrency < requested)
+        {
+            ClientLog.ConcurrencyLowered(logger, requested, concurrency, limit ?? 0, open);
+        }
+
+        return concurrency;
     }
 
     /// <summary>An object's average compressed row group: what the decoder holds while reading it.</summary>

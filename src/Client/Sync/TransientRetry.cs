@@ -1,10 +1,12 @@
+using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Storage;
 
 namespace CqSourceS3.Client.Sync;
 
 /// <summary>
 /// Decides whether a failed object read is tried again, and how long to wait first.
-/// Only <see cref="StoreFailure.Transient"/> store failures (throttling, timeouts, 5xx) are retried, and only while
+/// Only <see cref="StoreFailure.Transient"/> store failures (throttling, timeouts, 5xx) and
+/// <see cref="ParquetFailure.Transient"/> read failures (memory, threads, open files, local I/O) are retried, and only while
 /// no row of the object was sent yet: a retry after rows were sent would send them a second time.
 /// Delays grow exponentially from <see cref="FirstDelay"/> up to <see cref="MaxDelay"/>, with full jitter so that
 /// parallel readers hit by the same throttling do not retry in lockstep.
@@ -42,7 +44,8 @@ internal sealed class TransientRetry
     /// <param name="retriesSoFar">How many retries this object already had.</param>
     /// <param name="rowsSent">How many rows of the object were already sent; any row sent rules a retry out.</param>
     public bool ShouldRetry(Exception error, int retriesSoFar, long rowsSent) =>
-        rowsSent == 0 && retriesSoFar < MaxRetries && error is StoreException { Failure: StoreFailure.Transient };
+        rowsSent == 0 && retriesSoFar < MaxRetries
+        && error is StoreException { Failure: StoreFailure.Transient } or ParquetReadException { Failure: ParquetFailure.Transient };
 
     /// <summary>The upper bound of the wait before retry number <paramref name="retry"/> (0-based).</summary>
     public TimeSpan CeilingFor(int retry)

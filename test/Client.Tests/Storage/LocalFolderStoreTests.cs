@@ -23,6 +23,28 @@ public sealed class LocalFolderStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ListAsync_LocalPathIsAFile_SaysItIsAFile()
+    {
+        var path = Write("orders.parquet", [1, 2, 3]);
+        await using var store = new LocalFolderStore(path);
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => StoreReading.ListKeysAsync(store, string.Empty));
+
+        Assert.Equal(StoreFailure.BucketNotFound, error.Failure);
+        Assert.Equal($"local_path '{path}' is a file, not a folder: set local_path to the folder that holds the Parquet files", error.Message);
+    }
+
+    [Fact]
+    public async Task ListAsync_LinkedFolderPointingUp_IsNotFollowed()
+    {
+        Write("a/x.parquet", [1]);
+        Directory.CreateSymbolicLink(Path.Combine(_root.FullName, "a", "loop"), _root.FullName);
+        await using var store = new LocalFolderStore(_root.FullName);
+
+        Assert.Equal(["a/x.parquet"], await StoreReading.ListKeysAsync(store, string.Empty));
+    }
+
+    [Fact]
     public async Task ListAsync_Prefix_ReturnsOnlyKeysStartingWithIt()
     {
         foreach (var key in new[] { "a/1.parquet", "a/sub/2.parquet", "ab.parquet", "b/1.parquet" })

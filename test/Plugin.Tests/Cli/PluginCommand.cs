@@ -12,6 +12,19 @@ internal static class PluginCommand
         return (run.ExitCode, run.Stdout, run.Stderr);
     }
 
+    /// <summary>
+    /// Runs the plugin through <paramref name="wrapper"/> (e.g. <c>setpriv …</c> or <c>bash -c 'ulimit …; exec "$@"'</c>),
+    /// with <paramref name="environment"/> set for it alone.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunWrappedAsync(
+        IReadOnlyList<string> wrapper, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        var run = await ProcessRun.StartAsync(
+            wrapper[0], [.. wrapper.Skip(1), "dotnet", Path.Combine(AppContext.BaseDirectory, "cq-source-s3.dll"), .. arguments],
+            RepoPaths.Root, TimeSpan.FromMinutes(3), environment: environment);
+        return (run.ExitCode, run.Stdout, run.Stderr);
+    }
+
     /// <summary>A copy of the bundled examples/data in a temporary folder, with a config pointing at it.</summary>
     public static (string Folder, string Data, string Config) CopyExamples(string prefix)
     {
