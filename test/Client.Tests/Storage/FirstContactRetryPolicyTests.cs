@@ -5,6 +5,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using CqSourceS3.Client.Storage;
+using CqSourceS3.Tests.Shared;
 
 namespace CqSourceS3.Client.Tests.Storage;
 
@@ -20,7 +21,7 @@ public sealed class FirstContactRetryPolicyTests
     [Fact]
     public async Task CreateAsync_AnyS3Options_BuildsTheFirstContactClient()
     {
-        var (client, _) = await S3ClientFactory.CreateAsync(Options(ClosedPort(), maxErrorRetry: 4), CancellationToken.None);
+        var (client, _) = await S3ClientFactory.CreateAsync(Options(LoopbackPort.Free(), maxErrorRetry: 4), CancellationToken.None);
         using (client)
         {
             Assert.IsType<FirstContactS3Client>(client);
@@ -31,7 +32,7 @@ public sealed class FirstContactRetryPolicyTests
     public async Task ListObjects_ClosedLoopbackPortNeverAnswered_OneConnectionAttemptOnly()
     {
         var connections = new CountingHttpClientFactory();
-        using var client = CreateClient(ClosedPort(), maxErrorRetry: 4, connections);
+        using var client = CreateClient(LoopbackPort.Free(), maxErrorRetry: 4, connections);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "b" }));
 
@@ -62,7 +63,7 @@ public sealed class FirstContactRetryPolicyTests
     [Fact]
     public async Task CheckAccess_ClosedLoopbackPort_UnreachableNamingBucketAndEndpoint()
     {
-        var port = ClosedPort();
+        var port = LoopbackPort.Free();
         var options = new S3StoreOptions("my-bucket", "us-east-1", $"http://127.0.0.1:{port}", UsePathStyle: true) { Credentials = Credentials };
         await using var store = await S3ObjectStore.CreateAsync(options, CancellationToken.None);
 
@@ -132,16 +133,6 @@ public sealed class FirstContactRetryPolicyTests
             "<Name>b</Name><Prefix></Prefix><KeyCount>0</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>";
         var response = $"HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}";
         await stream.WriteAsync(Encoding.UTF8.GetBytes(response));
-    }
-
-    private static int ClosedPort()
-    {
-        // Bind and release: nothing listens on the port afterwards, so connections are refused at once.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     /// <summary>HTTP clients that count every TCP connection they try to open, refused or not.</summary>

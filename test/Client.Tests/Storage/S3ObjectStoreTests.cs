@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Amazon.Runtime;
 using CqSourceS3.Client.Storage;
+using CqSourceS3.Tests.Shared;
 using CqSourceS3.Tests.Shared.S3;
 using Xunit.Abstractions;
 
@@ -227,7 +228,7 @@ public sealed class S3ObjectStoreTests(S3ServerFixture server, ITestOutputHelper
     [Fact]
     public async Task ListAsync_ClosedLoopbackPort_ThrowsUnreachable()
     {
-        var options = new S3StoreOptions(_bucket, "us-east-1", $"http://127.0.0.1:{ClosedPort()}", UsePathStyle: true)
+        var options = new S3StoreOptions(_bucket, "us-east-1", $"http://127.0.0.1:{LoopbackPort.Free()}", UsePathStyle: true)
         {
             Credentials = server.Credentials,
             MaxErrorRetry = 1,
@@ -255,20 +256,7 @@ public sealed class S3ObjectStoreTests(S3ServerFixture server, ITestOutputHelper
 
     private static Task<S3ObjectStore> CreateStoreAsync(S3StoreOptions options) => S3ObjectStore.CreateAsync(options, CancellationToken.None);
 
-
-
-
     private static byte[] Content(int size) => [.. Enumerable.Range(0, size).Select(i => (byte)((i * 31) + (i / 256)))];
-
-    private static int ClosedPort()
-    {
-        // Bind and release: nothing listens on the port afterwards, so connections are refused at once.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private static void AssertNoSecrets(StoreException error, params string[] secrets)
     {

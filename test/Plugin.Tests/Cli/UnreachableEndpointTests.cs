@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CqSourceS3.Tests.Shared;
 
 namespace CqSourceS3.Plugin.Tests.Cli;
 
@@ -17,7 +18,7 @@ public sealed class UnreachableEndpointTests : IDisposable
     [Fact]
     public async Task EveryCommand_ClosedLoopbackPort_SameUnreachableMessageNamingBucketAndEndpoint()
     {
-        var port = ClosedPort();
+        var port = LoopbackPort.Free();
         var config = Path.Combine(_folder, "config.yml");
         File.WriteAllText(config,
             $"kind: source\nspec:\n  name: s3\n  spec:\n    bucket: my-bucket\n    endpoint: http://127.0.0.1:{port}\n    use_path_style: true\n    no_sign_request: true\n    footer_cache: false\n");
@@ -35,14 +36,4 @@ public sealed class UnreachableEndpointTests : IDisposable
 
     /// <summary>The last line of stderr: a plain progress line may come first on a slow machine.</summary>
     private static string LastLine(string errors) => errors[(errors.TrimEnd('\n').LastIndexOf('\n') + 1)..];
-
-    private static int ClosedPort()
-    {
-        // Bind and release: nothing listens on the port afterwards, so connections are refused at once.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -5,6 +5,7 @@ using CqSourceS3.Client.Arrow;
 using CqSourceS3.Client.State;
 using CqSourceS3.Plugin.State;
 using CqSourceS3.Protocol.Plugin.V3;
+using CqSourceS3.Tests.Shared;
 using Google.Protobuf;
 using Grpc.Core;
 
@@ -136,7 +137,7 @@ public sealed class GrpcStateStoreTests(StateBackendFixture backends) : IClassFi
     [Fact]
     public async Task Connect_ClosedPort_FailsNamingConnectionAndTable()
     {
-        var connection = $"127.0.0.1:{ClosedPort()}";
+        var connection = $"127.0.0.1:{LoopbackPort.Free()}";
 
         var error = await Assert.ThrowsAsync<StateStoreException>(() =>
             GrpcStateStore.ConnectAsync(new StateBackendOptions(connection, "cq_state"), GrpcStateStore.DefaultConnectTimeout, CancellationToken.None));
@@ -236,15 +237,6 @@ public sealed class GrpcStateStoreTests(StateBackendFixture backends) : IClassFi
     }
 
     private static string NewTable() => $"cq_state_{Guid.NewGuid():N}";
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private static RecordBatch Batch(Schema schema, params (string Key, string Value, ulong Version)[] rows) =>
         StateTable.Rows(schema, [.. rows.Select(r => KeyValuePair.Create(r.Key, new StateEntry(r.Value, r.Version)))]);

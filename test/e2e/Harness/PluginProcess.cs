@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using CqSourceS3.Tests.Shared;
 
 namespace CqSourceS3.E2E.Tests.Harness;
 

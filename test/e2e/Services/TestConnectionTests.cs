@@ -1,4 +1,5 @@
 using CqSourceS3.E2E.Tests.Harness;
+using LoopbackPort = CqSourceS3.Tests.Shared.LoopbackPort;
 
 namespace CqSourceS3.E2E.Tests.Services;
 
