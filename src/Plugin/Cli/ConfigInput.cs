@@ -29,6 +29,23 @@ internal sealed class ConfigInput
     }
 
     /// <summary>
+    /// Makes <paramref name="run"/> the action of <paramref name="command"/>: it runs with the loaded config and spec,
+    /// or the command exits with <see cref="UnusableConfigExitCode"/> after one line saying why the config is unusable.
+    /// </summary>
+    public void SetAction(
+        Command command, Func<(SourceConfig Config, SourceSpec Spec), ParseResult, InvocationConfiguration, CancellationToken, Task<int>> run)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var console = result.InvocationConfiguration;
+            return await LoadAsync(result, console.Error).ConfigureAwait(false) is { } loaded
+                ? await run(loaded, result, console, cancellationToken).ConfigureAwait(false)
+                : UnusableConfigExitCode;
+        });
+    }
+
+    /// <summary>
     /// The config and its spec, or null after writing why not to <paramref name="error"/> (one line naming the file;
     /// the caller exits with <see cref="UnusableConfigExitCode"/>).
     /// </summary>

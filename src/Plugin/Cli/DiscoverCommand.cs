@@ -30,18 +30,9 @@ internal static class DiscoverCommand
         command.Options.Add(format);
         command.Options.Add(outputFile);
         command.Options.Add(logLevel);
-        command.SetAction(async (result, cancellationToken) =>
-        {
-            var console = result.InvocationConfiguration;
-            if (await input.LoadAsync(result, console.Error).ConfigureAwait(false) is not { } loaded)
-            {
-                return ConfigInput.UnusableConfigExitCode;
-            }
-
-            return await RunAsync(
-                loaded.Spec, new Request(result.GetValue(format)!, result.GetValue(outputFile), result.GetValue(logLevel) is { } level ? LogLevels.Parse(level) : LogLevel.None),
-                console, cancellationToken).ConfigureAwait(false);
-        });
+        input.SetAction(command, (loaded, result, console, cancellationToken) => RunAsync(
+            loaded.Spec, new Request(result.GetValue(format)!, result.GetValue(outputFile), result.GetValue(logLevel) is { } level ? LogLevels.Parse(level) : LogLevel.None),
+            console, cancellationToken));
         return command;
     }
 

@@ -32,19 +32,10 @@ internal static class SyncCommand
         command.Options.Add(outputFolder);
         command.Options.Add(dryRun);
         command.Options.Add(logLevel);
-        command.SetAction(async (result, cancellationToken) =>
-        {
-            var console = result.InvocationConfiguration;
-            if (await input.LoadAsync(result, console.Error).ConfigureAwait(false) is not { } loaded)
-            {
-                return ConfigInput.UnusableConfigExitCode;
-            }
-
-            return await RunAsync(
-                loaded.Config, loaded.Spec,
-                new SyncCommandOptions(result.GetValue(state), result.GetValue(outputFolder), result.GetValue(dryRun), LogLevels.Parse(result.GetValue(logLevel)!)),
-                console, cancellationToken).ConfigureAwait(false);
-        });
+        input.SetAction(command, (loaded, result, console, cancellationToken) => RunAsync(
+            loaded.Config, loaded.Spec,
+            new SyncCommandOptions(result.GetValue(state), result.GetValue(outputFolder), result.GetValue(dryRun), LogLevels.Parse(result.GetValue(logLevel)!)),
+            console, cancellationToken));
         return command;
     }
 
