@@ -10,6 +10,9 @@ var runtime = Argument("runtime", "linux-x64");
 var benchScale = Argument("bench-scale", "1.0");
 var benchRuns = Argument("bench-runs", "3");
 var benchSkip = Argument("bench-skip", "");
+// Soak (issue #14): consecutive syncs from a local folder, and over S3 while objects change.
+var soakLocalRuns = Argument("soak-local-runs", "200");
+var soakS3Runs = Argument("soak-s3-runs", "50");
 // `--runtimes=all` (or a comma list) publishes several runtimes; the Release target always publishes all of them.
 var runtimesArgument = Argument("runtimes", "");
 // Cake keeps `--version` for itself, so the plugin's version is `--release-version=1.2.3` (else the vX.Y.Z tag on HEAD,
@@ -235,6 +238,21 @@ Task("Bench")
     }
 
     DotNetRun("./bench/Bench/Bench.csproj", arguments, new DotNetRunSettings { Configuration = "Release" });
+});
+
+// The soak of issue #14 ("crash-free and loss-free"): the release build syncs the 10,000 small objects again and again,
+// each sync in a fresh process, from a local folder and then over S3 (Swift) while objects are overwritten and deleted.
+// Fails if any sync crashed or failed; appends a "Soak" section to bench/RESULTS.md. Hours at the default counts.
+Task("Soak")
+    .Does(() =>
+{
+    PublishRuntime(runtime);
+    DotNetRun("./bench/Bench/Bench.csproj", new ProcessArgumentBuilder()
+        .Append("soak")
+        .Append("--plugin").Append(MakeAbsolute(PublishedExecutable(runtime)).FullPath)
+        .Append("--local-runs").Append(soakLocalRuns)
+        .Append("--s3-runs").Append(soakS3Runs),
+        new DotNetRunSettings { Configuration = "Release" });
 });
 
 // ---------- Targets

@@ -4,7 +4,8 @@ namespace CqSourceS3.Bench;
 
 /// <summary>
 /// The bench command line: <c>generate --set NAME --scale X --seed N --out DIR</c> or
-/// <c>run --scale X --runs N [--seed N] [--out DIR] [--plugin PATH] [--skip s3,listing,...]</c>, and the run's own
+/// <c>run --scale X --runs N [--seed N] [--out DIR] [--plugin PATH] [--skip s3,listing,...]</c>,
+/// <c>soak [--local-runs 200] [--s3-runs 50] [--out DIR] [--plugin PATH] [--results PATH]</c>, and the run's own
 /// helper <c>list-loop --endpoint URL --bucket NAME</c>.
 /// Hand-parsed: a measuring tool with a handful of flags needs no parser package.
 /// </summary>
@@ -34,6 +35,12 @@ internal sealed record BenchArguments
     /// </summary>
     public string? SpecOverrides { get; init; }
 
+    /// <summary>soak: consecutive syncs of the small-files set from a local folder (issue #14 asks for 200).</summary>
+    public int LocalRuns { get; init; } = 200;
+
+    /// <summary>soak: consecutive syncs of the same objects over S3 while they are overwritten and deleted (issue #14: 50).</summary>
+    public int S3Runs { get; init; } = 50;
+
     /// <summary>list-loop: the S3 endpoint.</summary>
     public string? Endpoint { get; init; }
 
@@ -49,15 +56,17 @@ internal sealed record BenchArguments
           cq-source-s3-bench run [--scale 1.0] [--runs 3] [--seed 42] [--out bench/data] [--plugin PATH]
                                  [--results bench/RESULTS.md] [--skip local,duckdb,s3,listing,startup,big-file]
                                  [--spec '{"rows_per_record":10000}']
+          cq-source-s3-bench soak [--local-runs 200] [--s3-runs 50] [--scale 1.0] [--seed 42] [--out bench/data] [--plugin PATH]
+                                  [--results bench/RESULTS.md]   (issue #14: crash-free syncs of 10,000 small objects)
           cq-source-s3-bench list-loop --endpoint URL --bucket NAME   (started by run: one listing in a fresh process)
         Run from the repository root.
         """;
 
     public static BenchArguments Parse(IReadOnlyList<string> args)
     {
-        if (args.Count == 0 || args[0] is not ("generate" or "run" or "list-loop"))
+        if (args.Count == 0 || args[0] is not ("generate" or "run" or "soak" or "list-loop"))
         {
-            throw new ArgumentException("expected a command: generate, run or list-loop");
+            throw new ArgumentException("expected a command: generate, run, soak or list-loop");
         }
 
         var parsed = new BenchArguments { Command = args[0] };
@@ -71,6 +80,8 @@ internal sealed record BenchArguments
                 "--scale" => parsed with { Scale = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--seed" => parsed with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--runs" => parsed with { Runs = Math.Max(1, int.Parse(value, CultureInfo.InvariantCulture)) },
+                "--local-runs" => parsed with { LocalRuns = Math.Max(0, int.Parse(value, CultureInfo.InvariantCulture)) },
+                "--s3-runs" => parsed with { S3Runs = Math.Max(0, int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--out" => parsed with { OutputRoot = value },
                 "--plugin" => parsed with { PluginPath = value },
                 "--results" => parsed with { ResultsPath = value },

@@ -2,6 +2,7 @@ using CqSourceS3.Bench;
 using CqSourceS3.Bench.Baselines;
 using CqSourceS3.Bench.Dataset;
 using CqSourceS3.Bench.Runs;
+using CqSourceS3.Bench.Soak;
 
 BenchArguments arguments;
 try
@@ -32,6 +33,12 @@ if (arguments.Command == "list-loop")
 {
     Console.WriteLine(await S3Floor.ListLoopCommandAsync(arguments.Endpoint!, arguments.Bucket!, cancellation.Token));
     return 0;
+}
+
+if (arguments.Command == "soak")
+{
+    // Non-zero when any sync crashed or failed, so a script or CI step running the soak fails with it.
+    return await new SoakRunner(arguments, Console.Out).RunAsync(cancellation.Token) ? 0 : 1;
 }
 
 await new BenchRunner(arguments, Console.Out).RunAsync(cancellation.Token);

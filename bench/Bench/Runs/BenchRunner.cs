@@ -168,7 +168,7 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
 
     private bool Skipped(string scenario) => arguments.Skip.Contains(scenario);
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
         {
@@ -181,7 +181,7 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
         throw new InvalidOperationException("run the bench from inside the repository (CqSourceS3.sln not found above the current directory)");
     }
 
-    private static string FindPlugin(string repository)
+    public static string FindPlugin(string repository)
     {
         var candidates = PluginConfigurations.Select(c => Path.Combine(repository, "src", "Plugin", "bin", c, "net10.0", "cq-source-s3"));
         return candidates.FirstOrDefault(File.Exists)

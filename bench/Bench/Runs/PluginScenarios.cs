@@ -15,7 +15,7 @@ namespace CqSourceS3.Bench.Runs;
 internal sealed class PluginScenarios(string pluginPath, string? specOverrides, string footerCacheRoot)
 {
     /// <summary>The AWS default chain must find the store's keys and nothing else (no profile, no IMDS probe).</summary>
-    private static readonly Dictionary<string, string?> S3Environment = new()
+    public static readonly IReadOnlyDictionary<string, string?> S3Environment = new Dictionary<string, string?>
     {
         ["AWS_ACCESS_KEY_ID"] = SwiftStore.AccessKey,
         ["AWS_SECRET_ACCESS_KEY"] = SwiftStore.SecretKey,
@@ -24,7 +24,7 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
         ["AWS_EC2_METADATA_DISABLED"] = "true",
     };
 
-    private static readonly Dictionary<string, string?> LocalEnvironment = new();
+    public static readonly IReadOnlyDictionary<string, string?> LocalEnvironment = new Dictionary<string, string?>();
 
     public async Task<Measurement> StartupAsync(CancellationToken cancellationToken)
     {

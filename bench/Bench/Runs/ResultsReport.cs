@@ -122,14 +122,14 @@ internal static class ResultsReport
 
     private static string Line(StringBuilder text, string line) => text.AppendLine(line).ToString();
 
-    private static double MemoryGigabytes()
+    public static double MemoryGigabytes()
     {
         var line = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)) : null;
         var kilobytes = line is null ? 0 : long.Parse(line["MemTotal:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         return kilobytes / 1024.0 / 1024.0;
     }
 
-    private static string Commit(string repository)
+    public static string Commit(string repository)
     {
         var start = new ProcessStartInfo("git", ["-C", repository, "rev-parse", "--short", "HEAD"]) { RedirectStandardOutput = true, UseShellExecute = false };
         using var git = Process.Start(start);
