@@ -59,7 +59,7 @@ internal sealed partial class PluginServer : IAsyncDisposable
             grpc.MaxSendMessageSize = MaxMessageBytes;
         });
         builder.Services.AddSingleton<PluginSession>();
-        builder.Services.AddSingleton<SourceClientFactory>();
+        builder.Services.AddSingleton<ISourceClientFactory, SourceClientFactory>();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();

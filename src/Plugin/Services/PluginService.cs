@@ -19,7 +19,7 @@ namespace CqSourceS3.Plugin.Services;
 /// <c>cloudquery.plugin.v3.Plugin</c>. Each RPC only translates: decode the request, call the session or the
 /// client façade, map the answer or the error back.
 /// </summary>
-internal sealed partial class PluginService(PluginSession session, SourceClientFactory clients, ILogger<PluginService> logger) : PluginBase
+internal sealed partial class PluginService(PluginSession session, ISourceClientFactory clients, ILogger<PluginService> logger) : PluginBase
 {
     /// <summary>A connection check must answer before the CLI gives up on the command.</summary>
     private static readonly TimeSpan ConnectionCheckTimeout = TimeSpan.FromSeconds(30);
@@ -111,12 +111,10 @@ internal sealed partial class PluginService(PluginSession session, SourceClientF
             var client = session.Client;
             // Connect the state backend before anything is sent: a broken backend fails the sync with no data moved.
             await using var state = await GrpcStateStore.OpenAsync(request.Backend, context.CancellationToken).ConfigureAwait(false);
-            var engine = client.CreateSync(state is NoStateStore ? null : state);
-            var syncRequest = new SyncRequest(request.Tables, request.SkipTables, request.DeterministicCqId);
-            await foreach (var message in engine.RunAsync(syncRequest, context.CancellationToken).ConfigureAwait(false))
+            var run = client.StartSync(new SyncRequest(request.Tables, request.SkipTables, request.DeterministicCqId), state is NoStateStore ? null : state);
+            await run.ExecuteAsync(async (message, cancellationToken) =>
             {
-                // An insert's response refers to its pooled bytes: the message is freed once the write has copied them.
-                using var sent = message as IDisposable;
+                // An insert's response refers to its pooled bytes: the run frees the message once this write has copied them.
                 var response = message switch
                 {
                     MigrateTableMessage migrate => SyncResponses.MigrateTable(migrate),
@@ -126,12 +124,9 @@ internal sealed partial class PluginService(PluginSession session, SourceClientF
                 };
                 if (response is not null)
                 {
-                    await responseStream.WriteAsync(response, context.CancellationToken).ConfigureAwait(false);
+                    await responseStream.WriteAsync(response, cancellationToken).ConfigureAwait(false);
                 }
-            }
-
-            // Only now, with every message sent, may the cursors move (at-least-once: a failed sync changes nothing).
-            await state.FlushAsync(context.CancellationToken).ConfigureAwait(false);
+            }, beforeCommit: null, context.CancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is PluginStateException or TableFilterException or StoreException or StateStoreException or CursorStateException)
         {
