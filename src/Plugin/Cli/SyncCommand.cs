@@ -45,53 +45,45 @@ internal static class SyncCommand
         // Progress is redrawn in place only on a real terminal; a test's or a pipe's writer gets plain lines.
         var terminal = ReferenceEquals(console.Error, Console.Error) && !Console.IsErrorRedirected;
         using var loggers = LoggerFactory.Create(b => b.AddProvider(new CqLoggerProvider(new LogLineWriter(console.Error, LogFormat.Text))).SetMinimumLevel(options.LogLevel));
+        await using var state = options.State is null ? null : await FileStateStore.OpenAsync(options.State.FullName, cancellationToken).ConfigureAwait(false);
+        await using var client = await SourceClient.CreateAsync(spec, loggers, cancellationToken).ConfigureAwait(false);
+        var request = new SyncRequest(config.Tables, config.SkipTables, config.DeterministicCqId);
+        if (options.DryRun)
+        {
+            return DryRunReport.Print(await client.PlanAsync(request, state, cancellationToken).ConfigureAwait(false), output);
+        }
+
+        var run = client.StartSync(request, state);
+        var report = new SyncReport(output);
+        var files = options.Output is null ? null : new TableFileWriter(options.Output.FullName);
         try
         {
-            await using var state = options.State is null ? null : await FileStateStore.OpenAsync(options.State.FullName, cancellationToken).ConfigureAwait(false);
-            await using var client = await SourceClient.CreateAsync(spec, loggers, cancellationToken).ConfigureAwait(false);
-            var request = new SyncRequest(config.Tables, config.SkipTables, config.DeterministicCqId);
-            if (options.DryRun)
+            await using (new SyncProgressDisplay(run, console.Error, terminal))
             {
-                return DryRunReport.Print(await client.PlanAsync(request, state, cancellationToken).ConfigureAwait(false), output);
+                // As with a state backend: the cursors move only once everything was received, and the
+                // --output files are complete (closing writes each file's footer) before they do.
+                await run.ExecuteAsync(
+                    (message, _) => Receive(message, report, files),
+                    _ =>
+                    {
+                        files?.Dispose();
+                        return ValueTask.CompletedTask;
+                    },
+                    cancellationToken).ConfigureAwait(false);
             }
-
-            var run = client.StartSync(request, state);
-            var report = new SyncReport(output);
-            var files = options.Output is null ? null : new TableFileWriter(options.Output.FullName);
-            try
-            {
-                await using (new SyncProgressDisplay(run, console.Error, terminal))
-                {
-                    // As with a state backend: the cursors move only once everything was received, and the
-                    // --output files are complete (closing writes each file's footer) before they do.
-                    await run.ExecuteAsync(
-                        (message, _) => Receive(message, report, files),
-                        _ =>
-                        {
-                            files?.Dispose();
-                            return ValueTask.CompletedTask;
-                        },
-                        cancellationToken).ConfigureAwait(false);
-                }
-            }
-            finally
-            {
-                files?.Dispose();
-            }
-
-            report.PrintSummary(run.Progress, run.Skipped);
-            foreach (var (table, path) in files?.Files ?? new Dictionary<string, string>())
-            {
-                output.WriteLine($"wrote {table}: {path}");
-            }
-
-            return report.Failures > 0 || run.Skipped.Count > 0 ? 1 : 0;
         }
-        catch (Exception e) when (e is StoreException or TableFilterException or StateStoreException or CursorStateException)
+        finally
         {
-            await console.Error.WriteLineAsync($"sync failed: {e.Message}").ConfigureAwait(false);
-            return 1;
+            files?.Dispose();
         }
+
+        report.PrintSummary(run.Progress, run.Skipped);
+        foreach (var (table, path) in files?.Files ?? new Dictionary<string, string>())
+        {
+            output.WriteLine($"wrote {table}: {path}");
+        }
+
+        return report.Failures > 0 || run.Skipped.Count > 0 ? 1 : 0;
     }
 
     /// <summary>Takes one message the gRPC Sync would send, encoded to the same IPC bytes and decoded back.</summary>

@@ -1,5 +1,7 @@
 using CqSourceS3.Plugin.Logging;
+using CqSourceS3.Plugin.Protocol;
 using CqSourceS3.Plugin.Services;
+using CqSourceS3.Plugin.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -57,9 +59,11 @@ internal sealed partial class PluginServer : IAsyncDisposable
         {
             grpc.MaxReceiveMessageSize = MaxMessageBytes;
             grpc.MaxSendMessageSize = MaxMessageBytes;
+            grpc.Interceptors.Add<ErrorStatusInterceptor>();
         });
         builder.Services.AddSingleton<PluginSession>();
         builder.Services.AddSingleton<ISourceClientFactory, SourceClientFactory>();
+        builder.Services.AddSingleton<IStateBackend, GrpcStateBackend>();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
