@@ -15,7 +15,9 @@ internal sealed record SyncSettings
 
     /// <summary>
     /// The default of <see cref="ReadBudgetBytes"/>: 8 MiB per core, at least 16 MiB. Each object in flight keeps about
-    /// one core busy decoding; bench/RESULTS.md (2026-11-23, "read budget") has the runs this comes from.
+    /// one core busy decoding, so admitting more row-group bytes than the cores can decode adds memory and no speed.
+    /// The runs behind it are in bench/RESULTS.md: "Read budget" after the 2026-11-23 17:29 UTC run (the first budget),
+    /// and the "Memory" item of the 2026-11-23 19:32 UTC run (this default).
     /// </summary>
     public static readonly long DefaultReadBudgetBytes = Math.Max(16L * 1024 * 1024, 8L * 1024 * 1024 * Environment.ProcessorCount);
 
