@@ -1,6 +1,6 @@
 using CqSourceS3.Client.Discovery;
-using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Spec;
+using CqSourceS3.Client.State;
 using CqSourceS3.Client.Storage;
 using CqSourceS3.Client.Sync;
 using Microsoft.Extensions.Logging;
@@ -8,17 +8,22 @@ using Microsoft.Extensions.Logging;
 namespace CqSourceS3.Client;
 
 /// <summary>
-/// The façade the gRPC service (and the standalone commands) talk to: one validated spec, one object store.
-/// Created by Init, replaced by the next Init, disposed with the plugin.
+/// The one entry to the client, read top-down: a validated spec makes a client (<see cref="CreateAsync"/>); a client
+/// checks its connection, discovers tables, plans a sync (the dry run) or starts one (<see cref="StartSync"/>,
+/// whose <see cref="SyncRun.ExecuteAsync"/> sends every message and then commits the cursors). The gRPC service and
+/// the standalone commands both go through here. Created by Init, replaced by the next Init, disposed with the plugin.
 /// </summary>
 public sealed class SourceClient : IAsyncDisposable
 {
-    private SourceClient(SourceSpec spec, IObjectStore store, ILoggerFactory loggers, FooterCache? footers)
+    private readonly SyncEngine _engine;
+    private readonly ILoggerFactory _loggers;
+
+    private SourceClient(SourceSpec spec, IObjectStore store, ILoggerFactory loggers, SyncSettings settings)
     {
         Spec = spec;
         Store = store;
-        Loggers = loggers;
-        Footers = footers;
+        _loggers = loggers;
+        _engine = new SyncEngine(store, spec, settings, loggers.CreateLogger<SyncEngine>());
     }
 
     /// <summary>The validated spec.</summary>
@@ -27,40 +32,36 @@ public sealed class SourceClient : IAsyncDisposable
     /// <summary>Where objects are listed and read.</summary>
     public IObjectStore Store { get; }
 
-    internal ILoggerFactory Loggers { get; }
+    /// <summary>How this client's syncs run.</summary>
+    internal SyncSettings Settings => _engine.Settings;
 
-    /// <summary>Footer facts shared by every discovery of this client (GetTables, Sync, dry runs); null for fakes.</summary>
-    internal FooterCache? Footers { get; }
+    /// <summary>How many objects this client's syncs read at once.</summary>
+    internal int Concurrency => _engine.Concurrency;
 
     /// <summary>
-    /// Builds a client for <paramref name="spec"/>: resolves credentials but sends no request. Its footer cache
-    /// is the spec's (<see cref="FooterCache.For"/>).
+    /// Builds a client for <paramref name="spec"/> over the store the spec names: resolves credentials but sends no
+    /// request. Its footer cache is the spec's (<see cref="FooterCache.For"/>).
     /// </summary>
     public static async Task<SourceClient> CreateAsync(SourceSpec spec, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(loggers);
         var store = await ObjectStoreFactory.CreateAsync(spec, cancellationToken).ConfigureAwait(false);
-        return new(spec, store, loggers, SpecFooterCache(spec, store, loggers));
+        return Create(spec, store, loggers, new SyncSettings { Footers = FooterCache.For(spec, store.Location, loggers.CreateLogger<FooterCache>()) });
     }
 
     /// <summary>
-    /// The footer cache the spec asks for, for a client over <paramref name="store"/> (see <see cref="FooterCache.For"/>).
+    /// Builds a client over a given store (a test's fake, a store with its own credentials). By default without a
+    /// footer cache: every discovery reads every footer, which tests with fakes want, since a fake may replace an
+    /// object's bytes without the size, LastModified or ETag changing, which real stores never do.
     /// </summary>
-    internal static FooterCache? SpecFooterCache(SourceSpec spec, IObjectStore store, ILoggerFactory loggers) =>
-        FooterCache.For(spec, store.Location, loggers.CreateLogger<FooterCache>());
-
-    /// <summary>
-    /// Builds a client over a given store, without a footer cache: every discovery reads every footer. That is
-    /// what tests with fakes want, since a fake may replace an object's bytes without the size, LastModified or
-    /// ETag changing, which real stores never do.
-    /// </summary>
-    public static SourceClient Create(SourceSpec spec, IObjectStore store, ILoggerFactory loggers) =>
-        new(spec, store, loggers, footers: null);
-
-    /// <summary>Builds a client over a given store with a footer cache of the caller's choice.</summary>
-    internal static SourceClient Create(SourceSpec spec, IObjectStore store, ILoggerFactory loggers, FooterCache? footers) =>
-        new(spec, store, loggers, footers);
+    internal static SourceClient Create(SourceSpec spec, IObjectStore store, ILoggerFactory loggers, SyncSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(loggers);
+        return new(spec, store, loggers, settings ?? SyncSettings.Default);
+    }
 
     /// <summary>Checks the bucket or folder exists and can be listed under <c>path_prefix</c>.</summary>
     /// <exception cref="StoreException">It cannot; <see cref="StoreException.Failure"/> says why.</exception>
@@ -77,7 +78,8 @@ public sealed class SourceClient : IAsyncDisposable
 
     /// <summary>Lists and checks every table (footers only), without selecting any.</summary>
     public Task<DiscoveryResult> DiscoverAsync(CancellationToken cancellationToken) =>
-        new TableDiscovery(Store, ReadOptions, CreateSync().Concurrency, Loggers.CreateLogger<TableDiscovery>(), Footers).DiscoverAsync(Spec.PathPrefix, cancellationToken);
+        new TableDiscovery(Store, Settings.ReadOptions, Concurrency, _loggers.CreateLogger<TableDiscovery>(), Settings.Footers)
+            .DiscoverAsync(Spec.PathPrefix, cancellationToken);
 
     /// <summary>The tables a GetTables call selects, with their CloudQuery schemas; failed tables are logged and left out.</summary>
     public async Task<IReadOnlyList<(string Name, Apache.Arrow.Schema Schema)>> GetTablesAsync(IReadOnlyList<string> include, IReadOnlyList<string> skip, CancellationToken cancellationToken)
@@ -87,12 +89,17 @@ public sealed class SourceClient : IAsyncDisposable
         return [.. discovery.Tables.Where(t => selected.Contains(t.Name) && t.Table is not null).Select(t => (t.Name, t.Table!.Schema))];
     }
 
-    /// <summary>A new sync over this client's store; run it with <see cref="SyncEngine.RunAsync"/>.</summary>
-    /// <param name="state">Where the incremental cursors live; null for a full sync.</param>
-    internal SyncEngine CreateSync(State.IStateStore? state = null) => new(Store, Spec, ReadOptions, Loggers.CreateLogger<SyncEngine>()) { State = state, FooterCache = Footers };
+    /// <summary>What a sync of <paramref name="request"/> would read, without reading a row or changing any state.</summary>
+    /// <param name="request">The table selection.</param>
+    /// <param name="state">Where the incremental cursors live; null plans a full sync.</param>
+    /// <param name="cancellationToken">Stops the planning.</param>
+    public Task<SyncPlan> PlanAsync(SyncRequest request, IStateStore? state, CancellationToken cancellationToken) =>
+        _engine.PlanAsync(request, state, cancellationToken);
 
-    /// <summary>Read-ahead and per-object time limit for Parquet reads.</summary>
-    internal ParquetReadOptions ReadOptions { get; init; } = ParquetReadOptions.Default;
+    /// <summary>A new sync of <paramref name="request"/>; run it with <see cref="SyncRun.ExecuteAsync"/>.</summary>
+    /// <param name="request">The table selection and id mode.</param>
+    /// <param name="state">Where the incremental cursors live; null for a full sync.</param>
+    public SyncRun StartSync(SyncRequest request, IStateStore? state = null) => _engine.Start(request, state);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => Store.DisposeAsync();

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using CqSourceS3.Plugin.Cli;
 
-// Signals belong to the gRPC host (SIGINT/SIGTERM stop it cleanly with exit 0), not to the parser. Failures no
-// command handled become one line for the user (UnexpectedFailure), never the parser's stack trace.
+// Signals belong to the gRPC host (SIGINT/SIGTERM stop it cleanly with exit 0), not to the parser. A failure no
+// command reported itself becomes one line (CommandFailure), never the parser's stack trace.
 var configuration = new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };
 try
 {
@@ -10,5 +10,5 @@ try
 }
 catch (Exception e)
 {
-    return UnexpectedFailure.Report(e, configuration.Error);
+    return CommandFailure.Report("cq-source-s3", e, configuration.Error);
 }

@@ -34,7 +34,7 @@ public sealed class SourceClientTests
 
         var ex = await Assert.ThrowsAsync<TableFilterException>(async () =>
         {
-            await foreach (var message in client.CreateSync().RunAsync(new SyncRequest(["*"], []), CancellationToken.None))
+            await foreach (var message in client.StartSync(new SyncRequest(["*"], [])).ReadAllAsync(CancellationToken.None))
             {
                 messages++;
             }

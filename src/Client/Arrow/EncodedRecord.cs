@@ -7,10 +7,11 @@ namespace CqSourceS3.Client.Arrow;
 /// enough; <see cref="Dispose"/> gives the array back once the bytes have been sent.
 /// </summary>
 /// <remarks>
-/// A sync encodes every row it sends, ~1.2 GB for the bench's 379 MB reference set, in records of ~75 KB at 500
-/// rows and ~300 KB at the default 2,000. Fresh arrays of that size live on (or straddle the threshold of) the
-/// large-object heap, which only full (gen 2) collections reclaim, so they set off one every few megabytes sent;
-/// pooled arrays are reused instead. Records above <see cref="MaxPooledBytes"/> (large <c>rows_per_record</c>, wide
+/// A sync encodes every row it sends, several times the Parquet bytes it reads, in records of tens to hundreds of
+/// kilobytes (the sizes are in bench/RESULTS.md, "Figures cited by the code"). Fresh arrays of that size live on (or
+/// straddle the threshold of) the large-object heap, which only full (gen 2) collections reclaim, so they kept the
+/// collector busy; pooled arrays are reused instead (bench/RESULTS.md, run of 2026-11-24 00:30 UTC, "Pooled arrays
+/// for record bytes and large reads"). Records above <see cref="MaxPooledBytes"/> (large <c>rows_per_record</c>, wide
 /// rows) get a plain array, so the pool never holds on to batches of up to 64 MiB.
 /// </remarks>
 internal sealed class EncodedRecord : IDisposable

@@ -6,11 +6,10 @@ namespace CqSourceS3.Client.Parquet;
 /// </summary>
 /// <remarks>
 /// Every decoded batch crosses from the native reader into .NET through the Arrow C data interface, and that
-/// hand-over costs the same for 500 rows as for 65,536: a <c>sync</c> of the benchmark's scale-1 reference set took
-/// 6.2–6.4 s decoding <c>rows_per_record</c> (500) rows at a time and 4.7–5.4 s decoding 65,536 (bench/RESULTS.md,
-/// 2026-11-23). The batch is
-/// also what an object holds in memory while its records are sent, so its size follows the footer's uncompressed
-/// bytes per row: about <see cref="TargetBytes"/> per batch, never more than <see cref="MaxRows"/> rows (Arrow's
+/// hand-over costs the same whatever the batch's length, so decoding only <c>rows_per_record</c> rows at a time paid
+/// it many times over for nothing (the sync times before and after, and the batch sizes tried, are in
+/// bench/RESULTS.md, run of 2026-11-23 19:32 UTC, "What changed before this run"). The batch is also what an object
+/// holds in memory while its records are sent, so its size follows the footer's uncompressed bytes per row: about <see cref="TargetBytes"/> per batch, never more than <see cref="MaxRows"/> rows (Arrow's
 /// own default) and never fewer than <see cref="MinRows"/>.
 /// </remarks>
 internal static class DecodeBatchSize

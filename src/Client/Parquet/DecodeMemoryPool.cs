@@ -7,9 +7,10 @@ namespace CqSourceS3.Client.Parquet;
 /// was built with it, else the library's default (mimalloc).
 /// </summary>
 /// <remarks>
-/// Measured by bench/ (local sync of the reference set, 3 interleaved rounds): jemalloc peaked at 233–238 MB of RSS
-/// against 288–298 MB for mimalloc, in the same time; the system allocator peaked at 408–467 MB. mimalloc hands
-/// freed pages back to the kernel within milliseconds, so the next batch faults them in and zeroes them again.
+/// mimalloc hands freed pages back to the kernel within milliseconds, so the next batch faults them in and zeroes
+/// them again; jemalloc keeps them for reuse. In the bench's syncs jemalloc gave the lowest peak RSS at the same
+/// speed and the system allocator the highest (bench/RESULTS.md, run of 2026-11-24 00:30 UTC, "After this run":
+/// "The decoder allocates from jemalloc's pool").
 /// </remarks>
 internal static class DecodeMemoryPool
 {

@@ -10,8 +10,8 @@ namespace CqSourceS3.Client.Parquet;
 /// The native reader does not hold the only reference to its input. With pre-buffering, Arrow's IO threads read
 /// column chunks through <c>RandomAccessFile::ReadAsync</c>, and each such task holds its own reference to the
 /// native file until the task object is destroyed, which can happen after the reader and every handle of ours are
-/// gone (measured: 2.5% of small files still open when the last handle was released, later closed on another
-/// thread). The native file's destructor then calls <c>Close</c> through a managed delegate. ParquetSharp keeps its
+/// gone (measured: some small files were still open when the last handle was released, and were closed later on
+/// another thread; bench/RESULTS.md, "Figures cited by the code"). The native file's destructor then calls <c>Close</c> through a managed delegate. ParquetSharp keeps its
 /// <see cref="ManagedRandomAccessFile"/> (which owns the delegates) reachable only until its own handle is freed,
 /// so a garbage collection in that window left the native side calling a collected delegate: the process died with
 /// "A callback was made on a garbage collected delegate", an access violation or a NullReferenceException on a

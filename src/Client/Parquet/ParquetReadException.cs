@@ -1,3 +1,4 @@
+using CqSourceS3.Client;
 namespace CqSourceS3.Client.Parquet;
 
 /// <summary>
@@ -5,8 +6,11 @@ namespace CqSourceS3.Client.Parquet;
 /// <see cref="ParquetFailure"/> and the decoder's own exception. Store failures are never wrapped in it:
 /// they stay <see cref="Storage.StoreException"/>s.
 /// </summary>
-public sealed class ParquetReadException : Exception
+public sealed class ParquetReadException : SourceException
 {
+    /// <inheritdoc />
+    public override FailureKind Kind => FailureKind.Data;
+
     public ParquetReadException(ParquetFailure failure, string location, string key, string reason, Exception? inner = null)
         : base($"cannot read Parquet object '{key}' in '{location}': {reason}", inner)
     {

@@ -1,8 +1,12 @@
+using CqSourceS3.Client;
 namespace CqSourceS3.Client.Spec;
 
 /// <summary>The spec was rejected; <see cref="Errors"/> holds every problem found, not just the first.</summary>
-public sealed class SpecException : Exception
+public sealed class SpecException : SourceException
 {
+    /// <inheritdoc />
+    public override FailureKind Kind => FailureKind.Configuration;
+
     public SpecException(IReadOnlyList<SpecError> errors)
         : base(Describe(errors))
     {

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -8,7 +7,8 @@ namespace CqSourceS3.Client.Spec;
 /// <summary>
 /// The JSON Schema (draft 2020-12) that GetSpecSchema returns and `cloudquery validate-config` checks specs with.
 /// Generated from <see cref="SourceSpec"/> and the same rule attributes <see cref="SpecReader"/> enforces, so the
-/// schema accepts exactly what Init accepts.
+/// schema accepts exactly what Init accepts. Descriptions are <see cref="SpecOption.SchemaDescription"/>, the text the
+/// README's and docs/configuration.md's option tables carry too.
 /// </summary>
 public static class SpecSchema
 {
@@ -45,11 +45,11 @@ public static class SpecSchema
     private static JsonObject Describe(JsonPropertyInfo property, object? defaultValue)
     {
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-        var node = new JsonObject { ["type"] = JsonTypeOf(type) };
-        if (SpecReader.RuleOf<DescriptionAttribute>(property) is { } description)
+        var node = new JsonObject
         {
-            node["description"] = description.Description;
-        }
+            ["type"] = JsonTypeOf(type),
+            ["description"] = SpecOption.Of(property, defaultValue).SchemaDescription,
+        };
 
         if (defaultValue is not null)
         {

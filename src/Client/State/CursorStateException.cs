@@ -1,3 +1,4 @@
+using CqSourceS3.Client;
 namespace CqSourceS3.Client.State;
 
 /// <summary>
@@ -5,8 +6,11 @@ namespace CqSourceS3.Client.State;
 /// The sync stops instead of starting over from an empty cursor: a silent reset would re-read a whole bucket
 /// into the destination, and a guess would risk skipping objects.
 /// </summary>
-public sealed class CursorStateException : Exception
+public sealed class CursorStateException : SourceException
 {
+    /// <inheritdoc />
+    public override FailureKind Kind => FailureKind.State;
+
     public CursorStateException(string stateKey, string problem, Exception? inner = null)
         : base($"the incremental state under key '{stateKey}' cannot be used: {problem}. "
             + "Fix the value or delete the key in the state backend; deleting it makes the next sync read the table in full", inner)

@@ -4,7 +4,7 @@ namespace CqSourceS3.Client.Storage;
 
 /// <summary>Where and how to reach one S3 bucket (AWS or an S3-compatible store).</summary>
 /// <param name="Bucket">The bucket name.</param>
-/// <param name="Region">The bucket's region; when null it comes from the environment/profile, else <c>us-east-1</c> for custom endpoints.</param>
+/// <param name="Region">The bucket's region; when null it comes from the profile or the environment; with a custom endpoint and none there, <c>us-east-1</c> (on AWS S3, an error).</param>
 /// <param name="Endpoint">A custom endpoint URL for S3-compatible stores (MinIO, Swift, LocalStack…); null for AWS.</param>
 /// <param name="UsePathStyle">Address the bucket as <c>endpoint/bucket</c> instead of <c>bucket.endpoint</c>.</param>
 /// <param name="NoSignRequest">Send anonymous requests (public buckets); no credentials are looked up.</param>

@@ -1,8 +1,12 @@
+using CqSourceS3.Client;
 namespace CqSourceS3.Client.Storage;
 
 /// <summary>A store operation failed; carries the location (bucket or folder), key and a classified reason.</summary>
-public sealed class StoreException : Exception
+public sealed class StoreException : SourceException
 {
+    /// <inheritdoc />
+    public override FailureKind Kind => FailureKind.Store;
+
     public StoreException(StoreFailure failure, string location, string? key, string message, Exception? inner = null)
         : base(message, inner)
     {

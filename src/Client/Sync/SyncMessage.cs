@@ -16,6 +16,7 @@ public sealed record MigrateTableMessage(string Table, Schema Schema) : SyncMess
 public sealed record InsertMessage(string Table, RecordBatch Record) : SyncMessage, IDisposable
 {
     private EncodedRecord? _encoded;
+    private int _disposed;
 
     /// <summary>A record whose IPC bytes were already encoded (by a <see cref="RecordStreamEncoder"/>).</summary>
     internal InsertMessage(string table, RecordBatch record, EncodedRecord encoded)
@@ -28,10 +29,14 @@ public sealed record InsertMessage(string Table, RecordBatch Record) : SyncMessa
     /// </summary>
     public ReadOnlyMemory<byte> EncodedBytes() => (_encoded ??= EncodedRecord.Wrap(ArrowIpc.EncodeBatch(Record))).Bytes;
 
+    /// <summary>Frees the record and its encoded bytes. Idempotent: whoever is last done with the message may call it.</summary>
     public void Dispose()
     {
-        Record.Dispose();
-        _encoded?.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            Record.Dispose();
+            _encoded?.Dispose();
+        }
     }
 }
 

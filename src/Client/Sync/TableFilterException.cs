@@ -1,4 +1,5 @@
 using System.Globalization;
+using CqSourceS3.Client;
 
 namespace CqSourceS3.Client.Sync;
 
@@ -8,8 +9,11 @@ namespace CqSourceS3.Client.Sync;
 /// tables were looked for when that is known: with <c>tables: ["*"]</c> the usual cause is an empty bucket, or a
 /// <c>path_prefix</c> or folder that holds no Parquet objects, and only the location and prefix show which.
 /// </remarks>
-public sealed class TableFilterException : Exception
+public sealed class TableFilterException : SourceException
 {
+    /// <inheritdoc />
+    public override FailureKind Kind => FailureKind.Request;
+
     public TableFilterException(string option, string pattern)
         : base(Describe(option, pattern, null))
     {

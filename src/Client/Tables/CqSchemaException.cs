@@ -1,8 +1,12 @@
+using CqSourceS3.Client;
 namespace CqSourceS3.Client.Tables;
 
 /// <summary>A file's columns cannot be turned into a CloudQuery table (duplicate names, an unusable id column).</summary>
-public sealed class CqSchemaException : Exception
+public sealed class CqSchemaException : SourceException
 {
+    /// <inheritdoc />
+    public override FailureKind Kind => FailureKind.Data;
+
     public CqSchemaException(string tableName, string columnName, string message)
         : base(message)
     {

@@ -11,7 +11,7 @@ namespace CqSourceS3.Plugin.Cli;
 internal sealed class ConfigInput
 {
     /// <summary>The exit code of a config that cannot be used.</summary>
-    public const int UnusableConfigExitCode = 2;
+    public const int UnusableConfigExitCode = CommandFailure.ConfigurationExitCode;
 
     public Argument<FileInfo> Config { get; } = new("config") { Description = "A CloudQuery config file (YAML) with a kind: source document" };
 
@@ -30,7 +30,8 @@ internal sealed class ConfigInput
 
     /// <summary>
     /// Makes <paramref name="run"/> the action of <paramref name="command"/>: it runs with the loaded config and spec,
-    /// or the command exits with <see cref="UnusableConfigExitCode"/> after one line saying why the config is unusable.
+    /// or the command exits with <see cref="UnusableConfigExitCode"/> after one line saying why the config is unusable;
+    /// a failure of the run is reported by <see cref="CommandFailure"/>.
     /// </summary>
     public void SetAction(
         Command command, Func<(SourceConfig Config, SourceSpec Spec), ParseResult, InvocationConfiguration, CancellationToken, Task<int>> run)
@@ -39,9 +40,19 @@ internal sealed class ConfigInput
         command.SetAction(async (result, cancellationToken) =>
         {
             var console = result.InvocationConfiguration;
-            return await LoadAsync(result, console.Error).ConfigureAwait(false) is { } loaded
-                ? await run(loaded, result, console, cancellationToken).ConfigureAwait(false)
-                : UnusableConfigExitCode;
+            if (await LoadAsync(result, console.Error).ConfigureAwait(false) is not { } loaded)
+            {
+                return UnusableConfigExitCode;
+            }
+
+            try
+            {
+                return await run(loaded, result, console, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                return CommandFailure.Report(command.Name, e, console.Error);
+            }
         });
     }
 

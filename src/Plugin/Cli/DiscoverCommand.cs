@@ -40,20 +40,10 @@ internal static class DiscoverCommand
 
     private static async Task<int> RunAsync(SourceSpec spec, Request request, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-
         // Skips and failed tables are in the report itself: logging them too would only repeat it on stderr.
         using var loggers = LoggerFactory.Create(b => b.AddProvider(new CqLoggerProvider(new LogLineWriter(console.Error, LogFormat.Text))).SetMinimumLevel(request.LogLevel));
-        DiscoveryReport report;
-        try
-        {
-            await using var client = await SourceClient.CreateAsync(spec, loggers, cancellationToken).ConfigureAwait(false);
-            report = DiscoveryReport.From(await client.DiscoverAsync(cancellationToken).ConfigureAwait(false));
-        }
-        catch (StoreException e)
-        {
-            await console.Error.WriteLineAsync($"discover failed: {e.Message}").ConfigureAwait(false);
-            return 1;
-        }
+        await using var client = await SourceClient.CreateAsync(spec, loggers, cancellationToken).ConfigureAwait(false);
+        var report = DiscoveryReport.From(await client.DiscoverAsync(cancellationToken).ConfigureAwait(false));
 
         var location = SourceClient.DescribeLocation(spec);
         if (request.Output is null)

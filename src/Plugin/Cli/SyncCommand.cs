@@ -45,84 +45,73 @@ internal static class SyncCommand
         // Progress is redrawn in place only on a real terminal; a test's or a pipe's writer gets plain lines.
         var terminal = ReferenceEquals(console.Error, Console.Error) && !Console.IsErrorRedirected;
         using var loggers = LoggerFactory.Create(b => b.AddProvider(new CqLoggerProvider(new LogLineWriter(console.Error, LogFormat.Text))).SetMinimumLevel(options.LogLevel));
+        await using var state = options.State is null ? null : await FileStateStore.OpenAsync(options.State.FullName, cancellationToken).ConfigureAwait(false);
+        await using var client = await SourceClient.CreateAsync(spec, loggers, cancellationToken).ConfigureAwait(false);
+        var request = new SyncRequest(config.Tables, config.SkipTables, config.DeterministicCqId);
+        if (options.DryRun)
+        {
+            return DryRunReport.Print(await client.PlanAsync(request, state, cancellationToken).ConfigureAwait(false), output);
+        }
+
+        var run = client.StartSync(request, state);
+        var report = new SyncReport(output);
+        var files = options.Output is null ? null : new TableFileWriter(options.Output.FullName);
         try
         {
-            await using var state = options.State is null ? null : await FileStateStore.OpenAsync(options.State.FullName, cancellationToken).ConfigureAwait(false);
-            await using var client = await SourceClient.CreateAsync(spec, loggers, cancellationToken).ConfigureAwait(false);
-            var engine = client.CreateSync(state);
-            var request = new SyncRequest(config.Tables, config.SkipTables, config.DeterministicCqId);
-            if (options.DryRun)
+            await using (new SyncProgressDisplay(run, console.Error, terminal))
             {
-                var plan = await engine.PlanAsync(request, cancellationToken).ConfigureAwait(false);
-                return DryRunReport.Print(plan, output);
+                // As with a state backend: the cursors move only once everything was received, and the
+                // --output files are complete (closing writes each file's footer) before they do.
+                await run.ExecuteAsync(
+                    (message, _) => Receive(message, report, files),
+                    _ =>
+                    {
+                        files?.Dispose();
+                        return ValueTask.CompletedTask;
+                    },
+                    cancellationToken).ConfigureAwait(false);
             }
-
-            var report = new SyncReport(output);
-            var files = options.Output is null ? null : new TableFileWriter(options.Output.FullName);
-            try
-            {
-                await using (new SyncProgressDisplay(engine, console.Error, terminal))
-                {
-                    await ReceiveAsync(engine, request, report, files, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            finally
-            {
-                // Closing writes each file's footer: only then are the files complete.
-                files?.Dispose();
-            }
-
-            // As with a state backend: the cursors move only once everything was read.
-            if (state is not null)
-            {
-                await state.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            report.PrintSummary(engine.Progress, engine.Skipped);
-            foreach (var (table, path) in files?.Files ?? new Dictionary<string, string>())
-            {
-                output.WriteLine($"wrote {table}: {path}");
-            }
-
-            return report.Failures > 0 || engine.Skipped.Count > 0 ? 1 : 0;
         }
-        catch (Exception e) when (e is StoreException or TableFilterException or StateStoreException or CursorStateException)
+        finally
         {
-            await console.Error.WriteLineAsync($"sync failed: {e.Message}").ConfigureAwait(false);
-            return 1;
+            files?.Dispose();
         }
+
+        report.PrintSummary(run.Progress, run.Skipped);
+        foreach (var (table, path) in files?.Files ?? new Dictionary<string, string>())
+        {
+            output.WriteLine($"wrote {table}: {path}");
+        }
+
+        return report.Failures > 0 || run.Skipped.Count > 0 ? 1 : 0;
     }
 
-    /// <summary>Takes every message the gRPC Sync would send, encoded to the same IPC bytes and decoded back.</summary>
-    private static async Task ReceiveAsync(SyncEngine engine, SyncRequest request, SyncReport report, TableFileWriter? files, CancellationToken cancellationToken)
+    /// <summary>Takes one message the gRPC Sync would send, encoded to the same IPC bytes and decoded back.</summary>
+    private static ValueTask Receive(SyncMessage message, SyncReport report, TableFileWriter? files)
     {
-        await foreach (var message in engine.RunAsync(request, cancellationToken).ConfigureAwait(false))
+        switch (message)
         {
-            switch (message)
-            {
-                case MigrateTableMessage migrate:
-                    report.Migrated(ArrowIpc.DecodeSchema(SyncResponses.MigrateTable(migrate).MigrateTable.Table.Memory));
-                    break;
-                case InsertMessage insert:
-                    // The decoded batches are views over the insert's bytes: the insert is freed after them.
-                    using (insert)
+            case MigrateTableMessage migrate:
+                report.Migrated(ArrowIpc.DecodeSchema(SyncResponses.MigrateTable(migrate).MigrateTable.Table.Memory));
+                break;
+            case InsertMessage insert:
+                // The decoded batches are views over the insert's bytes, which the run frees after this returns.
+                foreach (var batch in ArrowIpc.DecodeBatches(SyncResponses.Insert(insert).Insert.Record.Memory))
+                {
+                    using (batch)
                     {
-                        foreach (var batch in ArrowIpc.DecodeBatches(SyncResponses.Insert(insert).Insert.Record.Memory))
-                        {
-                            using (batch)
-                            {
-                                report.Inserted(batch);
-                                files?.Write(insert.Table, batch);
-                            }
-                        }
+                        report.Inserted(batch);
+                        files?.Write(insert.Table, batch);
                     }
+                }
 
-                    break;
-                case TableErrorMessage error:
-                    report.Failed(error.Table, error.Error);
-                    break;
-            }
+                break;
+            case TableErrorMessage error:
+                report.Failed(error.Table, error.Error);
+                break;
         }
+
+        return ValueTask.CompletedTask;
     }
 
     private sealed record SyncCommandOptions(FileInfo? State, DirectoryInfo? Output, bool DryRun, LogLevel LogLevel);

@@ -13,7 +13,7 @@ internal sealed class SyncProgressDisplay : IAsyncDisposable
     private static readonly TimeSpan TerminalInterval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
 
-    private readonly SyncEngine _engine;
+    private readonly SyncRun _run;
     private readonly TextWriter _writer;
     private readonly bool _terminal;
     private readonly long _started = Stopwatch.GetTimestamp();
@@ -21,20 +21,20 @@ internal sealed class SyncProgressDisplay : IAsyncDisposable
     private readonly Task _loop;
     private int _lastWidth;
 
-    public SyncProgressDisplay(SyncEngine engine, TextWriter writer, bool terminal, TimeSpan? interval = null)
+    public SyncProgressDisplay(SyncRun run, TextWriter writer, bool terminal, TimeSpan? interval = null)
     {
-        _engine = engine;
+        _run = run;
         _writer = writer;
         _terminal = terminal;
         _loop = RunAsync(interval ?? (terminal ? TerminalInterval : PlainInterval), _stop.Token);
     }
 
     /// <summary>One line describing where the sync is; also what a test can assert.</summary>
-    public static string Describe(SyncEngine engine, TimeSpan elapsed)
+    public static string Describe(SyncRun run, TimeSpan elapsed)
     {
-        var rate = elapsed.TotalSeconds > 0 ? engine.Rows / elapsed.TotalSeconds : 0;
+        var rate = elapsed.TotalSeconds > 0 ? run.Rows / elapsed.TotalSeconds : 0;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{engine.Progress.Count} tables, {engine.ObjectsRead}/{engine.ObjectsToRead} objects, {engine.Rows} rows, {ByteText(engine.BytesRead)}, {rate:0} rows/s, {elapsed.TotalSeconds:0}s");
+            $"{run.Progress.Count} tables, {run.ObjectsRead}/{run.ObjectsToRead} objects, {run.Rows} rows, {ByteText(run.BytesRead)}, {rate:0} rows/s, {elapsed.TotalSeconds:0}s");
     }
 
     private static string ByteText(long bytes) => bytes switch
@@ -63,7 +63,7 @@ internal sealed class SyncProgressDisplay : IAsyncDisposable
 
     private void Draw()
     {
-        var line = "progress: " + Describe(_engine, Stopwatch.GetElapsedTime(_started));
+        var line = "progress: " + Describe(_run, Stopwatch.GetElapsedTime(_started));
         if (_terminal)
         {
             // Redraw in place; pad over the remains of a longer previous line.

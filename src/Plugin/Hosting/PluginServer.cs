@@ -1,5 +1,7 @@
 using CqSourceS3.Plugin.Logging;
+using CqSourceS3.Plugin.Protocol;
 using CqSourceS3.Plugin.Services;
+using CqSourceS3.Plugin.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -21,10 +23,10 @@ internal sealed partial class PluginServer : IAsyncDisposable
 
     /// <summary>
     /// How much response data Kestrel buffers per stream before a write waits for the socket. Its 64 KiB default is
-    /// smaller than one Insert (~75 KB at 500 rows on the benchmark's reference set, ~300 KB at the default 2,000), so
-    /// every Sync write waited for the previous message to drain and encoding never overlapped sending. 1 MiB let the
-    /// local benchmark sync (then at 500 rows) use about 5% less CPU and time (bench/RESULTS.md); it adds at most
-    /// 1 MiB per open stream.
+    /// smaller than one Insert, so every Sync write waited for the previous message to drain and encoding never
+    /// overlapped sending. 1 MiB holds a whole Insert at the default <c>rows_per_record</c>, so the next one is encoded
+    /// while this one is sent; it adds at most 1 MiB per open stream. Insert sizes and the measured gain are in
+    /// bench/RESULTS.md ("Figures cited by the code"; run of 2026-11-23 22:30 UTC, "Kestrel's response buffer").
     /// </summary>
     internal const int ResponseBufferBytes = 1024 * 1024;
 
@@ -57,9 +59,11 @@ internal sealed partial class PluginServer : IAsyncDisposable
         {
             grpc.MaxReceiveMessageSize = MaxMessageBytes;
             grpc.MaxSendMessageSize = MaxMessageBytes;
+            grpc.Interceptors.Add<ErrorStatusInterceptor>();
         });
         builder.Services.AddSingleton<PluginSession>();
-        builder.Services.AddSingleton<SourceClientFactory>();
+        builder.Services.AddSingleton<ISourceClientFactory, SourceClientFactory>();
+        builder.Services.AddSingleton<IStateBackend, GrpcStateBackend>();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -8,7 +8,7 @@ namespace CqSourceS3.Plugin.Hosting;
 /// Init, Sync and Close share a try-lock so an overlapping call fails at once with "plugin already in use";
 /// GetTables and Sync before Init fail with "plugin not initialized".
 /// </summary>
-internal sealed class PluginSession(SourceClientFactory clients) : IAsyncDisposable
+internal sealed class PluginSession(ISourceClientFactory clients) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _inUse = new(1, 1);
     private SourceClient? _client;

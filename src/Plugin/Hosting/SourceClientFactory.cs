@@ -1,27 +1,18 @@
 using CqSourceS3.Client;
-using CqSourceS3.Client.Discovery;
 using CqSourceS3.Client.Spec;
-using CqSourceS3.Client.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace CqSourceS3.Plugin.Hosting;
 
-/// <summary>
-/// Makes the client for a spec. A seam so tests can hand the server a store with their own credentials;
-/// the plugin itself always uses <see cref="ObjectStoreFactory"/>.
-/// </summary>
-internal class SourceClientFactory(ILoggerFactory loggers)
+/// <summary>Makes the client for a spec: the seam through which tests hand the server a store of their own.</summary>
+internal interface ISourceClientFactory
 {
-    public virtual async Task<SourceClient> CreateAsync(SourceSpec spec, CancellationToken cancellationToken)
-    {
-        var store = await CreateStoreAsync(spec, cancellationToken).ConfigureAwait(false);
-        return SourceClient.Create(spec, store, loggers, CreateFooterCache(spec, store));
-    }
+    Task<SourceClient> CreateAsync(SourceSpec spec, CancellationToken cancellationToken);
+}
 
-    /// <summary>The spec's footer cache, as <see cref="SourceClient.CreateAsync"/> makes it.</summary>
-    protected virtual FooterCache? CreateFooterCache(SourceSpec spec, IObjectStore store) =>
-        SourceClient.SpecFooterCache(spec, store, loggers);
-
-    protected virtual Task<IObjectStore> CreateStoreAsync(SourceSpec spec, CancellationToken cancellationToken) =>
-        ObjectStoreFactory.CreateAsync(spec, cancellationToken);
+/// <summary>The plugin's own factory: the store and footer cache the spec names (<see cref="SourceClient.CreateAsync"/>).</summary>
+internal sealed class SourceClientFactory(ILoggerFactory loggers) : ISourceClientFactory
+{
+    public Task<SourceClient> CreateAsync(SourceSpec spec, CancellationToken cancellationToken) =>
+        SourceClient.CreateAsync(spec, loggers, cancellationToken);
 }

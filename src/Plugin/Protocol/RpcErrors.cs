@@ -1,20 +1,40 @@
+using CqSourceS3.Client;
 using Grpc.Core;
 
 namespace CqSourceS3.Plugin.Protocol;
 
 /// <summary>
-/// gRPC status codes are chosen here and only here, matching what the Go SDK returns for the same situation
-/// (Init and GetTables failures are Internal with a "failed to …" prefix; a failed Sync is Unknown).
+/// gRPC status codes are chosen here and only here. An expected failure (<see cref="SourceException"/>) gets what the
+/// Go SDK returns for the same call (Init and GetTables: Internal with a "failed to …" prefix; Sync and Close:
+/// Unknown); anything else is unexpected and always Internal, its type and message kept (secrets scrubbed).
 /// </summary>
 internal static class RpcErrors
 {
-    public static RpcException InitFailed(Exception e) => new(new Status(StatusCode.Internal, $"failed to init plugin: {e.Message}"));
+    /// <summary>The status for <paramref name="error"/>, thrown by the RPC named <paramref name="rpc"/>.</summary>
+    public static RpcException For(string rpc, Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var (code, prefix) = rpc switch
+        {
+            "Init" => (StatusCode.Internal, "failed to init plugin"),
+            "GetTables" => (StatusCode.Internal, "failed to get tables"),
+            "Sync" => (StatusCode.Unknown, "failed to sync records"),
+            "Close" => (StatusCode.Unknown, "failed to close plugin"),
+            _ => (StatusCode.Internal, $"{rpc} failed"),
+        };
+        return error is SourceException
+            ? new RpcException(new Status(code, $"{prefix}: {error.Message}"))
+            : new RpcException(new Status(StatusCode.Internal, $"{prefix}: {Unexpected(error)}"));
+    }
 
-    public static RpcException GetTablesFailed(Exception e) => new(new Status(StatusCode.Internal, $"failed to get tables: {e.Message}"));
-
-    public static RpcException SyncFailed(Exception e) => new(new Status(StatusCode.Unknown, $"failed to sync records: {e.Message}"));
-
-    public static RpcException CloseFailed(Exception e) => new(new Status(StatusCode.Unknown, $"failed to close plugin: {e.Message}"));
+    /// <summary>An unexpected failure in words: its type and first line, secrets scrubbed.</summary>
+    public static string Unexpected(Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var message = error.Message;
+        var end = message.IndexOf('\n', StringComparison.Ordinal);
+        return $"unexpected {error.GetType().Name}: {SecretText.Scrub((end < 0 ? message : message[..end]).Trim())}";
+    }
 
     /// <summary>Read, Write and the transformer RPCs: we are a source only.</summary>
     public static RpcException NotSupported(string rpc) =>

@@ -19,7 +19,7 @@ namespace CqSourceS3.Plugin.Services;
 /// <c>cloudquery.plugin.v3.Plugin</c>. Each RPC only translates: decode the request, call the session or the
 /// client façade, map the answer or the error back.
 /// </summary>
-internal sealed partial class PluginService(PluginSession session, SourceClientFactory clients, ILogger<PluginService> logger) : PluginBase
+internal sealed partial class PluginService(PluginSession session, ISourceClientFactory clients, IStateBackend stateBackend, ILogger<PluginService> logger) : PluginBase
 {
     /// <summary>A connection check must answer before the CLI gives up on the command.</summary>
     private static readonly TimeSpan ConnectionCheckTimeout = TimeSpan.FromSeconds(30);
@@ -35,16 +35,7 @@ internal sealed partial class PluginService(PluginSession session, SourceClientF
 
     public override async Task<Init.Types.Response> Init(Init.Types.Request request, ServerCallContext context)
     {
-        try
-        {
-            await session.InitAsync(request.Spec.Memory, request.NoConnection).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is SpecException or PluginStateException or StoreException)
-        {
-            LogInitFailed(logger, e.Message);
-            throw RpcErrors.InitFailed(e);
-        }
-
+        await session.InitAsync(request.Spec.Memory, request.NoConnection).ConfigureAwait(false);
         LogInitialized(logger, SourceClient.DescribeLocation(session.Spec), request.NoConnection, request.InvocationId);
         return new Init.Types.Response();
     }
@@ -82,62 +73,42 @@ internal sealed partial class PluginService(PluginSession session, SourceClientF
 
     public override async Task<GetTables.Types.Response> GetTables(GetTables.Types.Request request, ServerCallContext context)
     {
-        try
+        session.EnsureInitialized();
+        var response = new GetTables.Types.Response();
+        if (session.NoConnection)
         {
-            session.EnsureInitialized();
-            var response = new GetTables.Types.Response();
-            if (session.NoConnection)
-            {
-                // Tables come from the bucket; with no_connection (cloudquery migrate/tables) there is nothing to list.
-                LogNoConnectionTables(logger);
-                return response;
-            }
-
-            var tables = await session.Client.GetTablesAsync(request.Tables, request.SkipTables, context.CancellationToken).ConfigureAwait(false);
-            response.Tables.AddRange(tables.Select(t => UnsafeByteOperations.UnsafeWrap(ArrowIpc.EncodeSchema(t.Schema))));
+            // Tables come from the bucket; with no_connection (cloudquery migrate/tables) there is nothing to list.
+            LogNoConnectionTables(logger);
             return response;
         }
-        catch (Exception e) when (e is PluginStateException or TableFilterException or StoreException)
-        {
-            throw RpcErrors.GetTablesFailed(e);
-        }
+
+        var tables = await session.Client.GetTablesAsync(request.Tables, request.SkipTables, context.CancellationToken).ConfigureAwait(false);
+        response.Tables.AddRange(tables.Select(t => UnsafeByteOperations.UnsafeWrap(ArrowIpc.EncodeSchema(t.Schema))));
+        return response;
     }
 
     public override async Task Sync(Sync.Types.Request request, IServerStreamWriter<Sync.Types.Response> responseStream, ServerCallContext context)
     {
-        try
+        using var exclusive = session.Enter();
+        var client = session.Client;
+        // Connect the state backend before anything is sent: a broken backend fails the sync with no data moved.
+        await using var state = await stateBackend.OpenAsync(request.Backend, context.CancellationToken).ConfigureAwait(false);
+        var run = client.StartSync(new SyncRequest(request.Tables, request.SkipTables, request.DeterministicCqId), state is NoStateStore ? null : state);
+        await run.ExecuteAsync(async (message, cancellationToken) =>
         {
-            using var exclusive = session.Enter();
-            var client = session.Client;
-            // Connect the state backend before anything is sent: a broken backend fails the sync with no data moved.
-            await using var state = await GrpcStateStore.OpenAsync(request.Backend, context.CancellationToken).ConfigureAwait(false);
-            var engine = client.CreateSync(state is NoStateStore ? null : state);
-            var syncRequest = new SyncRequest(request.Tables, request.SkipTables, request.DeterministicCqId);
-            await foreach (var message in engine.RunAsync(syncRequest, context.CancellationToken).ConfigureAwait(false))
+            // An insert's response refers to its pooled bytes: the run frees the message once this write has copied them.
+            var response = message switch
             {
-                // An insert's response refers to its pooled bytes: the message is freed once the write has copied them.
-                using var sent = message as IDisposable;
-                var response = message switch
-                {
-                    MigrateTableMessage migrate => SyncResponses.MigrateTable(migrate),
-                    InsertMessage insert => SyncResponses.Insert(insert),
-                    TableErrorMessage error when request.WithErrorMessages => SyncResponses.Error(error),
-                    _ => null,
-                };
-                if (response is not null)
-                {
-                    await responseStream.WriteAsync(response, context.CancellationToken).ConfigureAwait(false);
-                }
+                MigrateTableMessage migrate => SyncResponses.MigrateTable(migrate),
+                InsertMessage insert => SyncResponses.Insert(insert),
+                TableErrorMessage error when request.WithErrorMessages => SyncResponses.Error(error),
+                _ => null,
+            };
+            if (response is not null)
+            {
+                await responseStream.WriteAsync(response, cancellationToken).ConfigureAwait(false);
             }
-
-            // Only now, with every message sent, may the cursors move (at-least-once: a failed sync changes nothing).
-            await state.FlushAsync(context.CancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is PluginStateException or TableFilterException or StoreException or StateStoreException or CursorStateException)
-        {
-            LogSyncFailed(logger, e.Message);
-            throw RpcErrors.SyncFailed(e);
-        }
+        }, beforeCommit: null, context.CancellationToken).ConfigureAwait(false);
     }
 
     public override Task Read(Read.Types.Request request, IServerStreamWriter<Read.Types.Response> responseStream, ServerCallContext context) =>
@@ -154,27 +125,13 @@ internal sealed partial class PluginService(PluginSession session, SourceClientF
 
     public override async Task<Close.Types.Response> Close(Close.Types.Request request, ServerCallContext context)
     {
-        try
-        {
-            await session.CloseAsync().ConfigureAwait(false);
-        }
-        catch (PluginStateException e)
-        {
-            throw RpcErrors.CloseFailed(e);
-        }
-
+        await session.CloseAsync().ConfigureAwait(false);
         return new Close.Types.Response();
     }
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "GetTables with no_connection: tables come from the bucket, so none are listed")]
     private static partial void LogNoConnectionTables(ILogger logger);
 
-    [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "Sync failed: {Reason}")]
-    private static partial void LogSyncFailed(ILogger logger, string reason);
-
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Plugin initialized for {Source} (no_connection={NoConnection}, invocation_id={InvocationId})")]
     private static partial void LogInitialized(ILogger logger, string source, bool noConnection, string invocationId);
-
-    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "Init failed: {Reason}")]
-    private static partial void LogInitFailed(ILogger logger, string reason);
 }

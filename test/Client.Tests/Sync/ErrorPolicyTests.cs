@@ -26,16 +26,16 @@ public sealed class ErrorPolicyTests
         Put("alpha/1.parquet", 0, 30);
         Put("alpha/2.parquet", 100, 20);
         Put("beta.parquet", 200, 25);
-        var engine = Engine(ErrorPolicies.Fail);
+        var run = Run(ErrorPolicies.Fail);
 
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None), VanishAtFirstMessage("alpha/2.parquet"));
+        var sync = await SyncTranscript.CollectAsync(run.ReadAllAsync(CancellationToken.None), VanishAtFirstMessage("alpha/2.parquet"));
         await _state.FlushAsync(CancellationToken.None);
 
         var error = Assert.Single(sync.Errors);
         Assert.Equal("alpha", error.Table);
         Assert.Contains("alpha/2.parquet", error.Error, StringComparison.Ordinal);
         Assert.Contains("error_policy is fail", error.Error, StringComparison.Ordinal);
-        Assert.Equal("alpha/2.parquet", Assert.Single(engine.Skipped).Key);
+        Assert.Equal("alpha/2.parquet", Assert.Single(run.Skipped).Key);
         Assert.Equal(SyncEngineTests.Expected((200, 25)), sync.RowsOf("beta").Order(StringComparer.Ordinal));
         Assert.DoesNotContain(StateKeys.ForTable(_store.Location, "alpha"), _state.Committed.Keys);
         Assert.Contains(StateKeys.ForTable(_store.Location, "beta"), _state.Committed.Keys);
@@ -46,13 +46,13 @@ public sealed class ErrorPolicyTests
     {
         Put("alpha/1.parquet", 0, 30);
         Put("alpha/2.parquet", 100, 20);
-        var engine = Engine(ErrorPolicies.Skip);
+        var run = Run(ErrorPolicies.Skip);
 
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None), VanishAtFirstMessage("alpha/2.parquet"));
+        var sync = await SyncTranscript.CollectAsync(run.ReadAllAsync(CancellationToken.None), VanishAtFirstMessage("alpha/2.parquet"));
         await _state.FlushAsync(CancellationToken.None);
 
         Assert.Empty(sync.Errors);
-        Assert.Equal("alpha/2.parquet", Assert.Single(engine.Skipped).Key);
+        Assert.Equal("alpha/2.parquet", Assert.Single(run.Skipped).Key);
         Assert.Equal(SyncEngineTests.Expected((0, 30)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Contains(StateKeys.ForTable(_store.Location, "alpha"), _state.Committed.Keys);
     }
@@ -63,9 +63,9 @@ public sealed class ErrorPolicyTests
         Put("alpha/1.parquet", 0, 30);
         _store.Put("alpha/2.parquet", "not parquet at all"u8.ToArray(), T);
         Put("beta.parquet", 200, 25);
-        var engine = Engine(ErrorPolicies.Fail);
+        var run = Run(ErrorPolicies.Fail);
 
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None));
+        var sync = await SyncTranscript.CollectAsync(run.ReadAllAsync(CancellationToken.None));
         await _state.FlushAsync(CancellationToken.None);
 
         var error = Assert.Single(sync.Errors);
@@ -82,7 +82,7 @@ public sealed class ErrorPolicyTests
         Put("alpha/1.parquet", 0, 30);
         Put("beta.parquet", 200, 25);
 
-        var sync = await SyncTranscript.CollectAsync(Engine(ErrorPolicies.Fail).RunAsync(AllTables, CancellationToken.None));
+        var sync = await SyncTranscript.CollectAsync(Run(ErrorPolicies.Fail).ReadAllAsync(CancellationToken.None));
 
         Assert.Empty(sync.Errors);
         Assert.Equal(55, sync.Inserts.Sum(i => i.DataRows.Count));
@@ -100,10 +100,7 @@ public sealed class ErrorPolicyTests
 
     private void Put(string key, long firstRow, int rows) => SyncEngineTests.WriteSample(_store, key, firstRow, rows, lastModified: T);
 
-    private SyncEngine Engine(string policy) =>
-        new(_store, SyncEngineTests.Spec() with { ErrorPolicy = policy, Concurrency = 1 }, ParquetReadOptions.Default, NullLogger.Instance)
-        {
-            State = _state,
-            Clock = new FixedClock(T.AddHours(1)),
-        };
+    private SyncRun Run(string policy) =>
+        new SyncEngine(_store, SyncEngineTests.Spec() with { ErrorPolicy = policy, Concurrency = 1 }, new SyncSettings { Clock = new FixedClock(T.AddHours(1)) }, NullLogger.Instance)
+            .Start(AllTables, _state);
 }

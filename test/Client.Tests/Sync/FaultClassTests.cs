@@ -51,13 +51,13 @@ public sealed class FaultClassTests
             }
         };
 
-        var (first, engine) = await RunAsync();
+        var (first, run) = await RunAsync();
         failing = false;
         var (second, _) = await RunAsync();
         var (third, _) = await RunAsync();
 
         Assert.True(injected > 0, "no data read of the object reached the store");
-        var skipped = Assert.Single(engine.Skipped);
+        var skipped = Assert.Single(run.Skipped);
         Assert.Equal((faulty.Key, true), (skipped.Key, skipped.Transient));
         Assert.Contains(reasonPart, skipped.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", skipped.Reason, StringComparison.Ordinal);
@@ -76,10 +76,10 @@ public sealed class FaultClassTests
         bytes.AsSpan(4, 256).Fill(0xEE);
         var corrupt = _store.Put(good.Key, bytes, T);
 
-        var (first, engine) = await RunAsync();
+        var (first, run) = await RunAsync();
         var (second, _) = await RunAsync();
 
-        var skipped = Assert.Single(engine.Skipped);
+        var skipped = Assert.Single(run.Skipped);
         Assert.Equal((corrupt.Key, false), (skipped.Key, skipped.Transient));
         Assert.Contains("corrupt Parquet", skipped.Reason, StringComparison.Ordinal);
         Assert.Equal(SyncEngineTests.Expected((0, 300)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
@@ -108,17 +108,15 @@ public sealed class FaultClassTests
         SyncEngineTests.WriteSample(_store, key, firstRow, rows, rowGroupRows: 1000, lastModified: lastModified);
 
     /// <summary>One run as the plugin does it: the cursors are flushed only after every message was taken.</summary>
-    private async Task<(SyncTranscript Sync, SyncEngine Engine)> RunAsync()
+    private async Task<(SyncTranscript Sync, SyncRun Run)> RunAsync()
     {
-        var spec = SyncEngineTests.Spec();
-        var engine = new SyncEngine(_store, spec, SmallReadAhead, NullLogger.Instance)
+        var settings = new SyncSettings
         {
-            State = _state,
+            ReadOptions = SmallReadAhead,
             Clock = new FixedClock(T.AddHours(2)),
             Retry = new TransientRetry(1, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1)),
         };
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None));
-        await _state.FlushAsync(CancellationToken.None);
-        return (sync, engine);
+        var run = new SyncEngine(_store, SyncEngineTests.Spec(), settings, NullLogger.Instance).Start(AllTables, _state);
+        return (await SyncTranscript.ExecuteAsync(run), run);
     }
 }

@@ -137,11 +137,10 @@ public sealed class IncrementalSyncEngineTests
     {
         Put("alpha/1.parquet", 0, 30, T);
         var state = new InMemoryStateStore([KeyValuePair.Create(StateKey("alpha"), stored)]);
-        var engine = Engine(Spec(), state);
+        var run = Engine(Spec()).Start(AllTables, state);
         var messages = 0;
 
-        var error = await Assert.ThrowsAsync<CursorStateException>(() =>
-            SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None), _ => messages++));
+        var error = await Assert.ThrowsAsync<CursorStateException>(() => SyncTranscript.ExecuteAsync(run, _ => messages++));
 
         Assert.Equal(StateKey("alpha"), error.StateKey);
         Assert.Contains($"'{StateKey("alpha")}'", error.Message, StringComparison.Ordinal);
@@ -156,8 +155,8 @@ public sealed class IncrementalSyncEngineTests
         Put("beta.parquet", 100, 20, T);
         var spec = Spec();
 
-        var first = await SyncTranscript.CollectAsync(Engine(spec, state: null).RunAsync(AllTables, CancellationToken.None));
-        var second = await SyncTranscript.CollectAsync(Engine(spec, state: null).RunAsync(AllTables, CancellationToken.None));
+        var first = await SyncTranscript.ExecuteAsync(Engine(spec).Start(AllTables, state: null));
+        var second = await SyncTranscript.ExecuteAsync(Engine(spec).Start(AllTables, state: null));
 
         Assert.Equal(SyncEngineTests.Expected((0, 30)), second.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Equal(SyncEngineTests.Expected((100, 20)), second.RowsOf("beta").Order(StringComparer.Ordinal));
@@ -172,14 +171,9 @@ public sealed class IncrementalSyncEngineTests
     private StoredObject Put(string key, long firstRow, int rows, DateTimeOffset lastModified) =>
         SyncEngineTests.WriteSample(_store, key, firstRow, rows, lastModified: lastModified);
 
-    private SyncEngine Engine(SourceSpec spec, IStateStore? state) =>
-        new(_store, spec, ParquetReadOptions.Default, NullLogger.Instance) { State = state, Clock = _clock };
+    private SyncEngine Engine(SourceSpec spec) => new(_store, spec, new SyncSettings { Clock = _clock }, NullLogger.Instance);
 
     /// <summary>One run as the plugin does it: the cursors are flushed only after every message was taken.</summary>
-    private async Task<SyncTranscript> RunAsync(int lookbackSeconds = 3600, int settleSeconds = 0)
-    {
-        var sync = await SyncTranscript.CollectAsync(Engine(Spec(lookbackSeconds, settleSeconds), _state).RunAsync(AllTables, CancellationToken.None));
-        await _state.FlushAsync(CancellationToken.None);
-        return sync;
-    }
+    private Task<SyncTranscript> RunAsync(int lookbackSeconds = 3600, int settleSeconds = 0) =>
+        SyncTranscript.ExecuteAsync(Engine(Spec(lookbackSeconds, settleSeconds)).Start(AllTables, _state));
 }

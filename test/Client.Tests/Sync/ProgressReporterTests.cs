@@ -40,10 +40,9 @@ public sealed class ProgressReporterTests
         store.BeforeRead = _ => Thread.Sleep(5);
         var logger = new RecordingLogger();
         var spec = SyncEngineTests.Spec(concurrency: 1);
-        await using var client = SourceClient.Create(spec, store, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        var engine = new SyncEngine(store, spec, client.ReadOptions, logger) { ProgressInterval = TimeSpan.FromMilliseconds(1) };
+        var engine = new SyncEngine(store, spec, new SyncSettings { ProgressInterval = TimeSpan.FromMilliseconds(1) }, logger);
 
-        await SyncTranscript.CollectAsync(engine.RunAsync(new SyncRequest(["*"], []), CancellationToken.None));
+        await SyncTranscript.CollectAsync(engine.Start(new SyncRequest(["*"], []), state: null).ReadAllAsync(CancellationToken.None));
 
         var progress = logger.Lines.Where(l => l.EventId == ProgressEventId).ToList();
         Assert.NotEmpty(progress);

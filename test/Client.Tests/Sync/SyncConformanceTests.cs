@@ -37,17 +37,18 @@ public sealed class SyncConformanceTests(ITestOutputHelper output) : IDisposable
         Assert.NotEmpty(tables);
         await using var client = await SourceClient.CreateAsync(
             new SourceSpec { LocalPath = _folder, RowsPerRecord = 1000, Concurrency = 4 }, NullLoggerFactory.Instance, CancellationToken.None);
-        var engine = new SyncEngine(client.Store, client.Spec, ReadOptions, NullLogger.Instance);
+        var run = new SyncEngine(client.Store, client.Spec, new SyncSettings { ReadOptions = ReadOptions }, NullLogger.Instance)
+            .Start(new SyncRequest(["*"], []), state: null);
         using var limit = new CancellationTokenSource(SyncLimit);
 
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(new SyncRequest(["*"], []), limit.Token))
+        var sync = await SyncTranscript.CollectAsync(run.ReadAllAsync(limit.Token))
             .WaitAsync(SyncLimit + TimeSpan.FromSeconds(30));
 
         var problems = new List<string>();
         var synced = 0;
         foreach (var (table, key) in tables)
         {
-            var (passed, line) = Check(table, key, Path.Combine(root, key), sync, engine);
+            var (passed, line) = Check(table, key, Path.Combine(root, key), sync, run);
             output.WriteLine(line);
             synced += line.StartsWith("EQUAL ", StringComparison.Ordinal) ? 1 : 0;
             if (!passed)
@@ -90,12 +91,12 @@ public sealed class SyncConformanceTests(ITestOutputHelper output) : IDisposable
         return tables;
     }
 
-    private static (bool Passed, string Line) Check(string table, string key, string path, SyncTranscript sync, SyncEngine engine)
+    private static (bool Passed, string Line) Check(string table, string key, string path, SyncTranscript sync, SyncRun run)
     {
         var kind = ParquetCorpus.Classify(key);
         var migrated = sync.Migrations.Any(m => m.Table == table);
         var error = sync.Errors.FirstOrDefault(e => e.Table == table)?.Error;
-        var skip = engine.Skipped.FirstOrDefault(s => s.Table == table)?.Reason;
+        var skip = run.Skipped.FirstOrDefault(s => s.Table == table)?.Reason;
         var rows = sync.RowsOf(table).ToList();
         var refused = error is not null || skip is not null;
         var what = $"{table} = {key}: {(migrated ? "migrated" : "not migrated")}, {rows.Count} rows"

@@ -38,7 +38,7 @@ public sealed class SyncEngineConcurrencyTests
     {
         var engine = Engine(concurrency: 3);
 
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None)).WaitAsync(EndsWithin);
+        var sync = await SyncTranscript.CollectAsync(engine.Start(AllTables, state: null).ReadAllAsync(CancellationToken.None)).WaitAsync(EndsWithin);
 
         Assert.Equal(3, engine.Concurrency);
         Assert.InRange(_store.MaxObjectsInFlight, 2, 3);
@@ -49,11 +49,11 @@ public sealed class SyncEngineConcurrencyTests
     [Fact]
     public async Task RunAsync_ReadBudgetBelowOneRowGroup_ReadsOneObjectAtATimeAndEveryRow()
     {
-        var budgeted = new SyncEngine(_store, SyncEngineTests.Spec(rowsPerRecord: 50, concurrency: 8), CqSourceS3.Client.Parquet.ParquetReadOptions.Default, NullLogger.Instance) { ReadBudgetBytes = 1 };
+        var budgeted = new SyncEngine(_store, SyncEngineTests.Spec(rowsPerRecord: 50, concurrency: 8), new SyncSettings { ReadBudgetBytes = 1 }, NullLogger.Instance);
         var discoveryDone = false;
 
         // Footers are read before the first MigrateTable, still 8 at once: count only the data reads after it.
-        var sync = await SyncTranscript.CollectAsync(budgeted.RunAsync(AllTables, CancellationToken.None), _ =>
+        var sync = await SyncTranscript.CollectAsync(budgeted.Start(AllTables, state: null).ReadAllAsync(CancellationToken.None), _ =>
         {
             if (!discoveryDone)
             {
@@ -71,12 +71,13 @@ public sealed class SyncEngineConcurrencyTests
     public async Task RunAsync_ConcurrencyMinusOne_ReadsManyObjectsAtOnceAndEveryRow()
     {
         var engine = Engine(concurrency: -1);
+        var run = engine.Start(AllTables, state: null);
 
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None)).WaitAsync(EndsWithin);
+        var sync = await SyncTranscript.CollectAsync(run.ReadAllAsync(CancellationToken.None)).WaitAsync(EndsWithin);
 
         Assert.Equal(SyncEngine.UnlimitedConcurrency, engine.Concurrency);
         Assert.True(_store.MaxObjectsInFlight > 3, $"at most {_store.MaxObjectsInFlight} objects were read at once");
-        Assert.Equal(Objects * RowsPerObject, engine.Rows);
+        Assert.Equal(Objects * RowsPerObject, run.Rows);
         Assert.Equal(Objects * RowsPerObject, sync.RowsOf("t").Distinct(StringComparer.Ordinal).Count());
     }
 
@@ -89,7 +90,7 @@ public sealed class SyncEngineConcurrencyTests
 
         var consuming = Task.Run(async () =>
         {
-            await foreach (var message in engine.RunAsync(AllTables, cancel.Token))
+            await foreach (var message in engine.Start(AllTables, state: null).ReadAllAsync(cancel.Token))
             {
                 if (message is InsertMessage insert)
                 {
@@ -108,12 +109,12 @@ public sealed class SyncEngineConcurrencyTests
     [Fact]
     public async Task RunAsync_EnumerationDisposedEarly_EndsPromptlyAndStopsReading()
     {
-        var engine = Engine(concurrency: 3);
+        var run = Engine(concurrency: 3).Start(AllTables, state: null);
         var inserts = 0;
 
         var consuming = Task.Run(async () =>
         {
-            await foreach (var message in engine.RunAsync(AllTables, CancellationToken.None))
+            await foreach (var message in run.ReadAllAsync(CancellationToken.None))
             {
                 if (message is InsertMessage insert)
                 {
@@ -128,7 +129,7 @@ public sealed class SyncEngineConcurrencyTests
 
         await consuming.WaitAsync(EndsWithin);
         Assert.Equal(2, inserts);
-        Assert.True(engine.Rows < Objects * RowsPerObject, $"all {engine.Rows} rows were read although the consumer stopped");
+        Assert.True(run.Rows < Objects * RowsPerObject, $"all {run.Rows} rows were read although the consumer stopped");
         await AssertReadsStopAsync();
     }
 
@@ -140,13 +141,13 @@ public sealed class SyncEngineConcurrencyTests
         SyncEngineTests.WriteSample(inner, "big/part-0.parquet", 0, 20_000, rowGroupRows: 100);
         var wholeObjectReads = await CountReadsOfAFullSyncAsync(inner);
         var store = new InFlightCountingStore(inner, TimeSpan.FromMilliseconds(5));
-        var engine = new SyncEngine(store, SyncEngineTests.Spec(rowsPerRecord: 50, concurrency: 1), SmallReadAhead, NullLogger.Instance);
+        var engine = new SyncEngine(store, SyncEngineTests.Spec(rowsPerRecord: 50, concurrency: 1), new SyncSettings { ReadOptions = SmallReadAhead }, NullLogger.Instance);
 
         // Leaving the loop disposes the enumeration; before the fix this hung: the object's read kept writing into
         // the full channel under a token nothing cancelled.
         var consuming = Task.Run(async () =>
         {
-            await foreach (var message in engine.RunAsync(AllTables, CancellationToken.None))
+            await foreach (var message in engine.Start(AllTables, state: null).ReadAllAsync(CancellationToken.None))
             {
                 if (message is InsertMessage insert)
                 {
@@ -172,8 +173,8 @@ public sealed class SyncEngineConcurrencyTests
     private static async Task<int> CountReadsOfAFullSyncAsync(InMemoryObjectStore inner)
     {
         var counting = new InFlightCountingStore(inner, TimeSpan.Zero);
-        var engine = new SyncEngine(counting, SyncEngineTests.Spec(rowsPerRecord: 50, concurrency: 1), SmallReadAhead, NullLogger.Instance);
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None)).WaitAsync(EndsWithin);
+        var engine = new SyncEngine(counting, SyncEngineTests.Spec(rowsPerRecord: 50, concurrency: 1), new SyncSettings { ReadOptions = SmallReadAhead }, NullLogger.Instance);
+        var sync = await SyncTranscript.CollectAsync(engine.Start(AllTables, state: null).ReadAllAsync(CancellationToken.None)).WaitAsync(EndsWithin);
         Assert.Equal(20_000, sync.RowsOf("big").Count());
         return counting.ReadsStarted;
     }
@@ -194,5 +195,5 @@ public sealed class SyncEngineConcurrencyTests
     }
 
     private SyncEngine Engine(int concurrency) =>
-        SourceClient.Create(SyncEngineTests.Spec(rowsPerRecord: 50, concurrency), _store, NullLoggerFactory.Instance).CreateSync();
+        new(_store, SyncEngineTests.Spec(rowsPerRecord: 50, concurrency), SyncSettings.Default, NullLogger.Instance);
 }

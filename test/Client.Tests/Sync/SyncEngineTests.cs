@@ -60,14 +60,14 @@ public sealed class SyncEngineTests
         PutSample("alpha/1.parquet", 0, 130);
         PutSample("alpha/2.parquet", 1000, 70);
         PutSample("beta.parquet", 2000, 250);
-        var engine = Client(Spec(rowsPerRecord: 64)).CreateSync();
+        var run = Client(Spec(rowsPerRecord: 64)).StartSync(AllTables);
 
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None));
+        var sync = await SyncTranscript.CollectAsync(run.ReadAllAsync(CancellationToken.None));
 
         Assert.Equal(Expected((0, 130), (1000, 70)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Equal(Expected((2000, 250)), sync.RowsOf("beta").Order(StringComparer.Ordinal));
-        Assert.Equal(450, engine.Rows);
-        Assert.Empty(engine.Skipped);
+        Assert.Equal(450, run.Rows);
+        Assert.Empty(run.Skipped);
     }
 
     [Fact]
@@ -75,11 +75,11 @@ public sealed class SyncEngineTests
     {
         PutSample("alpha/1.parquet", 0, 30);
         _store.Put("alpha/2.parquet", "definitely not parquet, just text"u8.ToArray());
-        var engine = Client(Spec()).CreateSync();
+        var run = Client(Spec()).StartSync(AllTables);
 
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None));
+        var sync = await SyncTranscript.CollectAsync(run.ReadAllAsync(CancellationToken.None));
 
-        var skipped = Assert.Single(engine.Skipped);
+        var skipped = Assert.Single(run.Skipped);
         Assert.Equal(("alpha/2.parquet", "alpha"), (skipped.Key, skipped.Table));
         Assert.Equal(Expected((0, 30)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Empty(sync.Errors);
@@ -99,7 +99,7 @@ public sealed class SyncEngineTests
         };
 
         var error = await Assert.ThrowsAsync<StoreException>(() =>
-            SyncTranscript.CollectAsync(Client(Spec()).CreateSync().RunAsync(AllTables, CancellationToken.None), DenyFromNowOn));
+            SyncTranscript.CollectAsync(Client(Spec()).StartSync(AllTables).ReadAllAsync(CancellationToken.None), DenyFromNowOn));
 
         Assert.Equal(StoreFailure.AccessDenied, error.Failure);
         Assert.Contains(error, thrown);
@@ -113,7 +113,7 @@ public sealed class SyncEngineTests
         var messages = 0;
 
         var error = await Assert.ThrowsAsync<StoreException>(() =>
-            SyncTranscript.CollectAsync(Client(Spec()).CreateSync().RunAsync(AllTables, CancellationToken.None), _ => messages++));
+            SyncTranscript.CollectAsync(Client(Spec()).StartSync(AllTables).ReadAllAsync(CancellationToken.None), _ => messages++));
 
         Assert.Equal(StoreFailure.AccessDenied, error.Failure);
         Assert.Equal(0, messages);
@@ -129,18 +129,18 @@ public sealed class SyncEngineTests
             WriteSample(Path.Combine(folder, "t", "b.parquet"), 100, 40);
             WriteSample(Path.Combine(folder, "u.parquet"), 200, 40);
             await using var client = SourceClient.Create(new SourceSpec { LocalPath = folder, Concurrency = 2 }, new LocalFolderStore(folder), NullLoggerFactory.Instance);
-            var engine = client.CreateSync();
+            var run = client.StartSync(AllTables);
             // Migrations are sent after discovery and before any data read: delete at the first one.
             void DeleteOnce(SyncMessage message) => File.Delete(Path.Combine(folder, "t", "b.parquet"));
 
-            var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None), DeleteOnce);
+            var sync = await SyncTranscript.CollectAsync(run.ReadAllAsync(CancellationToken.None), DeleteOnce);
 
-            var skipped = Assert.Single(engine.Skipped);
+            var skipped = Assert.Single(run.Skipped);
             Assert.Equal(("t/b.parquet", "t", false), (skipped.Key, skipped.Table, skipped.Transient));
             Assert.Contains("no longer exists", skipped.Reason, StringComparison.Ordinal);
             Assert.Equal(Expected((0, 40)), sync.RowsOf("t").Order(StringComparer.Ordinal));
             Assert.Equal(Expected((200, 40)), sync.RowsOf("u").Order(StringComparer.Ordinal));
-            Assert.Equal(80, engine.Rows);
+            Assert.Equal(80, run.Rows);
         }
         finally
         {
@@ -171,9 +171,9 @@ public sealed class SyncEngineTests
         var spec = Spec(rowsPerRecord: 500);
         WriteSample(_store, "big.parquet", 0, 500, rowGroupRows: 500);
 
-        var whole = await SyncTranscript.CollectAsync(Client(spec).CreateSync().RunAsync(AllTables, CancellationToken.None));
-        var capped = new SyncEngine(_store, spec, ParquetReadOptions.Default, NullLogger.Instance) { MaxRecordBytes = 8 * 1024 };
-        var split = await SyncTranscript.CollectAsync(capped.RunAsync(AllTables, CancellationToken.None));
+        var whole = await SyncTranscript.CollectAsync(Client(spec).StartSync(AllTables).ReadAllAsync(CancellationToken.None));
+        var capped = SourceClient.Create(spec, _store, NullLoggerFactory.Instance, new SyncSettings { MaxRecordBytes = 8 * 1024 });
+        var split = await SyncTranscript.CollectAsync(capped.StartSync(AllTables).ReadAllAsync(CancellationToken.None));
 
         Assert.Single(whole.Inserts);
         Assert.True(split.Inserts.Count > 2, $"only {split.Inserts.Count} inserts");
@@ -224,5 +224,5 @@ public sealed class SyncEngineTests
     private SourceClient Client(SourceSpec spec) => SourceClient.Create(spec, _store, NullLoggerFactory.Instance);
 
     private Task<SyncTranscript> RunAsync(SourceSpec spec, SyncRequest? request = null) =>
-        SyncTranscript.CollectAsync(Client(spec).CreateSync().RunAsync(request ?? AllTables, CancellationToken.None));
+        SyncTranscript.CollectAsync(Client(spec).StartSync(request ?? AllTables).ReadAllAsync(CancellationToken.None));
 }

@@ -26,6 +26,22 @@ internal sealed class SyncTranscript
 
     public List<SeenInsert> Inserts { get; } = [];
 
+    /// <summary>
+    /// Runs <paramref name="run"/> under the commit rule (<see cref="SyncRun.ExecuteAsync"/>): the cursors are stored
+    /// only after every message was taken. <paramref name="onMessage"/> sees each message first.
+    /// </summary>
+    public static async Task<SyncTranscript> ExecuteAsync(SyncRun run, Action<SyncMessage>? onMessage = null)
+    {
+        var transcript = new SyncTranscript();
+        await run.ExecuteAsync((message, _) =>
+        {
+            onMessage?.Invoke(message);
+            transcript.Add(message);
+            return ValueTask.CompletedTask;
+        }, beforeCommit: null, CancellationToken.None);
+        return transcript;
+    }
+
     /// <summary>Runs <paramref name="messages"/> to the end; <paramref name="onMessage"/> sees each message first.</summary>
     public static async Task<SyncTranscript> CollectAsync(IAsyncEnumerable<SyncMessage> messages, Action<SyncMessage>? onMessage = null)
     {

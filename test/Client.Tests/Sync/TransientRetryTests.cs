@@ -18,12 +18,12 @@ public sealed class TransientRetryTests
         SyncEngineTests.WriteSample(_store, "alpha.parquet", 0, 30);
         var failures = FailReadsAfterDiscovery(times: 2);
 
-        var (sync, engine) = await RunAsync(Fast, failures);
+        var (sync, run) = await RunAsync(Fast, failures);
 
         Assert.Equal(2, failures.Thrown);
         Assert.Equal(30, sync.RowsOf("alpha").Count());
         Assert.Equal(30, sync.RowsOf("alpha").Distinct(StringComparer.Ordinal).Count());
-        Assert.Empty(engine.Skipped);
+        Assert.Empty(run.Skipped);
     }
 
     [Fact]
@@ -32,11 +32,11 @@ public sealed class TransientRetryTests
         SyncEngineTests.WriteSample(_store, "alpha.parquet", 0, 30);
         var failures = FailReadsAfterDiscovery(times: int.MaxValue);
 
-        var (sync, engine) = await RunAsync(Fast, failures);
+        var (sync, run) = await RunAsync(Fast, failures);
 
         Assert.Equal(1 + Fast.MaxRetries, failures.Thrown);
         Assert.Empty(sync.Inserts);
-        var skipped = Assert.Single(engine.Skipped);
+        var skipped = Assert.Single(run.Skipped);
         Assert.True(skipped.Transient);
         Assert.Equal("alpha.parquet", skipped.Key);
     }
@@ -79,14 +79,14 @@ public sealed class TransientRetryTests
         return failures;
     }
 
-    private async Task<(SyncTranscript Sync, SyncEngine Engine)> RunAsync(TransientRetry retry, FailingReads failures)
+    private async Task<(SyncTranscript Sync, SyncRun Run)> RunAsync(TransientRetry retry, FailingReads failures)
     {
         var spec = SyncEngineTests.Spec();
         await using var client = SourceClient.Create(spec, _store, NullLoggerFactory.Instance);
-        var engine = new SyncEngine(_store, spec, client.ReadOptions, NullLogger.Instance) { Retry = retry };
+        var run = SourceClient.Create(spec, _store, NullLoggerFactory.Instance, new SyncSettings { Retry = retry }).StartSync(AllTables);
         // Migrations are sent after discovery and before any data read: arm the failures at the first one.
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None), _ => failures.Armed = true);
-        return (sync, engine);
+        var sync = await SyncTranscript.CollectAsync(run.ReadAllAsync(CancellationToken.None), _ => failures.Armed = true);
+        return (sync, run);
     }
 
     private sealed class FailingReads(int times)

@@ -14,11 +14,11 @@ public sealed class SyncProgressDisplayTests
     public async Task Display_NotATerminal_WritesPlainLinesWithTheEngineCounters()
     {
         await using var client = await SourceClient.CreateAsync(new SourceSpec { LocalPath = Path.Combine(RepoPaths.Root, "examples", "data") }, NullLoggerFactory.Instance, CancellationToken.None);
-        var engine = client.CreateSync();
-        await DrainAsync(engine);
+        var run = client.StartSync(new SyncRequest(["*"], []));
+        await DrainAsync(run);
         using var writer = new StringWriter();
 
-        await using (new SyncProgressDisplay(engine, writer, terminal: false, TimeSpan.FromMilliseconds(20)))
+        await using (new SyncProgressDisplay(run, writer, terminal: false, TimeSpan.FromMilliseconds(20)))
         {
             await Task.Delay(200);
         }
@@ -33,11 +33,11 @@ public sealed class SyncProgressDisplayTests
     public async Task Display_OnATerminal_RedrawsOneLineAndClearsItAtTheEnd()
     {
         await using var client = await SourceClient.CreateAsync(new SourceSpec { LocalPath = Path.Combine(RepoPaths.Root, "examples", "data") }, NullLoggerFactory.Instance, CancellationToken.None);
-        var engine = client.CreateSync();
-        await DrainAsync(engine);
+        var run = client.StartSync(new SyncRequest(["*"], []));
+        await DrainAsync(run);
         using var writer = new StringWriter();
 
-        await using (new SyncProgressDisplay(engine, writer, terminal: true, TimeSpan.FromMilliseconds(20)))
+        await using (new SyncProgressDisplay(run, writer, terminal: true, TimeSpan.FromMilliseconds(20)))
         {
             await Task.Delay(200);
         }
@@ -48,9 +48,9 @@ public sealed class SyncProgressDisplayTests
         Assert.EndsWith("\r", text, StringComparison.Ordinal);
     }
 
-    private static async Task DrainAsync(SyncEngine engine)
+    private static async Task DrainAsync(SyncRun run)
     {
-        await foreach (var message in engine.RunAsync(new SyncRequest(["*"], []), CancellationToken.None))
+        await foreach (var message in run.ReadAllAsync(CancellationToken.None))
         {
             (message as IDisposable)?.Dispose();
         }

@@ -1,7 +1,9 @@
 using Amazon.Runtime;
+using CqSourceS3.Client;
 using CqSourceS3.Client.Discovery;
 using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.Storage;
+using CqSourceS3.Client.Sync;
 using CqSourceS3.Plugin.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,9 +17,9 @@ namespace CqSourceS3.Plugin.Tests.E2E;
 /// <see cref="CountingObjectStore"/> records traffic, a <see cref="ControlledObjectStore"/> hides keys or fails reads.
 /// Everything else (endpoint, region, bucket, path style) comes from the spec sent in Init, as in production.
 /// </summary>
-internal sealed class FixtureClientFactory(ILoggerFactory loggers, AWSCredentials credentials, Func<IObjectStore, IObjectStore> wrap) : SourceClientFactory(loggers)
+internal sealed class FixtureClientFactory(ILoggerFactory loggers, AWSCredentials credentials, Func<IObjectStore, IObjectStore> wrap) : ISourceClientFactory
 {
-    /// <summary>Replaces the server's <see cref="SourceClientFactory"/>; pass to <see cref="Services.RunningPlugin.StartAsync"/>.</summary>
+    /// <summary>Replaces the server's <see cref="ISourceClientFactory"/>; pass to <see cref="Services.RunningPlugin.StartAsync"/>.</summary>
     public static Action<IServiceCollection> Replace(AWSCredentials credentials, StoreTraffic traffic) =>
         Replace(credentials, store => new CountingObjectStore(store, traffic));
 
@@ -26,19 +28,17 @@ internal sealed class FixtureClientFactory(ILoggerFactory loggers, AWSCredential
         Replace(credentials, store => new ControlledObjectStore(store, control));
 
     private static Action<IServiceCollection> Replace(AWSCredentials credentials, Func<IObjectStore, IObjectStore> wrap) =>
-        services => services.AddSingleton<SourceClientFactory>(provider =>
+        services => services.AddSingleton<ISourceClientFactory>(provider =>
             new FixtureClientFactory(provider.GetRequiredService<ILoggerFactory>(), credentials, wrap));
 
     /// <summary>
-    /// In memory only: a file would let one test's footers answer for another test's object of the same bucket,
-    /// key and bytes, and hide the reads this test's wrapper counts or fails.
+    /// The footer cache is in memory only: a file would let one test's footers answer for another test's object of
+    /// the same bucket, key and bytes, and hide the reads this test's wrapper counts or fails.
     /// </summary>
-    protected override FooterCache? CreateFooterCache(SourceSpec spec, IObjectStore store) =>
-        FooterCache.InMemory(NullLogger.Instance);
-
-    protected override async Task<IObjectStore> CreateStoreAsync(SourceSpec spec, CancellationToken cancellationToken)
+    public async Task<SourceClient> CreateAsync(SourceSpec spec, CancellationToken cancellationToken)
     {
         var options = ObjectStoreFactory.ToS3Options(spec) with { Credentials = credentials };
-        return wrap(await S3ObjectStore.CreateAsync(options, cancellationToken).ConfigureAwait(false));
+        var store = wrap(await S3ObjectStore.CreateAsync(options, cancellationToken).ConfigureAwait(false));
+        return SourceClient.Create(spec, store, loggers, new SyncSettings { Footers = FooterCache.InMemory(NullLogger.Instance) });
     }
 }

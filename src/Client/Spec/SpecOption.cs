@@ -1,0 +1,103 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace CqSourceS3.Client.Spec;
+
+/// <summary>
+/// One spec option as users read it: its name, type, default and meaning, all derived from <see cref="SourceSpec"/>.
+/// The meaning is the property's <see cref="DescriptionAttribute"/>, the one text per option; the type comes from the
+/// rule attributes <see cref="SpecReader"/> enforces; the default from the property initializer or a
+/// <see cref="SpecDefaultTextAttribute"/>. The JSON schema's descriptions and the option tables of README.md and
+/// docs/configuration.md are made from these records (the tables are pasted from <see cref="MarkdownTable"/>, and a
+/// test fails with the expected rows whenever they drift).
+/// </summary>
+/// <param name="Name">The option's key in the spec (snake_case).</param>
+/// <param name="Type">The type column: the JSON type narrowed by the option's rules.</param>
+/// <param name="Default">The default column: the value in backticks, the <see cref="SpecDefaultTextAttribute"/>, or "—".</param>
+/// <param name="Meaning">The option's <see cref="DescriptionAttribute"/>.</param>
+/// <param name="DefaultText">The <see cref="SpecDefaultTextAttribute"/>, when the option has one.</param>
+internal sealed record SpecOption(string Name, string Type, string Default, string Meaning, string? DefaultText)
+{
+    /// <summary>The header of the option table.</summary>
+    public const string TableHeader = "| option | type | default | meaning |";
+
+    /// <summary>Every option, in the spec's declaration order.</summary>
+    public static IReadOnlyList<SpecOption> All { get; } = [.. SpecReader.Properties.Select(p => Of(p, p.Get!(new SourceSpec())))];
+
+    /// <summary>The whole option table as the README and docs/configuration.md carry it (lines end with <c>\n</c>).</summary>
+    public static string MarkdownTable { get; } = BuildTable();
+
+    /// <summary>This option's row of the table.</summary>
+    public string Row => $"| `{Name}` | {Type} | {Default} | {Meaning} |";
+
+    /// <summary>The schema's <c>description</c>: the meaning, plus the default in words when it is not a value.</summary>
+    public string SchemaDescription => DefaultText is null ? Meaning : $"{Meaning} Default: {DefaultText}.";
+
+    /// <summary>The option of <paramref name="property"/>, whose value in a default spec is <paramref name="defaultValue"/>.</summary>
+    public static SpecOption Of(JsonPropertyInfo property, object? defaultValue)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        var meaning = SpecReader.RuleOf<DescriptionAttribute>(property)?.Description
+            ?? throw new InvalidOperationException($"spec option {property.Name} has no [Description]");
+        var defaultText = SpecReader.RuleOf<SpecDefaultTextAttribute>(property)?.Text;
+        if (defaultText is not null && defaultValue is not null)
+        {
+            throw new InvalidOperationException($"spec option {property.Name} has both a default value and a [SpecDefaultText]");
+        }
+
+        return new SpecOption(property.Name, TypeOf(property), defaultText ?? DefaultOf(defaultValue), meaning, defaultText);
+    }
+
+    private static string TypeOf(JsonPropertyInfo property)
+    {
+        if (SpecReader.RuleOf<SpecAllowedValuesAttribute>(property) is { } allowed)
+        {
+            var values = allowed.Values.Select(v => $"`{v}`").ToList();
+            return values.Count == 1 ? values[0] : $"{string.Join(", ", values[..^1])} or {values[^1]}";
+        }
+
+        if (SpecReader.RuleOf<SpecUrlAttribute>(property) is not null)
+        {
+            return "http(s) URL";
+        }
+
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        return type switch
+        {
+            _ when type == typeof(string) => "string",
+            _ when type == typeof(bool) => "boolean",
+            _ when type == typeof(int) => SpecReader.RuleOf<SpecIntegerRangeAttribute>(property) is { } range ? RangeOf(range) : "integer",
+            _ => throw new NotSupportedException($"spec option {property.Name} has a type ({type}) the option table cannot name"),
+        };
+    }
+
+    private static string RangeOf(SpecIntegerRangeAttribute range)
+    {
+        var text = range.Maximum == int.MaxValue
+            ? string.Create(CultureInfo.InvariantCulture, $"integer ≥ {range.Minimum}")
+            : string.Create(CultureInfo.InvariantCulture, $"integer {range.Minimum}–{range.Maximum}");
+        return range.AllowMinusOne ? $"{text}, or `-1`" : text;
+    }
+
+    private static string DefaultOf(object? value) => value switch
+    {
+        null => "—",
+        "" => "`\"\"`",
+        string text => $"`{text}`",
+        _ => $"`{JsonSerializer.Serialize(value, value.GetType(), SpecReader.JsonOptions)}`",
+    };
+
+    private static string BuildTable()
+    {
+        var table = new StringBuilder().Append(TableHeader).Append('\n').Append("|---|---|---|---|\n");
+        foreach (var option in All)
+        {
+            table.Append(option.Row).Append('\n');
+        }
+
+        return table.ToString();
+    }
+}

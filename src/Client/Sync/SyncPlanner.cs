@@ -1,0 +1,48 @@
+using CqSourceS3.Client.Discovery;
+using CqSourceS3.Client.Spec;
+using CqSourceS3.Client.State;
+using CqSourceS3.Client.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CqSourceS3.Client.Sync;
+
+/// <summary>
+/// Prepares a sync: discovery, table selection, then each table's cursor, read before anything is sent so that a
+/// corrupt stored value fails the sync before any row moves.
+/// </summary>
+internal sealed class SyncPlanner(IObjectStore store, SourceSpec spec, SyncSettings settings, int concurrency, ILogger logger)
+{
+    public async Task<PreparedSync> PrepareAsync(SyncRequest request, IStateStore? state, CancellationToken cancellationToken)
+    {
+        var discovery = await new TableDiscovery(store, settings.ReadOptions, concurrency, logger, settings.Footers)
+            .DiscoverAsync(spec.PathPrefix, cancellationToken).ConfigureAwait(false);
+        var names = TableFilter.Select(discovery, request.Tables, request.SkipTables).ToHashSet(StringComparer.Ordinal);
+        List<DiscoveredTable> selected = [.. discovery.Tables.Where(t => names.Contains(t.Name))];
+        var incremental = state is null
+            ? new Dictionary<string, IncrementalTable>(StringComparer.Ordinal)
+            : await ReadCursorsAsync(state, selected, discovery, cancellationToken).ConfigureAwait(false);
+        return new PreparedSync(discovery, selected, incremental, spec.FailsTableOnUnreadableObject);
+    }
+
+    private async Task<Dictionary<string, IncrementalTable>> ReadCursorsAsync(
+        IStateStore state, List<DiscoveredTable> selected, DiscoveryResult discovery, CancellationToken cancellationToken)
+    {
+        var runs = new Dictionary<string, IncrementalTable>(StringComparer.Ordinal);
+        var now = settings.Clock.GetUtcNow();
+        foreach (var table in selected.Where(t => t.Table is not null))
+        {
+            var key = StateKeys.ForTable(store.Location, table.Name);
+            var cursor = TableCursor.Parse(key, await state.GetAsync(key, cancellationToken).ConfigureAwait(false));
+
+            // Objects whose footer failed are listed too: the cursor must see them so it cannot pass a transient failure.
+            var footerFailed = discovery.Skipped.Where(s => s.Table == table.Name && s.StoredObject is not null).Select(s => s.StoredObject!);
+            var selection = CursorFilter.Select(cursor, table.Files.Select(f => f.StoredObject).Concat(footerFailed), now, spec.Settle);
+            var run = new IncrementalTable(key, selection);
+            run.FooterFailed(discovery.Skipped.Where(s => s.Table == table.Name));
+            runs[table.Name] = run;
+            ClientLog.CursorSelected(logger, table.Name, selection.ToRead.Count, selection.SkippedAsSynced, selection.SkippedAsTooYoung);
+        }
+
+        return runs;
+    }
+}
