@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace CqSourceS3.SwiftProcess;
+namespace CqSourceS3.Processes;
 
 /// <summary>
 /// A finished run of an executable: exit code and its whole stdout and stderr. Free of a test framework like the
