@@ -28,7 +28,7 @@ public sealed class ErrorPolicyTests
         Put("beta.parquet", 200, 25);
         var engine = Engine(ErrorPolicies.Fail);
 
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None), VanishAtFirstMessage("alpha/2.parquet"));
+        var sync = await CollectedSyncMessages.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None), VanishAtFirstMessage("alpha/2.parquet"));
         await _state.FlushAsync(CancellationToken.None);
 
         var error = Assert.Single(sync.Errors);
@@ -48,7 +48,7 @@ public sealed class ErrorPolicyTests
         Put("alpha/2.parquet", 100, 20);
         var engine = Engine(ErrorPolicies.Skip);
 
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None), VanishAtFirstMessage("alpha/2.parquet"));
+        var sync = await CollectedSyncMessages.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None), VanishAtFirstMessage("alpha/2.parquet"));
         await _state.FlushAsync(CancellationToken.None);
 
         Assert.Empty(sync.Errors);
@@ -65,7 +65,7 @@ public sealed class ErrorPolicyTests
         Put("beta.parquet", 200, 25);
         var engine = Engine(ErrorPolicies.Fail);
 
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None));
+        var sync = await CollectedSyncMessages.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None));
         await _state.FlushAsync(CancellationToken.None);
 
         var error = Assert.Single(sync.Errors);
@@ -82,7 +82,7 @@ public sealed class ErrorPolicyTests
         Put("alpha/1.parquet", 0, 30);
         Put("beta.parquet", 200, 25);
 
-        var sync = await SyncTranscript.CollectAsync(Engine(ErrorPolicies.Fail).RunAsync(AllTables, CancellationToken.None));
+        var sync = await CollectedSyncMessages.CollectAsync(Engine(ErrorPolicies.Fail).RunAsync(AllTables, CancellationToken.None));
 
         Assert.Empty(sync.Errors);
         Assert.Equal(55, sync.Inserts.Sum(i => i.DataRows.Count));

@@ -108,7 +108,7 @@ public sealed class FaultClassTests
         SyncEngineTests.WriteSample(_store, key, firstRow, rows, rowGroupRows: 1000, lastModified: lastModified);
 
     /// <summary>One run as the plugin does it: the cursors are flushed only after every message was taken.</summary>
-    private async Task<(SyncTranscript Sync, SyncEngine Engine)> RunAsync()
+    private async Task<(CollectedSyncMessages Sync, SyncEngine Engine)> RunAsync()
     {
         var spec = SyncEngineTests.Spec();
         var engine = new SyncEngine(_store, spec, SmallReadAhead, NullLogger.Instance)
@@ -117,7 +117,7 @@ public sealed class FaultClassTests
             Clock = new FixedClock(T.AddHours(2)),
             Retry = new TransientRetry(1, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1)),
         };
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None));
+        var sync = await CollectedSyncMessages.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None));
         await _state.FlushAsync(CancellationToken.None);
         return (sync, engine);
     }

@@ -141,7 +141,7 @@ public sealed class IncrementalSyncEngineTests
         var messages = 0;
 
         var error = await Assert.ThrowsAsync<CursorStateException>(() =>
-            SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None), _ => messages++));
+            CollectedSyncMessages.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None), _ => messages++));
 
         Assert.Equal(StateKey("alpha"), error.StateKey);
         Assert.Contains($"'{StateKey("alpha")}'", error.Message, StringComparison.Ordinal);
@@ -156,8 +156,8 @@ public sealed class IncrementalSyncEngineTests
         Put("beta.parquet", 100, 20, T);
         var spec = Spec();
 
-        var first = await SyncTranscript.CollectAsync(Engine(spec, state: null).RunAsync(AllTables, CancellationToken.None));
-        var second = await SyncTranscript.CollectAsync(Engine(spec, state: null).RunAsync(AllTables, CancellationToken.None));
+        var first = await CollectedSyncMessages.CollectAsync(Engine(spec, state: null).RunAsync(AllTables, CancellationToken.None));
+        var second = await CollectedSyncMessages.CollectAsync(Engine(spec, state: null).RunAsync(AllTables, CancellationToken.None));
 
         Assert.Equal(SyncEngineTests.Expected((0, 30)), second.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Equal(SyncEngineTests.Expected((100, 20)), second.RowsOf("beta").Order(StringComparer.Ordinal));
@@ -176,9 +176,9 @@ public sealed class IncrementalSyncEngineTests
         new(_store, spec, ParquetReadOptions.Default, NullLogger.Instance) { State = state, Clock = _clock };
 
     /// <summary>One run as the plugin does it: the cursors are flushed only after every message was taken.</summary>
-    private async Task<SyncTranscript> RunAsync(int lookbackSeconds = 3600, int settleSeconds = 0)
+    private async Task<CollectedSyncMessages> RunAsync(int lookbackSeconds = 3600, int settleSeconds = 0)
     {
-        var sync = await SyncTranscript.CollectAsync(Engine(Spec(lookbackSeconds, settleSeconds), _state).RunAsync(AllTables, CancellationToken.None));
+        var sync = await CollectedSyncMessages.CollectAsync(Engine(Spec(lookbackSeconds, settleSeconds), _state).RunAsync(AllTables, CancellationToken.None));
         await _state.FlushAsync(CancellationToken.None);
         return sync;
     }

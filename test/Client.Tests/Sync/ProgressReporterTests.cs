@@ -43,7 +43,7 @@ public sealed class ProgressReporterTests
         await using var client = SourceClient.Create(spec, store, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         var engine = new SyncEngine(store, spec, client.ReadOptions, logger) { ProgressInterval = TimeSpan.FromMilliseconds(1) };
 
-        await SyncTranscript.CollectAsync(engine.RunAsync(new SyncRequest(["*"], []), CancellationToken.None));
+        await CollectedSyncMessages.CollectAsync(engine.RunAsync(new SyncRequest(["*"], []), CancellationToken.None));
 
         var progress = logger.Lines.Where(l => l.EventId == ProgressEventId).ToList();
         Assert.NotEmpty(progress);

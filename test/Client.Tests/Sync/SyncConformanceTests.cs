@@ -40,7 +40,7 @@ public sealed class SyncConformanceTests(ITestOutputHelper output) : IDisposable
         var engine = new SyncEngine(client.Store, client.Spec, ReadOptions, NullLogger.Instance);
         using var limit = new CancellationTokenSource(SyncLimit);
 
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(new SyncRequest(["*"], []), limit.Token))
+        var sync = await CollectedSyncMessages.CollectAsync(engine.RunAsync(new SyncRequest(["*"], []), limit.Token))
             .WaitAsync(SyncLimit + TimeSpan.FromSeconds(30));
 
         var problems = new List<string>();
@@ -90,7 +90,7 @@ public sealed class SyncConformanceTests(ITestOutputHelper output) : IDisposable
         return tables;
     }
 
-    private static (bool Passed, string Line) Check(string table, string key, string path, SyncTranscript sync, SyncEngine engine)
+    private static (bool Passed, string Line) Check(string table, string key, string path, CollectedSyncMessages sync, SyncEngine engine)
     {
         var kind = ParquetCorpus.Classify(key);
         var migrated = sync.Migrations.Any(m => m.Table == table);

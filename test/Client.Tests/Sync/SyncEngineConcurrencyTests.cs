@@ -38,7 +38,7 @@ public sealed class SyncEngineConcurrencyTests
     {
         var engine = Engine(concurrency: 3);
 
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None)).WaitAsync(EndsWithin);
+        var sync = await CollectedSyncMessages.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None)).WaitAsync(EndsWithin);
 
         Assert.Equal(3, engine.Concurrency);
         Assert.InRange(_store.MaxObjectsInFlight, 2, 3);
@@ -53,7 +53,7 @@ public sealed class SyncEngineConcurrencyTests
         var discoveryDone = false;
 
         // Footers are read before the first MigrateTable, still 8 at once: count only the data reads after it.
-        var sync = await SyncTranscript.CollectAsync(budgeted.RunAsync(AllTables, CancellationToken.None), _ =>
+        var sync = await CollectedSyncMessages.CollectAsync(budgeted.RunAsync(AllTables, CancellationToken.None), _ =>
         {
             if (!discoveryDone)
             {
@@ -72,7 +72,7 @@ public sealed class SyncEngineConcurrencyTests
     {
         var engine = Engine(concurrency: -1);
 
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None)).WaitAsync(EndsWithin);
+        var sync = await CollectedSyncMessages.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None)).WaitAsync(EndsWithin);
 
         Assert.Equal(SyncEngine.UnlimitedConcurrency, engine.Concurrency);
         Assert.True(_store.MaxObjectsInFlight > 3, $"at most {_store.MaxObjectsInFlight} objects were read at once");
@@ -173,7 +173,7 @@ public sealed class SyncEngineConcurrencyTests
     {
         var counting = new InFlightCountingStore(inner, TimeSpan.Zero);
         var engine = new SyncEngine(counting, SyncEngineTests.Spec(rowsPerRecord: 50, concurrency: 1), SmallReadAhead, NullLogger.Instance);
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None)).WaitAsync(EndsWithin);
+        var sync = await CollectedSyncMessages.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None)).WaitAsync(EndsWithin);
         Assert.Equal(20_000, sync.RowsOf("big").Count());
         return counting.ReadsStarted;
     }

@@ -62,7 +62,7 @@ public sealed class SyncEngineTests
         PutSample("beta.parquet", 2000, 250);
         var engine = Client(Spec(rowsPerRecord: 64)).CreateSync();
 
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None));
+        var sync = await CollectedSyncMessages.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None));
 
         Assert.Equal(Expected((0, 130), (1000, 70)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Equal(Expected((2000, 250)), sync.RowsOf("beta").Order(StringComparer.Ordinal));
@@ -77,7 +77,7 @@ public sealed class SyncEngineTests
         _store.Put("alpha/2.parquet", "definitely not parquet, just text"u8.ToArray());
         var engine = Client(Spec()).CreateSync();
 
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None));
+        var sync = await CollectedSyncMessages.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None));
 
         var skipped = Assert.Single(engine.Skipped);
         Assert.Equal(("alpha/2.parquet", "alpha"), (skipped.Key, skipped.Table));
@@ -99,7 +99,7 @@ public sealed class SyncEngineTests
         };
 
         var error = await Assert.ThrowsAsync<StoreException>(() =>
-            SyncTranscript.CollectAsync(Client(Spec()).CreateSync().RunAsync(AllTables, CancellationToken.None), DenyFromNowOn));
+            CollectedSyncMessages.CollectAsync(Client(Spec()).CreateSync().RunAsync(AllTables, CancellationToken.None), DenyFromNowOn));
 
         Assert.Equal(StoreFailure.AccessDenied, error.Failure);
         Assert.Contains(error, thrown);
@@ -113,7 +113,7 @@ public sealed class SyncEngineTests
         var messages = 0;
 
         var error = await Assert.ThrowsAsync<StoreException>(() =>
-            SyncTranscript.CollectAsync(Client(Spec()).CreateSync().RunAsync(AllTables, CancellationToken.None), _ => messages++));
+            CollectedSyncMessages.CollectAsync(Client(Spec()).CreateSync().RunAsync(AllTables, CancellationToken.None), _ => messages++));
 
         Assert.Equal(StoreFailure.AccessDenied, error.Failure);
         Assert.Equal(0, messages);
@@ -133,7 +133,7 @@ public sealed class SyncEngineTests
             // Migrations are sent after discovery and before any data read: delete at the first one.
             void DeleteOnce(SyncMessage message) => File.Delete(Path.Combine(folder, "t", "b.parquet"));
 
-            var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None), DeleteOnce);
+            var sync = await CollectedSyncMessages.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None), DeleteOnce);
 
             var skipped = Assert.Single(engine.Skipped);
             Assert.Equal(("t/b.parquet", "t", false), (skipped.Key, skipped.Table, skipped.Transient));
@@ -171,9 +171,9 @@ public sealed class SyncEngineTests
         var spec = Spec(rowsPerRecord: 500);
         WriteSample(_store, "big.parquet", 0, 500, rowGroupRows: 500);
 
-        var whole = await SyncTranscript.CollectAsync(Client(spec).CreateSync().RunAsync(AllTables, CancellationToken.None));
+        var whole = await CollectedSyncMessages.CollectAsync(Client(spec).CreateSync().RunAsync(AllTables, CancellationToken.None));
         var capped = new SyncEngine(_store, spec, ParquetReadOptions.Default, NullLogger.Instance) { MaxRecordBytes = 8 * 1024 };
-        var split = await SyncTranscript.CollectAsync(capped.RunAsync(AllTables, CancellationToken.None));
+        var split = await CollectedSyncMessages.CollectAsync(capped.RunAsync(AllTables, CancellationToken.None));
 
         Assert.Single(whole.Inserts);
         Assert.True(split.Inserts.Count > 2, $"only {split.Inserts.Count} inserts");
@@ -216,13 +216,13 @@ public sealed class SyncEngineTests
         new ParquetFileBuilder(SampleBatches.AllTypesSchema) { RowGroupRows = 100 }.Add(batch).WriteTo(path);
     }
 
-    private static Dictionary<string, string> IdsByRow(SyncTranscript sync) =>
+    private static Dictionary<string, string> IdsByRow(CollectedSyncMessages sync) =>
         sync.Inserts.SelectMany(i => i.DataRows.Zip(i.Ids)).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
 
     private void PutSample(string key, long firstRow, int rows) => WriteSample(_store, key, firstRow, rows);
 
     private SourceClient Client(SourceSpec spec) => SourceClient.Create(spec, _store, NullLoggerFactory.Instance);
 
-    private Task<SyncTranscript> RunAsync(SourceSpec spec, SyncRequest? request = null) =>
-        SyncTranscript.CollectAsync(Client(spec).CreateSync().RunAsync(request ?? AllTables, CancellationToken.None));
+    private Task<CollectedSyncMessages> RunAsync(SourceSpec spec, SyncRequest? request = null) =>
+        CollectedSyncMessages.CollectAsync(Client(spec).CreateSync().RunAsync(request ?? AllTables, CancellationToken.None));
 }

@@ -79,13 +79,13 @@ public sealed class TransientRetryTests
         return failures;
     }
 
-    private async Task<(SyncTranscript Sync, SyncEngine Engine)> RunAsync(TransientRetry retry, FailingReads failures)
+    private async Task<(CollectedSyncMessages Sync, SyncEngine Engine)> RunAsync(TransientRetry retry, FailingReads failures)
     {
         var spec = SyncEngineTests.Spec();
         await using var client = SourceClient.Create(spec, _store, NullLoggerFactory.Instance);
         var engine = new SyncEngine(_store, spec, client.ReadOptions, NullLogger.Instance) { Retry = retry };
         // Migrations are sent after discovery and before any data read: arm the failures at the first one.
-        var sync = await SyncTranscript.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None), _ => failures.Armed = true);
+        var sync = await CollectedSyncMessages.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None), _ => failures.Armed = true);
         return (sync, engine);
     }
 

@@ -107,7 +107,7 @@ public sealed class SecretScrubbingTests(S3ServerFixture server, ITestOutputHelp
 
         try
         {
-            using var sync = await SyncTranscript.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
+            using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
             return sync.Inserts.Sum(i => (long)i.Length);
         }
         catch (RpcException e)

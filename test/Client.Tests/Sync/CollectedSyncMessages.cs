@@ -12,10 +12,11 @@ namespace CqSourceS3.Client.Tests.Sync;
 internal sealed record SeenInsert(string Table, Schema Schema, IReadOnlyList<string> DataRows, IReadOnlyList<string> Ids);
 
 /// <summary>
-/// Everything a sync produced, in order, with each Insert turned into text and disposed at once, as the gRPC
-/// writer would dispose it after encoding.
+/// The messages one in-process sync run yielded, collected in order, with each Insert turned into text and disposed
+/// at once, as the gRPC writer would dispose it after encoding. (The Plugin tests' <c>DecodedSyncResponses</c> is the
+/// same run seen from the other side of a Sync RPC.)
 /// </summary>
-internal sealed class SyncTranscript
+internal sealed class CollectedSyncMessages
 {
     /// <summary>Each message as <c>kind:table</c>, in order: <c>migrate:</c>, <c>insert:</c> or <c>error:</c>.</summary>
     public List<string> Order { get; } = [];
@@ -27,16 +28,16 @@ internal sealed class SyncTranscript
     public List<SeenInsert> Inserts { get; } = [];
 
     /// <summary>Runs <paramref name="messages"/> to the end; <paramref name="onMessage"/> sees each message first.</summary>
-    public static async Task<SyncTranscript> CollectAsync(IAsyncEnumerable<SyncMessage> messages, Action<SyncMessage>? onMessage = null)
+    public static async Task<CollectedSyncMessages> CollectAsync(IAsyncEnumerable<SyncMessage> messages, Action<SyncMessage>? onMessage = null)
     {
-        var transcript = new SyncTranscript();
+        var collected = new CollectedSyncMessages();
         await foreach (var message in messages)
         {
             onMessage?.Invoke(message);
-            transcript.Add(message);
+            collected.Add(message);
         }
 
-        return transcript;
+        return collected;
     }
 
     /// <summary>The data rows of <paramref name="table"/>, in the order they arrived.</summary>

@@ -6,7 +6,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using PluginClient = CqSourceS3.Protocol.Plugin.V3.Plugin.PluginClient;
 
-namespace CqSourceS3.Plugin.Tests.E2E;
+namespace CqSourceS3.Plugin.Tests.Integration;
 
 /// <summary>
 /// What a state backend really holds in a state table, read with the backend's own Read RPC rather than through

@@ -10,7 +10,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Xunit.Abstractions;
 
-namespace CqSourceS3.Plugin.Tests.E2E;
+namespace CqSourceS3.Plugin.Tests.Integration;
 
 /// <summary>
 /// Incremental syncs end to end: the plugin (real server, real sockets) over the S3 test server, with a real
@@ -68,7 +68,7 @@ public sealed class IncrementalSyncTests(S3ServerFixture server, StateBackendFix
 
         Assert.Equal(40, first.Inserts.Sum(i => i.Length));
         Assert.Equal(["migrate"], second.Order);
-        Assert.Equal(["events"], second.Migrations.Select(SyncTranscript.TableOf));
+        Assert.Equal(["events"], second.Migrations.Select(DecodedSyncResponses.TableOf));
     }
 
     [Theory]
@@ -147,7 +147,7 @@ public sealed class IncrementalSyncTests(S3ServerFixture server, StateBackendFix
     }
 
     /// <summary>The file's columns of every insert (everything after _cq_id and _cq_parent_id), as sorted text rows.</summary>
-    private static List<string> Rows(SyncTranscript sync) =>
+    private static List<string> Rows(DecodedSyncResponses sync) =>
         [.. sync.Inserts.SelectMany(DataRows).Order(StringComparer.Ordinal)];
 
     private static List<string> Expected(params (long FirstRow, int Rows)[] files)
@@ -176,10 +176,10 @@ public sealed class IncrementalSyncTests(S3ServerFixture server, StateBackendFix
         Backend = new Sync.Types.BackendOptions { TableName = _stateTable, Connection = backends.On(network).Connection },
     };
 
-    private async Task<SyncTranscript> SyncAsync(RunningPlugin plugin, string network)
+    private async Task<DecodedSyncResponses> SyncAsync(RunningPlugin plugin, string network)
     {
         await WaitUntilEveryObjectIsInThePastAsync();
-        return await SyncTranscript.RunAsync(plugin.Plugin, Request(network));
+        return await DecodedSyncResponses.RunAsync(plugin.Plugin, Request(network));
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ using CqSourceS3.Tests.Shared.S3;
 using Grpc.Core;
 using Xunit.Abstractions;
 
-namespace CqSourceS3.Plugin.Tests.E2E;
+namespace CqSourceS3.Plugin.Tests.Integration;
 
 /// <summary>
 /// Init and Sync over real sockets against a real S3-compatible server (<see cref="S3ServerFixture"/>), with Parquet at
@@ -53,16 +53,16 @@ public sealed class S3SyncTests(S3ServerFixture server, ITestOutputHelper output
     {
         await using var plugin = await StartAsync(network, S3Spec.For(server, _bucket, rowsPerRecord: 64));
 
-        using var sync = await SyncTranscript.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
+        using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
 
-        Assert.Equal(Layout.Keys.Order(StringComparer.Ordinal), sync.Migrations.Select(SyncTranscript.TableOf));
+        Assert.Equal(Layout.Keys.Order(StringComparer.Ordinal), sync.Migrations.Select(DecodedSyncResponses.TableOf));
         Assert.Equal(Layout.Count, sync.Order.TakeWhile(kind => kind == "migrate").Count());
         Assert.Equal(sync.Order.Count - Layout.Count, sync.Inserts.Count);
         Assert.All(sync.BatchesPerInsert, count => Assert.Equal(1, count));
         Assert.All(sync.Inserts, insert => Assert.InRange(insert.Length, 1, 64));
         foreach (var (table, files) in Layout)
         {
-            var migration = sync.Migrations.Single(m => SyncTranscript.TableOf(m) == table);
+            var migration = sync.Migrations.Single(m => DecodedSyncResponses.TableOf(m) == table);
             var inserts = sync.InsertsOf(table).ToList();
             Assert.All(inserts, insert => Assert.Equal(migration.FieldsList.Select(f => f.Name), insert.Schema.FieldsList.Select(f => f.Name)));
             var expected = files.SelectMany(f => ExpectedRows(f.FirstRow, f.Rows)).Order(StringComparer.Ordinal);
@@ -77,9 +77,9 @@ public sealed class S3SyncTests(S3ServerFixture server, ITestOutputHelper output
     {
         await using var plugin = await StartAsync("unix", S3Spec.For(server, _bucket, pathPrefix: "events/2024/"));
 
-        using var sync = await SyncTranscript.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
+        using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
 
-        Assert.Equal(["events_2024", "events_2024_eu"], sync.Migrations.Select(SyncTranscript.TableOf));
+        Assert.Equal(["events_2024", "events_2024_eu"], sync.Migrations.Select(DecodedSyncResponses.TableOf));
         Assert.Equal(301, sync.InsertsOf("events_2024").Sum(b => b.Length));
         Assert.Equal(78, sync.InsertsOf("events_2024_eu").Sum(b => b.Length));
         Assert.NotEmpty(_traffic.Listings);
@@ -97,7 +97,7 @@ public sealed class S3SyncTests(S3ServerFixture server, ITestOutputHelper output
         await server.PutObjectAsync(_bucket, key, bytes);
         await using var plugin = await StartAsync("unix", S3Spec.For(server, _bucket, rowsPerRecord: 5000, pathPrefix: "big/"));
 
-        using var sync = await SyncTranscript.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
+        using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
 
         var requested = _traffic.BytesRequested(key);
         var reads = _traffic.Reads.Where(r => r.Key == key).ToList();

@@ -7,7 +7,7 @@ using CqSourceS3.Tests.Shared.S3;
 using Grpc.Core;
 using Xunit.Abstractions;
 
-namespace CqSourceS3.Plugin.Tests.E2E;
+namespace CqSourceS3.Plugin.Tests.Integration;
 
 /// <summary>
 /// Incremental syncs end to end when <c>Sync.Request.backend</c> is wrong or absent: an unreachable backend or
@@ -68,8 +68,8 @@ public sealed class IncrementalBackendErrorTests(S3ServerFixture server, ITestOu
     {
         await using var plugin = await StartAsync("unix");
 
-        using var first = await SyncTranscript.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
-        using var second = await SyncTranscript.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" }, Backend = new Sync.Types.BackendOptions() });
+        using var first = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
+        using var second = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" }, Backend = new Sync.Types.BackendOptions() });
 
         Assert.Equal(30, first.Inserts.Sum(i => i.Length));
         Assert.Equal(30, second.Inserts.Sum(i => i.Length));
