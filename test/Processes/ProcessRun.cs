@@ -34,10 +34,7 @@ public sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            start.Environment[name] = value;
-        }
+        ChildEnvironment.Apply(start, environment);
 
         Process process;
         try

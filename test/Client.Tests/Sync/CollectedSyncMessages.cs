@@ -43,19 +43,6 @@ internal sealed class CollectedSyncMessages
     /// <summary>The data rows of <paramref name="table"/>, in the order they arrived.</summary>
     public IEnumerable<string> RowsOf(string table) => Inserts.Where(i => i.Table == table).SelectMany(i => i.DataRows);
 
-    /// <summary>Each data row of <paramref name="record"/>, skipping the two CloudQuery id columns.</summary>
-    public static IEnumerable<string> DataRows(RecordBatch record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        var columns = Enumerable.Range(0, record.ColumnCount)
-            .Where(c => record.Schema.FieldsList[c].Name is not ("_cq_id" or "_cq_parent_id"))
-            .ToList();
-        for (var row = 0; row < record.Length; row++)
-        {
-            yield return string.Join(" | ", columns.Select(c => ArrowValueFormatter.Format(record.Column(c), row)));
-        }
-    }
-
     private void Add(SyncMessage message)
     {
         switch (message)
@@ -73,7 +60,7 @@ internal sealed class CollectedSyncMessages
                 {
                     Order.Add("insert:" + insert.Table);
                     var ids = Enumerable.Range(0, insert.Record.Length).Select(r => ArrowValueFormatter.Format(insert.Record.Column(0), r)).ToList();
-                    Inserts.Add(new SeenInsert(insert.Table, insert.Record.Schema, [.. DataRows(insert.Record)], ids));
+                    Inserts.Add(new SeenInsert(insert.Table, insert.Record.Schema, [.. ArrowValueFormatter.DataRows(insert.Record)], ids));
                 }
 
                 break;

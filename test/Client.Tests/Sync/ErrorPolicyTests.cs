@@ -36,7 +36,7 @@ public sealed class ErrorPolicyTests
         Assert.Contains("alpha/2.parquet", error.Error, StringComparison.Ordinal);
         Assert.Contains("error_policy is fail", error.Error, StringComparison.Ordinal);
         Assert.Equal("alpha/2.parquet", Assert.Single(engine.Skipped).Key);
-        Assert.Equal(SyncEngineTests.Expected((200, 25)), sync.RowsOf("beta").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((200, 25)), sync.RowsOf("beta").Order(StringComparer.Ordinal));
         Assert.DoesNotContain(StateKeys.ForTable(_store.Location, "alpha"), _state.Committed.Keys);
         Assert.Contains(StateKeys.ForTable(_store.Location, "beta"), _state.Committed.Keys);
     }
@@ -53,7 +53,7 @@ public sealed class ErrorPolicyTests
 
         Assert.Empty(sync.Errors);
         Assert.Equal("alpha/2.parquet", Assert.Single(engine.Skipped).Key);
-        Assert.Equal(SyncEngineTests.Expected((0, 30)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 30)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Contains(StateKeys.ForTable(_store.Location, "alpha"), _state.Committed.Keys);
     }
 
@@ -72,7 +72,7 @@ public sealed class ErrorPolicyTests
         Assert.Equal("alpha", error.Table);
         Assert.Contains("alpha/2.parquet", error.Error, StringComparison.Ordinal);
         Assert.Empty(sync.RowsOf("alpha"));
-        Assert.Equal(SyncEngineTests.Expected((200, 25)), sync.RowsOf("beta").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((200, 25)), sync.RowsOf("beta").Order(StringComparer.Ordinal));
         Assert.DoesNotContain(StateKeys.ForTable(_store.Location, "alpha"), _state.Committed.Keys);
     }
 

@@ -61,8 +61,8 @@ public sealed class FaultClassTests
         Assert.Equal((faulty.Key, true), (skipped.Key, skipped.Transient));
         Assert.Contains(reasonPart, skipped.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", skipped.Reason, StringComparison.Ordinal);
-        Assert.Equal(SyncEngineTests.Expected((0, 300)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
-        Assert.Equal(SyncEngineTests.Expected((1000, 2000)), second.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 300)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((1000, 2000)), second.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Empty(third.Inserts);
     }
 
@@ -82,7 +82,7 @@ public sealed class FaultClassTests
         var skipped = Assert.Single(engine.Skipped);
         Assert.Equal((corrupt.Key, false), (skipped.Key, skipped.Transient));
         Assert.Contains("corrupt Parquet", skipped.Reason, StringComparison.Ordinal);
-        Assert.Equal(SyncEngineTests.Expected((0, 300)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 300)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Empty(second.Inserts);
     }
 

@@ -30,7 +30,7 @@ public sealed class IncrementalSyncEngineTests
         var first = await RunAsync();
         var second = await RunAsync();
 
-        Assert.Equal(SyncEngineTests.Expected((0, 30), (100, 20)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 30), (100, 20)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Equal(["migrate:alpha"], second.Order);
         Assert.Contains("\"watermark\":\"2026-01-01T10:00:00Z\"", _state.Committed[StateKey("alpha")], StringComparison.Ordinal);
     }
@@ -47,7 +47,7 @@ public sealed class IncrementalSyncEngineTests
         var next = await RunAsync();
         var after = await RunAsync();
 
-        Assert.Equal(SyncEngineTests.Expected((200, 10)), next.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((200, 10)), next.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Empty(after.Inserts);
     }
 
@@ -60,7 +60,7 @@ public sealed class IncrementalSyncEngineTests
         Put("alpha/late.parquet", 500, 7, T.AddMinutes(-59));
         var next = await RunAsync(lookbackSeconds: 3600);
 
-        Assert.Equal(SyncEngineTests.Expected((500, 7)), next.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((500, 7)), next.RowsOf("alpha").Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class IncrementalSyncEngineTests
         var next = await RunAsync();
 
         Assert.NotEqual(original.ETag, rewritten.ETag);
-        Assert.Equal(SyncEngineTests.Expected((1000, 45)), next.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((1000, 45)), next.RowsOf("alpha").Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -110,8 +110,8 @@ public sealed class IncrementalSyncEngineTests
         var second = await RunAsync();
         var third = await RunAsync();
 
-        Assert.Equal(SyncEngineTests.Expected((0, 30), (100, 20)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
-        Assert.Equal(SyncEngineTests.Expected((200, 10)), second.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 30), (100, 20)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((200, 10)), second.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Empty(third.Inserts);
     }
 
@@ -125,8 +125,8 @@ public sealed class IncrementalSyncEngineTests
         _clock.Now = _clock.Now.AddMinutes(1);
         var second = await RunAsync(settleSeconds: 60);
 
-        Assert.Equal(SyncEngineTests.Expected((0, 30)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
-        Assert.Equal(SyncEngineTests.Expected((100, 20)), second.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 30)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((100, 20)), second.RowsOf("alpha").Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -159,8 +159,8 @@ public sealed class IncrementalSyncEngineTests
         var first = await CollectedSyncMessages.CollectAsync(Engine(spec, state: null).RunAsync(AllTables, CancellationToken.None));
         var second = await CollectedSyncMessages.CollectAsync(Engine(spec, state: null).RunAsync(AllTables, CancellationToken.None));
 
-        Assert.Equal(SyncEngineTests.Expected((0, 30)), second.RowsOf("alpha").Order(StringComparer.Ordinal));
-        Assert.Equal(SyncEngineTests.Expected((100, 20)), second.RowsOf("beta").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 30)), second.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((100, 20)), second.RowsOf("beta").Order(StringComparer.Ordinal));
         Assert.Equal(first.Inserts.Sum(i => i.DataRows.Count), second.Inserts.Sum(i => i.DataRows.Count));
     }
 

@@ -64,8 +64,8 @@ public sealed class SyncEngineTests
 
         var sync = await CollectedSyncMessages.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None));
 
-        Assert.Equal(Expected((0, 130), (1000, 70)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
-        Assert.Equal(Expected((2000, 250)), sync.RowsOf("beta").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 130), (1000, 70)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((2000, 250)), sync.RowsOf("beta").Order(StringComparer.Ordinal));
         Assert.Equal(450, engine.Rows);
         Assert.Empty(engine.Skipped);
     }
@@ -81,7 +81,7 @@ public sealed class SyncEngineTests
 
         var skipped = Assert.Single(engine.Skipped);
         Assert.Equal(("alpha/2.parquet", "alpha"), (skipped.Key, skipped.Table));
-        Assert.Equal(Expected((0, 30)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 30)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Empty(sync.Errors);
     }
 
@@ -138,8 +138,8 @@ public sealed class SyncEngineTests
             var skipped = Assert.Single(engine.Skipped);
             Assert.Equal(("t/b.parquet", "t", false), (skipped.Key, skipped.Table, skipped.Transient));
             Assert.Contains("no longer exists", skipped.Reason, StringComparison.Ordinal);
-            Assert.Equal(Expected((0, 40)), sync.RowsOf("t").Order(StringComparer.Ordinal));
-            Assert.Equal(Expected((200, 40)), sync.RowsOf("u").Order(StringComparer.Ordinal));
+            Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 40)), sync.RowsOf("t").Order(StringComparer.Ordinal));
+            Assert.Equal(SampleBatches.AllTypesRowsSorted((200, 40)), sync.RowsOf("u").Order(StringComparer.Ordinal));
             Assert.Equal(80, engine.Rows);
         }
         finally
@@ -177,32 +177,12 @@ public sealed class SyncEngineTests
 
         Assert.Single(whole.Inserts);
         Assert.True(split.Inserts.Count > 2, $"only {split.Inserts.Count} inserts");
-        Assert.Equal(ExpectedInOrder(0, 500), split.RowsOf("big"));
+        Assert.Equal(SampleBatches.AllTypesRows(0, 500), split.RowsOf("big"));
         Assert.Equal(whole.RowsOf("big"), split.RowsOf("big"));
     }
 
     internal static SourceSpec Spec(int rowsPerRecord = 100, int concurrency = 3) =>
         new() { Bucket = "bucket", RowsPerRecord = rowsPerRecord, Concurrency = concurrency };
-
-    /// <summary>The rows of <see cref="SampleBatches.AllTypes"/> for each (first row, count), sorted ordinally.</summary>
-    internal static List<string> Expected(params (long FirstRow, int Rows)[] files)
-    {
-        var rows = new List<string>();
-        foreach (var (firstRow, count) in files)
-        {
-            using var batch = SampleBatches.AllTypes(firstRow, count);
-            rows.AddRange(ArrowValueFormatter.Rows(batch));
-        }
-
-        return [.. rows.Order(StringComparer.Ordinal)];
-    }
-
-    /// <summary>The rows of <see cref="SampleBatches.AllTypes"/> in the order they were written.</summary>
-    internal static List<string> ExpectedInOrder(long firstRow, int rows)
-    {
-        using var batch = SampleBatches.AllTypes(firstRow, rows);
-        return [.. ArrowValueFormatter.Rows(batch)];
-    }
 
     internal static StoredObject WriteSample(InMemoryObjectStore store, string key, long firstRow, int rows, int rowGroupRows = 100, DateTimeOffset? lastModified = null)
     {

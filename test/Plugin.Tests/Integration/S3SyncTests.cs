@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Apache.Arrow;
 using CqSourceS3.Plugin.Tests.Services;
 using CqSourceS3.Protocol.Plugin.V3;
@@ -65,8 +63,8 @@ public sealed class S3SyncTests(S3ServerFixture server, ITestOutputHelper output
             var migration = sync.Migrations.Single(m => DecodedSyncResponses.TableOf(m) == table);
             var inserts = sync.InsertsOf(table).ToList();
             Assert.All(inserts, insert => Assert.Equal(migration.FieldsList.Select(f => f.Name), insert.Schema.FieldsList.Select(f => f.Name)));
-            var expected = files.SelectMany(f => ExpectedRows(f.FirstRow, f.Rows)).Order(StringComparer.Ordinal);
-            Assert.Equal(expected, inserts.SelectMany(DataRows).Order(StringComparer.Ordinal));
+            var expected = files.SelectMany(f => SampleBatches.AllTypesRows(f.FirstRow, f.Rows)).Order(StringComparer.Ordinal);
+            Assert.Equal(expected, inserts.SelectMany(ArrowValueFormatter.DataRows).Order(StringComparer.Ordinal));
         }
 
         Assert.DoesNotContain(_traffic.Reads, read => read.Key is "events/2024/_SUCCESS" or "events/");
@@ -122,7 +120,7 @@ public sealed class S3SyncTests(S3ServerFixture server, ITestOutputHelper output
         var missing = S3ServerFixture.UniqueBucketName("e2e-missing");
         await using var plugin = await StartAsync("unix", S3Spec.For(server, missing));
 
-        var (error, kinds) = await SyncExpectingFailureAsync(plugin);
+        var (error, kinds) = await FailedSync.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } }, output);
 
         Assert.Equal(StatusCode.Unknown, error.StatusCode);
         Assert.StartsWith("failed to sync records: ", error.Status.Detail, StringComparison.Ordinal);
@@ -134,10 +132,10 @@ public sealed class S3SyncTests(S3ServerFixture server, ITestOutputHelper output
     [Fact]
     public async Task Sync_UnreachableEndpoint_FailsNamingBucketAndEndpointBeforeAnyInsert()
     {
-        var closed = $"http://127.0.0.1:{ClosedTcpPort()}";
+        var closed = $"http://127.0.0.1:{LoopbackPort.Free()}";
         await using var plugin = await StartAsync("tcp", S3Spec.For(server, _bucket, endpoint: closed));
 
-        var (error, kinds) = await SyncExpectingFailureAsync(plugin);
+        var (error, kinds) = await FailedSync.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } }, output);
 
         Assert.Equal(StatusCode.Unknown, error.StatusCode);
         Assert.StartsWith("failed to sync records: ", error.Status.Detail, StringComparison.Ordinal);
@@ -151,43 +149,5 @@ public sealed class S3SyncTests(S3ServerFixture server, ITestOutputHelper output
         var plugin = await RunningPlugin.StartAsync(network, FixtureClientFactory.Replace(server.Credentials, _traffic));
         await plugin.Plugin.InitAsync(new Init.Types.Request { Spec = spec });
         return plugin;
-    }
-
-    /// <summary>Runs a Sync that must fail; returns the error and the kinds of every message that came before it.</summary>
-    private static async Task<(RpcException Error, List<Sync.Types.Response.MessageOneofCase> Kinds)> SyncExpectingFailureAsync(RunningPlugin plugin)
-    {
-        var kinds = new List<Sync.Types.Response.MessageOneofCase>();
-        using var call = plugin.Plugin.Sync(new Sync.Types.Request { Tables = { "*" } });
-        var error = await Assert.ThrowsAsync<RpcException>(async () =>
-        {
-            await foreach (var response in call.ResponseStream.ReadAllAsync())
-            {
-                kinds.Add(response.MessageCase);
-            }
-        });
-        return (error, kinds);
-    }
-
-    /// <summary>A loopback port nobody listens on: bound once to get a free number, then released.</summary>
-    private static int ClosedTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static IEnumerable<string> ExpectedRows(long firstRow, int rows)
-    {
-        using var batch = SampleBatches.AllTypes(firstRow, rows);
-        return [.. ArrowValueFormatter.Rows(batch)];
-    }
-
-    /// <summary>The file's columns of an insert (everything after _cq_id and _cq_parent_id), as text rows.</summary>
-    private static IEnumerable<string> DataRows(RecordBatch insert)
-    {
-        for (var row = 0; row < insert.Length; row++)
-        {
-            yield return string.Join(" | ", Enumerable.Range(2, insert.ColumnCount - 2).Select(c => ArrowValueFormatter.Format(insert.Column(c), row)));
-        }
     }
 }

@@ -49,8 +49,8 @@ public sealed class SyncServiceTests : IDisposable
             var migration = sync.Migrations.Single(m => DecodedSyncResponses.TableOf(m) == table);
             var inserts = sync.InsertsOf(table).ToList();
             Assert.All(inserts, insert => AssertSameSchema(migration, insert.Schema));
-            var expected = files.SelectMany(f => ExpectedRows(f.FirstRow, f.Rows)).Order(StringComparer.Ordinal);
-            var actual = inserts.SelectMany(DataRows).Order(StringComparer.Ordinal);
+            var expected = files.SelectMany(f => SampleBatches.AllTypesRows(f.FirstRow, f.Rows)).Order(StringComparer.Ordinal);
+            var actual = inserts.SelectMany(ArrowValueFormatter.DataRows).Order(StringComparer.Ordinal);
             Assert.Equal(expected, actual);
         }
     }
@@ -198,20 +198,6 @@ public sealed class SyncServiceTests : IDisposable
         builder.WriteTo(path);
     }
 
-    private static IEnumerable<string> ExpectedRows(long firstRow, int rows)
-    {
-        using var batch = SampleBatches.AllTypes(firstRow, rows);
-        return [.. ArrowValueFormatter.Rows(batch)];
-    }
-
-    /// <summary>The file's columns of an insert (everything after _cq_id and _cq_parent_id), as text rows.</summary>
-    private static IEnumerable<string> DataRows(RecordBatch insert)
-    {
-        for (var row = 0; row < insert.Length; row++)
-        {
-            yield return string.Join(" | ", Enumerable.Range(2, insert.ColumnCount - 2).Select(c => ArrowValueFormatter.Format(insert.Column(c), row)));
-        }
-    }
 
     private static List<string> Ids(DecodedSyncResponses sync) =>
         [.. sync.Inserts.SelectMany(b => Enumerable.Range(0, b.Length).Select(i => new Guid(((FixedSizeBinaryArray)b.Column(0)).GetBytes(i), bigEndian: true).ToString()))];

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using CqSourceS3.Processes;
 using CqSourceS3.Tests.Shared;
 
 namespace CqSourceS3.E2E.Tests.Harness;
@@ -23,6 +24,8 @@ public sealed class PluginProcess : IAsyncDisposable
 
     private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(10);
 
+    private static readonly TimeSpan ReadyPoll = TimeSpan.FromMilliseconds(20);
+
     private readonly Process _process;
     private readonly ITestOutputHelper _output;
     private readonly ConcurrentQueue<string> _stdout = new();
@@ -37,6 +40,7 @@ public sealed class PluginProcess : IAsyncDisposable
         Arguments = arguments;
         SocketPath = socketPath;
         _tcpEndPoint = tcpEndPoint;
+        EndPoint = socketPath is not null ? new UnixDomainSocketEndPoint(socketPath) : tcpEndPoint!;
         _output = output;
         _pumps = Task.WhenAll(PumpAsync(process.StandardOutput, _stdout), PumpAsync(process.StandardError, _stderr));
     }
@@ -46,6 +50,9 @@ public sealed class PluginProcess : IAsyncDisposable
 
     /// <summary>The unix socket path, or null in TCP mode.</summary>
     public string? SocketPath { get; }
+
+    /// <summary>Where the plugin listens.</summary>
+    public EndPoint EndPoint { get; }
 
     /// <summary>The gRPC target for a client: <c>unix:///abs/path.sock</c> or <c>127.0.0.1:port</c>.</summary>
     public string Target => SocketPath is not null ? "unix://" + SocketPath : _tcpEndPoint!.ToString();
@@ -91,24 +98,17 @@ public sealed class PluginProcess : IAsyncDisposable
             StandardErrorEncoding = Encoding.UTF8,
         };
         arguments.ForEach(start.ArgumentList.Add);
-        foreach (var (name, value) in options.Environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
-        var clock = Stopwatch.StartNew();
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
+        var startedAt = Stopwatch.GetTimestamp();
+        var process = ServingProcess.Start(start, options.Environment);
         var plugin = new PluginProcess(process, arguments, socketPath, endPoint, output);
         try
         {
-            await plugin.WaitUntilReadyAsync(clock, cancellationToken);
+            plugin.ReadyAfter = await ServingProcess.WaitUntilAcceptingAsync(process, plugin.EndPoint, startedAt, ReadyLimit, ReadyPoll, cancellationToken);
+        }
+        catch (InvalidOperationException e) when (process.HasExited)
+        {
+            await plugin.DisposeAsync();
+            Assert.Fail($"{e.Message}; stderr:\n{string.Join('\n', plugin.StderrLines)}\nstdout:\n{string.Join('\n', plugin.StdoutLines)}");
         }
         catch
         {
@@ -126,7 +126,7 @@ public sealed class PluginProcess : IAsyncDisposable
     /// </summary>
     public async Task<PluginExit> StopAsync(PluginSignal signal, CancellationToken cancellationToken)
     {
-        PosixSignals.Send(_process.Id, signal);
+        PosixSignals.Send(_process.Id, (int)signal);
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             timeout.CancelAfter(StopLimit);
@@ -168,44 +168,6 @@ public sealed class PluginProcess : IAsyncDisposable
 
         WriteOutputOnce();
         _process.Dispose();
-    }
-
-    private async Task WaitUntilReadyAsync(Stopwatch clock, CancellationToken cancellationToken)
-    {
-        while (!await AcceptsConnectionAsync(cancellationToken))
-        {
-            if (_process.HasExited)
-            {
-                await _pumps.WaitAsync(StopLimit, cancellationToken);
-                Assert.Fail($"the plugin exited with code {_process.ExitCode} before accepting connections; stderr:\n{string.Join('\n', StderrLines)}\nstdout:\n{string.Join('\n', StdoutLines)}");
-            }
-
-            if (clock.Elapsed > ReadyLimit)
-            {
-                Assert.Fail($"the plugin did not accept connections on {Target} within {ReadyLimit.TotalSeconds:0} s (the CLI's limit)");
-            }
-
-            await Task.Delay(20, cancellationToken);
-        }
-
-        ReadyAfter = clock.Elapsed;
-    }
-
-    private async Task<bool> AcceptsConnectionAsync(CancellationToken cancellationToken)
-    {
-        EndPoint endPoint = SocketPath is not null ? new UnixDomainSocketEndPoint(SocketPath) : _tcpEndPoint!;
-        using var socket = SocketPath is not null
-            ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
-            : new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            await socket.ConnectAsync(endPoint, cancellationToken);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     private static async Task PumpAsync(StreamReader reader, ConcurrentQueue<string> lines)
