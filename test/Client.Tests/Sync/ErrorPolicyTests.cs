@@ -5,6 +5,7 @@ using CqSourceS3.Client.Storage;
 using CqSourceS3.Client.Sync;
 using CqSourceS3.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CqSourceS3.Client.Tests.Sync;
 
@@ -104,6 +105,7 @@ public sealed class ErrorPolicyTests
         new(_store, SyncEngineTests.Spec() with { ErrorPolicy = policy, Concurrency = 1 }, ParquetReadOptions.Default, NullLogger.Instance)
         {
             State = _state,
-            Clock = new FixedClock(T.AddHours(1)),
+            Clock = new FakeTimeProvider(T.AddHours(1)),
+            Retry = SyncEngineTests.RetryWithoutWaiting,
         };
 }

@@ -4,6 +4,7 @@ using CqSourceS3.Client.Storage;
 using CqSourceS3.Client.Sync;
 using CqSourceS3.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CqSourceS3.Client.Tests.Sync;
 
@@ -114,8 +115,9 @@ public sealed class FaultClassTests
         var engine = new SyncEngine(_store, spec, SmallReadAhead, NullLogger.Instance)
         {
             State = _state,
-            Clock = new FixedClock(T.AddHours(2)),
-            Retry = new TransientRetry(1, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1)),
+            Clock = new FakeTimeProvider(T.AddHours(2)),
+            // One retry, at once: a wait on the fake clock would last until someone advances it.
+            Retry = new TransientRetry(1, TimeSpan.Zero, TimeSpan.Zero),
         };
         var sync = await CollectedSyncMessages.CollectAsync(engine.RunAsync(AllTables, CancellationToken.None));
         await _state.FlushAsync(CancellationToken.None);

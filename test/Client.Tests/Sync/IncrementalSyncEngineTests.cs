@@ -5,6 +5,7 @@ using CqSourceS3.Client.Storage;
 using CqSourceS3.Client.Sync;
 using CqSourceS3.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CqSourceS3.Client.Tests.Sync;
 
@@ -19,7 +20,7 @@ public sealed class IncrementalSyncEngineTests
 
     private readonly InMemoryObjectStore _store = new("memory://bucket");
     private readonly InMemoryStateStore _state = new();
-    private readonly FixedClock _clock = new(T.AddHours(2));
+    private readonly FakeTimeProvider _clock = new(T.AddHours(2));
 
     [Fact]
     public async Task RunAsync_SecondRunWithNothingNew_SendsMigrateTableButNoInserts()
@@ -119,10 +120,10 @@ public sealed class IncrementalSyncEngineTests
     public async Task RunAsync_ObjectYoungerThanSettle_IsLeftForALaterRun()
     {
         Put("alpha/old.parquet", 0, 30, T);
-        Put("alpha/young.parquet", 100, 20, _clock.Now.AddSeconds(-30));
+        Put("alpha/young.parquet", 100, 20, _clock.GetUtcNow().AddSeconds(-30));
 
         var first = await RunAsync(settleSeconds: 60);
-        _clock.Now = _clock.Now.AddMinutes(1);
+        _clock.Advance(TimeSpan.FromMinutes(1));
         var second = await RunAsync(settleSeconds: 60);
 
         Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 30)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
@@ -173,7 +174,7 @@ public sealed class IncrementalSyncEngineTests
         SyncEngineTests.WriteSample(_store, key, firstRow, rows, lastModified: lastModified);
 
     private SyncEngine Engine(SourceSpec spec, IStateStore? state) =>
-        new(_store, spec, ParquetReadOptions.Default, NullLogger.Instance) { State = state, Clock = _clock };
+        new(_store, spec, ParquetReadOptions.Default, NullLogger.Instance) { State = state, Clock = _clock, Retry = SyncEngineTests.RetryWithoutWaiting };
 
     /// <summary>One run as the plugin does it: the cursors are flushed only after every message was taken.</summary>
     private async Task<CollectedSyncMessages> RunAsync(int lookbackSeconds = 3600, int settleSeconds = 0)

@@ -181,6 +181,12 @@ public sealed class SyncEngineTests
         Assert.Equal(whole.RowsOf("big"), split.RowsOf("big"));
     }
 
+    /// <summary>
+    /// The default retries without their waits, for engines on a <c>FakeTimeProvider</c>: a retry's wait runs on the
+    /// engine's clock, and a fake clock never moves unless the test advances it.
+    /// </summary>
+    internal static TransientRetry RetryWithoutWaiting { get; } = new(TransientRetry.Default.MaxRetries, TimeSpan.Zero, TimeSpan.Zero);
+
     internal static SourceSpec Spec(int rowsPerRecord = 100, int concurrency = 3) =>
         new() { Bucket = "bucket", RowsPerRecord = rowsPerRecord, Concurrency = concurrency };
 
