@@ -22,6 +22,7 @@ public sealed class SyncConformanceTests(ITestOutputHelper output) : IDisposable
     private static readonly ParquetReadOptions ReadOptions = new(1024 * 1024, TimeSpan.FromSeconds(60));
 
     private readonly string _folder = Directory.CreateTempSubdirectory("cq-s3-conformance-").FullName;
+    private readonly TestCacheFolder _cache = new();
 
     [Fact]
     public async Task Sync_EveryCorpusFileAsItsOwnTable_SyncsWellFormedFilesExactlyAndSkipsTheRest()
@@ -36,7 +37,7 @@ public sealed class SyncConformanceTests(ITestOutputHelper output) : IDisposable
         var tables = CopyCorpus(root);
         Assert.NotEmpty(tables);
         await using var client = await SourceClient.CreateAsync(
-            new SourceSpec { LocalPath = _folder, RowsPerRecord = 1000, Concurrency = 4 }, NullLoggerFactory.Instance, CancellationToken.None);
+            _cache.For(new SourceSpec { LocalPath = _folder, RowsPerRecord = 1000, Concurrency = 4 }), NullLoggerFactory.Instance, CancellationToken.None);
         var engine = new SyncEngine(client.Store, client.Spec, ReadOptions, NullLogger.Instance);
         using var limit = new CancellationTokenSource(SyncLimit);
 
@@ -60,7 +61,11 @@ public sealed class SyncConformanceTests(ITestOutputHelper output) : IDisposable
         Assert.True(synced > tables.Count / 2, $"only {synced} of {tables.Count} files synced values equal to a direct read");
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(_folder, recursive: true);
+        _cache.Dispose();
+    }
 
     /// <summary>Copies each corpus file to <c>cNNN.parquet</c>; returns table name → corpus key.</summary>
     private SortedDictionary<string, string> CopyCorpus(string root)

@@ -12,17 +12,23 @@ namespace CqSourceS3.Plugin.Tests.Cli;
 /// The live progress of <c>sync</c>: plain lines when not on a terminal, one redrawn line (cleared at the end) on one.
 /// The display runs on a fake clock: the test moves it one interval on and waits for the line that tick draws.
 /// </summary>
-public sealed class SyncProgressDisplayTests
+public sealed class SyncProgressDisplayTests : IDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    private static readonly SourceSpec ExamplesSpec = new() { LocalPath = Path.Combine(RepoPaths.Root, "examples", "data") };
 
     /// <summary>A hang guard: the line is drawn as soon as the display's loop runs after the tick.</summary>
     private static readonly TimeSpan DrawnWithin = TimeSpan.FromSeconds(30);
 
+    private readonly TestCacheFolder _cache = new();
+
+    public void Dispose() => _cache.Dispose();
+
     [Fact]
     public async Task Display_NotATerminal_WritesPlainLinesWithTheEngineCounters()
     {
-        await using var client = await SourceClient.CreateAsync(new SourceSpec { LocalPath = Path.Combine(RepoPaths.Root, "examples", "data") }, NullLoggerFactory.Instance, CancellationToken.None);
+        await using var client = await SourceClient.CreateAsync(_cache.For(ExamplesSpec), NullLoggerFactory.Instance, CancellationToken.None);
         var engine = client.CreateSync();
         await DrainAsync(engine);
         using var writer = new FlushSignallingWriter();
@@ -43,7 +49,7 @@ public sealed class SyncProgressDisplayTests
     [Fact]
     public async Task Display_OnATerminal_RedrawsOneLineAndClearsItAtTheEnd()
     {
-        await using var client = await SourceClient.CreateAsync(new SourceSpec { LocalPath = Path.Combine(RepoPaths.Root, "examples", "data") }, NullLoggerFactory.Instance, CancellationToken.None);
+        await using var client = await SourceClient.CreateAsync(_cache.For(ExamplesSpec), NullLoggerFactory.Instance, CancellationToken.None);
         var engine = client.CreateSync();
         await DrainAsync(engine);
         using var writer = new FlushSignallingWriter();

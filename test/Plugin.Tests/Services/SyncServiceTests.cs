@@ -21,6 +21,7 @@ public sealed class SyncServiceTests : IDisposable
     };
 
     private readonly string _folder = Directory.CreateTempSubdirectory("cq-s3-sync-").FullName;
+    private readonly TestCacheFolder _cache = new();
 
     public SyncServiceTests()
     {
@@ -179,7 +180,11 @@ public sealed class SyncServiceTests : IDisposable
         Assert.Empty(tables.Tables);
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(_folder, recursive: true);
+        _cache.Dispose();
+    }
 
     private async Task<RunningPlugin> StartAsync(int rowsPerRecord = 500)
     {
@@ -188,8 +193,8 @@ public sealed class SyncServiceTests : IDisposable
         return plugin;
     }
 
-    private static ByteString SpecFor(string folder, int rowsPerRecord) =>
-        ByteString.CopyFromUtf8(new JsonObject { ["local_path"] = folder, ["rows_per_record"] = rowsPerRecord }.ToJsonString());
+    private ByteString SpecFor(string folder, int rowsPerRecord) => ByteString.CopyFromUtf8(
+        new JsonObject { ["local_path"] = folder, ["rows_per_record"] = rowsPerRecord, ["footer_cache_dir"] = _cache.Path }.ToJsonString());
 
     private void WriteParquet(string key, ParquetFileBuilder builder)
     {

@@ -15,8 +15,10 @@ namespace CqSourceS3.E2E.Tests.Harness;
 /// (plugin-pb-go's managed plugin): <c>serve --log-level info --log-format json --network unix --address
 /// $TMPDIR/cq-&lt;16 random letters&gt;.sock --no-sentry</c>, ready when the socket accepts a connection, stopped with
 /// SIGINT. Every stdout and stderr line is kept for assertions and written to the test output when the process is
-/// disposed. How fast it gets ready (<see cref="ReadyAfter"/>) is asserted against the CLI's limit by one test only;
-/// every other start is only guarded against a hang, so a busy machine slows the suite down but does not fail it.
+/// disposed. Its <c>XDG_CACHE_HOME</c> is a fresh folder of its own (<see cref="CacheHome"/>), so its default footer
+/// cache is neither the user's nor another test's. How fast it gets ready (<see cref="ReadyAfter"/>) is asserted
+/// against the CLI's limit by one test only; every other start is only guarded against a hang, so a busy machine slows
+/// the suite down but does not fail it.
 /// </summary>
 public sealed class PluginProcess : IAsyncDisposable
 {
@@ -37,11 +39,13 @@ public sealed class PluginProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _stderr = new();
     private readonly Task _pumps;
     private readonly IPEndPoint? _tcpEndPoint;
+    private readonly TestCacheFolder _cacheHome;
     private bool _outputWritten;
 
-    private PluginProcess(Process process, IReadOnlyList<string> arguments, string? socketPath, IPEndPoint? tcpEndPoint, ITestOutputHelper output)
+    private PluginProcess(Process process, IReadOnlyList<string> arguments, string? socketPath, IPEndPoint? tcpEndPoint, TestCacheFolder cacheHome, ITestOutputHelper output)
     {
         _process = process;
+        _cacheHome = cacheHome;
         Arguments = arguments;
         SocketPath = socketPath;
         _tcpEndPoint = tcpEndPoint;
@@ -55,6 +59,12 @@ public sealed class PluginProcess : IAsyncDisposable
 
     /// <summary>The unix socket path, or null in TCP mode.</summary>
     public string? SocketPath { get; }
+
+    /// <summary>
+    /// The plugin's <c>XDG_CACHE_HOME</c> (unless <see cref="PluginLaunchOptions.Environment"/> set another): its
+    /// default footer cache folder is <c>cq-source-s3</c> in it. Deleted with the process.
+    /// </summary>
+    public string CacheHome => _cacheHome.Path;
 
     /// <summary>Where the plugin listens.</summary>
     public EndPoint EndPoint { get; }
@@ -103,9 +113,20 @@ public sealed class PluginProcess : IAsyncDisposable
             StandardErrorEncoding = Encoding.UTF8,
         };
         arguments.ForEach(start.ArgumentList.Add);
+        var cacheHome = new TestCacheFolder();
         var startedAt = Stopwatch.GetTimestamp();
-        var process = ServingProcess.Start(start, options.Environment);
-        var plugin = new PluginProcess(process, arguments, socketPath, endPoint, output);
+        Process process;
+        try
+        {
+            process = ServingProcess.Start(start, cacheHome.ChildEnvironment(options.Environment));
+        }
+        catch
+        {
+            cacheHome.Dispose();
+            throw;
+        }
+
+        var plugin = new PluginProcess(process, arguments, socketPath, endPoint, cacheHome, output);
         try
         {
             plugin.ReadyAfter = await ServingProcess.WaitUntilAcceptingAsync(process, plugin.EndPoint, startedAt, StartLimit, ReadyPoll, cancellationToken);
@@ -156,7 +177,7 @@ public sealed class PluginProcess : IAsyncDisposable
         return exit;
     }
 
-    /// <summary>Kills the plugin if a test left it running, removes its socket and writes its output to the test log.</summary>
+    /// <summary>Kills the plugin if a test left it running, removes its socket and cache folder, and writes its output to the test log.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -171,6 +192,7 @@ public sealed class PluginProcess : IAsyncDisposable
             File.Delete(SocketPath);
         }
 
+        _cacheHome.Dispose();
         WriteOutputOnce();
         _process.Dispose();
     }
