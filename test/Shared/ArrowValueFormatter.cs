@@ -22,6 +22,22 @@ public static class ArrowValueFormatter
         }
     }
 
+    /// <summary>
+    /// Every row of a CloudQuery record as one line, without the two id columns <c>_cq_id</c> and <c>_cq_parent_id</c>:
+    /// the values the source file held.
+    /// </summary>
+    public static IEnumerable<string> DataRows(RecordBatch record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var columns = Enumerable.Range(0, record.ColumnCount)
+            .Where(c => record.Schema.FieldsList[c].Name is not ("_cq_id" or "_cq_parent_id"))
+            .ToList();
+        for (var row = 0; row < record.Length; row++)
+        {
+            yield return string.Join(" | ", columns.Select(c => Format(record.Column(c), row)));
+        }
+    }
+
     /// <summary>One cell as text; <c>null</c> for a null.</summary>
     public static string Format(IArrowArray array, int index)
     {

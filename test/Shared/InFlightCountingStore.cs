@@ -9,25 +9,33 @@ namespace CqSourceS3.Tests.Shared;
 /// after cancellation with <see cref="ObjectsInFlight"/> and <see cref="ReadsStarted"/>.
 /// </summary>
 /// <remarks>
-/// Each read waits <see cref="ReadDelay"/> while counted, so the reads of different objects overlap even on a small
-/// machine and a missing bound shows up. The delay observes the caller's token, as a real network read would.
+/// Nothing here waits for a time to pass, so a loaded machine changes how long a test takes, never what it sees.
+/// Overlap is made certain with a latch: <see cref="HoldUntilObjectsInFlight"/> holds every read until that many objects
+/// had a read in flight at once, so a sync that can read that many objects at a time provably did. A sync that
+/// cannot never opens the latch; after <see cref="HoldLimit"/> (a hang guard, not a measurement) the reads go on
+/// and the test's assertion on <see cref="MaxObjectsInFlight"/> fails. <see cref="StallFromNow"/> makes every later
+/// read wait until its caller cancels it, so a test can stop the sync at a known point. Held and stalled reads
+/// observe the caller's token, as a real network read would.
 /// </remarks>
 public sealed class InFlightCountingStore : IObjectStore
 {
+    /// <summary>How long a read waits at the latch before going on anyway: far beyond any wait a working sync causes.</summary>
+    public static readonly TimeSpan HoldLimit = TimeSpan.FromSeconds(30);
+
     private readonly IObjectStore _inner;
     private readonly Dictionary<string, int> _openPerObject = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _overlapReached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource? _idle;
+    private int _holdUntil;
     private int _maxObjectsInFlight;
     private int _readsStarted;
+    private volatile bool _stalled;
 
-    public InFlightCountingStore(IObjectStore inner, TimeSpan readDelay)
+    public InFlightCountingStore(IObjectStore inner)
     {
         _inner = inner ?? throw new ArgumentNullException(nameof(inner));
-        ReadDelay = readDelay;
     }
-
-    /// <summary>How long each ranged read is held open before the inner store is asked.</summary>
-    public TimeSpan ReadDelay { get; }
 
     /// <inheritdoc />
     public string Location => _inner.Location;
@@ -53,6 +61,52 @@ public sealed class InFlightCountingStore : IObjectStore
     /// <summary>Ranged reads requested so far.</summary>
     public int ReadsStarted => Volatile.Read(ref _readsStarted);
 
+    /// <summary>
+    /// Holds every read (from now on, and those already waiting) until <paramref name="objects"/> objects had a read in
+    /// flight at once; from then on reads pass at once. Call before the sync starts.
+    /// </summary>
+    public void HoldUntilObjectsInFlight(int objects)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(objects, 1);
+        lock (_gate)
+        {
+            _holdUntil = objects;
+            if (_openPerObject.Count >= objects)
+            {
+                _overlapReached.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Every read that starts from now on waits until its caller cancels it (the reads already open go on).</summary>
+    public void StallFromNow() => _stalled = true;
+
+    /// <summary>Waits until no read is in flight, at most <paramref name="limit"/>; true when none is.</summary>
+    public async Task<bool> WaitUntilIdleAsync(TimeSpan limit)
+    {
+        Task idle;
+        lock (_gate)
+        {
+            if (_openPerObject.Count == 0)
+            {
+                return true;
+            }
+
+            _idle ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            idle = _idle.Task;
+        }
+
+        try
+        {
+            await idle.WaitAsync(limit).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return ObjectsInFlight == 0;
+        }
+    }
+
     /// <inheritdoc />
     public IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken) =>
         _inner.ListAsync(prefix, cancellationToken);
@@ -62,10 +116,16 @@ public sealed class InFlightCountingStore : IObjectStore
     {
         ArgumentNullException.ThrowIfNull(obj);
         Interlocked.Increment(ref _readsStarted);
+        var stalled = _stalled;
         Enter(obj.Key);
         try
         {
-            await Task.Delay(ReadDelay, cancellationToken).ConfigureAwait(false);
+            if (stalled)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+
+            await HoldAsync(cancellationToken).ConfigureAwait(false);
             var inner = await _inner.OpenRangeAsync(obj, offset, length, cancellationToken).ConfigureAwait(false);
             return new CountedStream(inner, () => Leave(obj.Key));
         }
@@ -82,12 +142,34 @@ public sealed class InFlightCountingStore : IObjectStore
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _inner.DisposeAsync();
 
+    private async Task HoldAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _holdUntil) == 0 || _overlapReached.Task.IsCompleted)
+        {
+            return;
+        }
+
+        try
+        {
+            await _overlapReached.Task.WaitAsync(HoldLimit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The sync never had that many objects in flight: let it finish, so its assertion fails instead of a hang.
+            _overlapReached.TrySetResult();
+        }
+    }
+
     private void Enter(string key)
     {
         lock (_gate)
         {
             _openPerObject[key] = _openPerObject.GetValueOrDefault(key) + 1;
             _maxObjectsInFlight = Math.Max(_maxObjectsInFlight, _openPerObject.Count);
+            if (_holdUntil > 0 && _openPerObject.Count >= _holdUntil)
+            {
+                _overlapReached.TrySetResult();
+            }
         }
     }
 
@@ -98,6 +180,11 @@ public sealed class InFlightCountingStore : IObjectStore
             if (--_openPerObject[key] == 0)
             {
                 _openPerObject.Remove(key);
+                if (_openPerObject.Count == 0)
+                {
+                    _idle?.TrySetResult();
+                    _idle = null;
+                }
             }
         }
     }

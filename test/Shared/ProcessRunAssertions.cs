@@ -1,4 +1,4 @@
-using CqSourceS3.SwiftProcess;
+using CqSourceS3.Processes;
 using Xunit;
 
 namespace CqSourceS3.Tests.Shared;

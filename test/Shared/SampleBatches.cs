@@ -110,4 +110,18 @@ public static class SampleBatches
              price.Build(), huge.Build(), ratio.Build(), tags.Build(), point],
             length);
     }
+
+    /// <summary>The rows of <see cref="AllTypes"/> as <see cref="ArrowValueFormatter.Rows"/> renders them, in the order written.</summary>
+    public static List<string> AllTypesRows(long firstRow, int rows)
+    {
+        using var batch = AllTypes(firstRow, rows);
+        return [.. ArrowValueFormatter.Rows(batch)];
+    }
+
+    /// <summary>
+    /// The rows of <see cref="AllTypes"/> for each (first row, count), sorted ordinally: what a sync of those files
+    /// sends, in whatever order it read them.
+    /// </summary>
+    public static List<string> AllTypesRowsSorted(params (long FirstRow, int Rows)[] files) =>
+        [.. files.SelectMany(f => AllTypesRows(f.FirstRow, f.Rows)).Order(StringComparer.Ordinal)];
 }

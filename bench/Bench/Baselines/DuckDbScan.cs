@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CqSourceS3.Bench.Measure;
-using CqSourceS3.SwiftProcess;
+using CqSourceS3.Processes;
 
 namespace CqSourceS3.Bench.Baselines;
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
 using CqSourceS3.Bench.Measure;
-using CqSourceS3.SwiftProcess;
+using CqSourceS3.Processes;
 
 namespace CqSourceS3.Bench.Baselines;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using CqSourceS3.Bench.Measure;
+using CqSourceS3.Processes;
 
 namespace CqSourceS3.Bench.Plugin;
 
@@ -13,6 +14,9 @@ namespace CqSourceS3.Bench.Plugin;
 internal sealed class PluginServer : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>Short polls: the ready time is measured with this granularity.</summary>
+    private static readonly TimeSpan ReadyPoll = TimeSpan.FromMilliseconds(2);
 
     /// <summary>How long the CLI waits after SIGINT before it kills a plugin (its <c>terminateProcess</c>).</summary>
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
@@ -65,37 +69,13 @@ internal sealed class PluginServer : IAsyncDisposable
         // Never redirected to a pipe: a full pipe nobody drains would stall the plugin mid-sync.
         start.RedirectStandardOutput = false;
         start.RedirectStandardError = false;
-        foreach (var (name, value) in environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
-        var clock = Stopwatch.StartNew();
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
+        var startedAt = Stopwatch.GetTimestamp();
+        var process = ServingProcess.Start(start, environment);
         try
         {
-            while (!await AcceptsConnectionAsync(socketPath, cancellationToken).ConfigureAwait(false))
-            {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"{executable} exited with code {process.ExitCode} before accepting connections");
-                }
-
-                if (clock.Elapsed > ReadyLimit)
-                {
-                    throw new TimeoutException($"{executable} did not accept connections on {socketPath} within {ReadyLimit.TotalSeconds} s");
-                }
-
-                // Short polls: the ready time is measured with this granularity.
-                await Task.Delay(2, cancellationToken).ConfigureAwait(false);
-            }
+            var readyAfter = await ServingProcess.WaitUntilAcceptingAsync(
+                process, new UnixDomainSocketEndPoint(socketPath), startedAt, ReadyLimit, ReadyPoll, cancellationToken).ConfigureAwait(false);
+            return new PluginServer(process, socketPath, readyAfter);
         }
         catch
         {
@@ -103,8 +83,6 @@ internal sealed class PluginServer : IAsyncDisposable
             process.Dispose();
             throw;
         }
-
-        return new PluginServer(process, socketPath, clock.Elapsed);
     }
 
     /// <summary>
@@ -117,7 +95,7 @@ internal sealed class PluginServer : IAsyncDisposable
         {
             try
             {
-                PosixSignals.Interrupt(_process.Id);
+                PosixSignals.Send(_process.Id, PosixSignals.Interrupt);
             }
             catch (InvalidOperationException) when (_process.HasExited)
             {
@@ -173,25 +151,6 @@ internal sealed class PluginServer : IAsyncDisposable
     /// </summary>
     private static ProcessStartInfo ToFile(string logFile, string executable, IEnumerable<string> arguments) =>
         new("/bin/sh", ["-c", "log=$1; shift; exec \"$@\" >\"$log\" 2>&1", "sh", logFile, executable, .. arguments]);
-
-    private static async Task<bool> AcceptsConnectionAsync(string socketPath, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(socketPath))
-        {
-            return false;
-        }
-
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
-        {
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 }
 
 /// <summary>How a stopped plugin ended: its exit code, and whether it ignored SIGINT long enough to be killed.</summary>

@@ -3,7 +3,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using CqSourceS3.Bench.Dataset;
 using CqSourceS3.Bench.Measure;
-using CqSourceS3.SwiftProcess;
+using CqSourceS3.Processes;
 
 namespace CqSourceS3.Bench.Store;
 

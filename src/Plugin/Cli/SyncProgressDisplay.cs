@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using CqSourceS3.Client.Sync;
 
@@ -16,16 +15,24 @@ internal sealed class SyncProgressDisplay : IAsyncDisposable
     private readonly SyncRun _run;
     private readonly TextWriter _writer;
     private readonly bool _terminal;
-    private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly TimeProvider _clock;
+    private readonly long _started;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _lastWidth;
 
-    public SyncProgressDisplay(SyncRun run, TextWriter writer, bool terminal, TimeSpan? interval = null)
+    /// <param name="run">The sync whose counters are shown.</param>
+    /// <param name="writer">Where the lines go (stderr).</param>
+    /// <param name="terminal">Whether <paramref name="writer"/> is a terminal (one redrawn line) or not (plain lines).</param>
+    /// <param name="interval">Time between two lines; by default half a second on a terminal, else five seconds.</param>
+    /// <param name="clock">What drives the interval and the elapsed time (tests pass a fake one); the system clock by default.</param>
+    public SyncProgressDisplay(SyncRun run, TextWriter writer, bool terminal, TimeSpan? interval = null, TimeProvider? clock = null)
     {
         _run = run;
         _writer = writer;
         _terminal = terminal;
+        _clock = clock ?? TimeProvider.System;
+        _started = _clock.GetTimestamp();
         _loop = RunAsync(interval ?? (terminal ? TerminalInterval : PlainInterval), _stop.Token);
     }
 
@@ -47,7 +54,7 @@ internal sealed class SyncProgressDisplay : IAsyncDisposable
 
     private async Task RunAsync(TimeSpan interval, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(interval);
+        using var timer = new PeriodicTimer(interval, _clock);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
@@ -63,7 +70,7 @@ internal sealed class SyncProgressDisplay : IAsyncDisposable
 
     private void Draw()
     {
-        var line = "progress: " + Describe(_run, Stopwatch.GetElapsedTime(_started));
+        var line = "progress: " + Describe(_run, _clock.GetElapsedTime(_started));
         if (_terminal)
         {
             // Redraw in place; pad over the remains of a longer previous line.

@@ -1,5 +1,5 @@
 using System.Reflection;
-using CqSourceS3.SwiftProcess;
+using CqSourceS3.Processes;
 using CqSourceS3.Tests.Shared;
 
 namespace CqSourceS3.Client.Tests.Parquet;

@@ -5,6 +5,7 @@ using CqSourceS3.Client.Storage;
 using CqSourceS3.Client.Sync;
 using CqSourceS3.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CqSourceS3.Client.Tests.Sync;
 
@@ -28,7 +29,7 @@ public sealed class ErrorPolicyTests
         Put("beta.parquet", 200, 25);
         var run = Run(ErrorPolicies.Fail);
 
-        var sync = await SyncTranscript.CollectAsync(run.ReadAllAsync(CancellationToken.None), VanishAtFirstMessage("alpha/2.parquet"));
+        var sync = await CollectedSyncMessages.CollectAsync(run.ReadAllAsync(CancellationToken.None), VanishAtFirstMessage("alpha/2.parquet"));
         await _state.FlushAsync(CancellationToken.None);
 
         var error = Assert.Single(sync.Errors);
@@ -36,7 +37,7 @@ public sealed class ErrorPolicyTests
         Assert.Contains("alpha/2.parquet", error.Error, StringComparison.Ordinal);
         Assert.Contains("error_policy is fail", error.Error, StringComparison.Ordinal);
         Assert.Equal("alpha/2.parquet", Assert.Single(run.Skipped).Key);
-        Assert.Equal(SyncEngineTests.Expected((200, 25)), sync.RowsOf("beta").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((200, 25)), sync.RowsOf("beta").Order(StringComparer.Ordinal));
         Assert.DoesNotContain(StateKeys.ForTable(_store.Location, "alpha"), _state.Committed.Keys);
         Assert.Contains(StateKeys.ForTable(_store.Location, "beta"), _state.Committed.Keys);
     }
@@ -48,12 +49,12 @@ public sealed class ErrorPolicyTests
         Put("alpha/2.parquet", 100, 20);
         var run = Run(ErrorPolicies.Skip);
 
-        var sync = await SyncTranscript.CollectAsync(run.ReadAllAsync(CancellationToken.None), VanishAtFirstMessage("alpha/2.parquet"));
+        var sync = await CollectedSyncMessages.CollectAsync(run.ReadAllAsync(CancellationToken.None), VanishAtFirstMessage("alpha/2.parquet"));
         await _state.FlushAsync(CancellationToken.None);
 
         Assert.Empty(sync.Errors);
         Assert.Equal("alpha/2.parquet", Assert.Single(run.Skipped).Key);
-        Assert.Equal(SyncEngineTests.Expected((0, 30)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 30)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Contains(StateKeys.ForTable(_store.Location, "alpha"), _state.Committed.Keys);
     }
 
@@ -65,14 +66,14 @@ public sealed class ErrorPolicyTests
         Put("beta.parquet", 200, 25);
         var run = Run(ErrorPolicies.Fail);
 
-        var sync = await SyncTranscript.CollectAsync(run.ReadAllAsync(CancellationToken.None));
+        var sync = await CollectedSyncMessages.CollectAsync(run.ReadAllAsync(CancellationToken.None));
         await _state.FlushAsync(CancellationToken.None);
 
         var error = Assert.Single(sync.Errors);
         Assert.Equal("alpha", error.Table);
         Assert.Contains("alpha/2.parquet", error.Error, StringComparison.Ordinal);
         Assert.Empty(sync.RowsOf("alpha"));
-        Assert.Equal(SyncEngineTests.Expected((200, 25)), sync.RowsOf("beta").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((200, 25)), sync.RowsOf("beta").Order(StringComparer.Ordinal));
         Assert.DoesNotContain(StateKeys.ForTable(_store.Location, "alpha"), _state.Committed.Keys);
     }
 
@@ -82,7 +83,7 @@ public sealed class ErrorPolicyTests
         Put("alpha/1.parquet", 0, 30);
         Put("beta.parquet", 200, 25);
 
-        var sync = await SyncTranscript.CollectAsync(Run(ErrorPolicies.Fail).ReadAllAsync(CancellationToken.None));
+        var sync = await CollectedSyncMessages.CollectAsync(Run(ErrorPolicies.Fail).ReadAllAsync(CancellationToken.None));
 
         Assert.Empty(sync.Errors);
         Assert.Equal(55, sync.Inserts.Sum(i => i.DataRows.Count));
@@ -101,6 +102,6 @@ public sealed class ErrorPolicyTests
     private void Put(string key, long firstRow, int rows) => SyncEngineTests.WriteSample(_store, key, firstRow, rows, lastModified: T);
 
     private SyncRun Run(string policy) =>
-        new SyncEngine(_store, SyncEngineTests.Spec() with { ErrorPolicy = policy, Concurrency = 1 }, new SyncSettings { Clock = new FixedClock(T.AddHours(1)) }, NullLogger.Instance)
+        new SyncEngine(_store, SyncEngineTests.Spec() with { ErrorPolicy = policy, Concurrency = 1 }, new SyncSettings { Clock = new FakeTimeProvider(T.AddHours(1)), Retry = SyncEngineTests.RetryWithoutWaiting }, NullLogger.Instance)
             .Start(AllTables, _state);
 }

@@ -4,6 +4,7 @@ using CqSourceS3.Client.Storage;
 using CqSourceS3.Client.Sync;
 using CqSourceS3.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CqSourceS3.Client.Tests.Sync;
 
@@ -61,8 +62,8 @@ public sealed class FaultClassTests
         Assert.Equal((faulty.Key, true), (skipped.Key, skipped.Transient));
         Assert.Contains(reasonPart, skipped.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", skipped.Reason, StringComparison.Ordinal);
-        Assert.Equal(SyncEngineTests.Expected((0, 300)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
-        Assert.Equal(SyncEngineTests.Expected((1000, 2000)), second.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 300)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((1000, 2000)), second.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Empty(third.Inserts);
     }
 
@@ -82,7 +83,7 @@ public sealed class FaultClassTests
         var skipped = Assert.Single(run.Skipped);
         Assert.Equal((corrupt.Key, false), (skipped.Key, skipped.Transient));
         Assert.Contains("corrupt Parquet", skipped.Reason, StringComparison.Ordinal);
-        Assert.Equal(SyncEngineTests.Expected((0, 300)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 300)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Empty(second.Inserts);
     }
 
@@ -108,15 +109,16 @@ public sealed class FaultClassTests
         SyncEngineTests.WriteSample(_store, key, firstRow, rows, rowGroupRows: 1000, lastModified: lastModified);
 
     /// <summary>One run as the plugin does it: the cursors are flushed only after every message was taken.</summary>
-    private async Task<(SyncTranscript Sync, SyncRun Run)> RunAsync()
+    private async Task<(CollectedSyncMessages Sync, SyncRun Run)> RunAsync()
     {
         var settings = new SyncSettings
         {
             ReadOptions = SmallReadAhead,
-            Clock = new FixedClock(T.AddHours(2)),
-            Retry = new TransientRetry(1, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1)),
+            Clock = new FakeTimeProvider(T.AddHours(2)),
+            // One retry, at once: a wait on the fake clock would last until someone advances it.
+            Retry = new TransientRetry(1, TimeSpan.Zero, TimeSpan.Zero),
         };
         var run = new SyncEngine(_store, SyncEngineTests.Spec(), settings, NullLogger.Instance).Start(AllTables, _state);
-        return (await SyncTranscript.ExecuteAsync(run), run);
+        return (await CollectedSyncMessages.ExecuteAsync(run), run);
     }
 }

@@ -5,6 +5,7 @@ using CqSourceS3.Client.Storage;
 using CqSourceS3.Client.Sync;
 using CqSourceS3.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CqSourceS3.Client.Tests.Sync;
 
@@ -19,7 +20,7 @@ public sealed class IncrementalSyncEngineTests
 
     private readonly InMemoryObjectStore _store = new("memory://bucket");
     private readonly InMemoryStateStore _state = new();
-    private readonly FixedClock _clock = new(T.AddHours(2));
+    private readonly FakeTimeProvider _clock = new(T.AddHours(2));
 
     [Fact]
     public async Task RunAsync_SecondRunWithNothingNew_SendsMigrateTableButNoInserts()
@@ -30,7 +31,7 @@ public sealed class IncrementalSyncEngineTests
         var first = await RunAsync();
         var second = await RunAsync();
 
-        Assert.Equal(SyncEngineTests.Expected((0, 30), (100, 20)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 30), (100, 20)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Equal(["migrate:alpha"], second.Order);
         Assert.Contains("\"watermark\":\"2026-01-01T10:00:00Z\"", _state.Committed[StateKey("alpha")], StringComparison.Ordinal);
     }
@@ -47,7 +48,7 @@ public sealed class IncrementalSyncEngineTests
         var next = await RunAsync();
         var after = await RunAsync();
 
-        Assert.Equal(SyncEngineTests.Expected((200, 10)), next.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((200, 10)), next.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Empty(after.Inserts);
     }
 
@@ -60,7 +61,7 @@ public sealed class IncrementalSyncEngineTests
         Put("alpha/late.parquet", 500, 7, T.AddMinutes(-59));
         var next = await RunAsync(lookbackSeconds: 3600);
 
-        Assert.Equal(SyncEngineTests.Expected((500, 7)), next.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((500, 7)), next.RowsOf("alpha").Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public sealed class IncrementalSyncEngineTests
         var next = await RunAsync();
 
         Assert.NotEqual(original.ETag, rewritten.ETag);
-        Assert.Equal(SyncEngineTests.Expected((1000, 45)), next.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((1000, 45)), next.RowsOf("alpha").Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -110,8 +111,8 @@ public sealed class IncrementalSyncEngineTests
         var second = await RunAsync();
         var third = await RunAsync();
 
-        Assert.Equal(SyncEngineTests.Expected((0, 30), (100, 20)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
-        Assert.Equal(SyncEngineTests.Expected((200, 10)), second.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 30), (100, 20)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((200, 10)), second.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Empty(third.Inserts);
     }
 
@@ -119,14 +120,14 @@ public sealed class IncrementalSyncEngineTests
     public async Task RunAsync_ObjectYoungerThanSettle_IsLeftForALaterRun()
     {
         Put("alpha/old.parquet", 0, 30, T);
-        Put("alpha/young.parquet", 100, 20, _clock.Now.AddSeconds(-30));
+        Put("alpha/young.parquet", 100, 20, _clock.GetUtcNow().AddSeconds(-30));
 
         var first = await RunAsync(settleSeconds: 60);
-        _clock.Now = _clock.Now.AddMinutes(1);
+        _clock.Advance(TimeSpan.FromMinutes(1));
         var second = await RunAsync(settleSeconds: 60);
 
-        Assert.Equal(SyncEngineTests.Expected((0, 30)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
-        Assert.Equal(SyncEngineTests.Expected((100, 20)), second.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 30)), first.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((100, 20)), second.RowsOf("alpha").Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -140,7 +141,7 @@ public sealed class IncrementalSyncEngineTests
         var run = Engine(Spec()).Start(AllTables, state);
         var messages = 0;
 
-        var error = await Assert.ThrowsAsync<CursorStateException>(() => SyncTranscript.ExecuteAsync(run, _ => messages++));
+        var error = await Assert.ThrowsAsync<CursorStateException>(() => CollectedSyncMessages.ExecuteAsync(run, _ => messages++));
 
         Assert.Equal(StateKey("alpha"), error.StateKey);
         Assert.Contains($"'{StateKey("alpha")}'", error.Message, StringComparison.Ordinal);
@@ -155,11 +156,11 @@ public sealed class IncrementalSyncEngineTests
         Put("beta.parquet", 100, 20, T);
         var spec = Spec();
 
-        var first = await SyncTranscript.ExecuteAsync(Engine(spec).Start(AllTables, state: null));
-        var second = await SyncTranscript.ExecuteAsync(Engine(spec).Start(AllTables, state: null));
+        var first = await CollectedSyncMessages.ExecuteAsync(Engine(spec).Start(AllTables, state: null));
+        var second = await CollectedSyncMessages.ExecuteAsync(Engine(spec).Start(AllTables, state: null));
 
-        Assert.Equal(SyncEngineTests.Expected((0, 30)), second.RowsOf("alpha").Order(StringComparer.Ordinal));
-        Assert.Equal(SyncEngineTests.Expected((100, 20)), second.RowsOf("beta").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 30)), second.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((100, 20)), second.RowsOf("beta").Order(StringComparer.Ordinal));
         Assert.Equal(first.Inserts.Sum(i => i.DataRows.Count), second.Inserts.Sum(i => i.DataRows.Count));
     }
 
@@ -171,9 +172,9 @@ public sealed class IncrementalSyncEngineTests
     private StoredObject Put(string key, long firstRow, int rows, DateTimeOffset lastModified) =>
         SyncEngineTests.WriteSample(_store, key, firstRow, rows, lastModified: lastModified);
 
-    private SyncEngine Engine(SourceSpec spec) => new(_store, spec, new SyncSettings { Clock = _clock }, NullLogger.Instance);
+    private SyncEngine Engine(SourceSpec spec) => new(_store, spec, new SyncSettings { Clock = _clock, Retry = SyncEngineTests.RetryWithoutWaiting }, NullLogger.Instance);
 
     /// <summary>One run as the plugin does it: the cursors are flushed only after every message was taken.</summary>
-    private Task<SyncTranscript> RunAsync(int lookbackSeconds = 3600, int settleSeconds = 0) =>
-        SyncTranscript.ExecuteAsync(Engine(Spec(lookbackSeconds, settleSeconds)).Start(AllTables, _state));
+    private Task<CollectedSyncMessages> RunAsync(int lookbackSeconds = 3600, int settleSeconds = 0) =>
+        CollectedSyncMessages.ExecuteAsync(Engine(Spec(lookbackSeconds, settleSeconds)).Start(AllTables, _state));
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CqSourceS3.Client.Sync;
 using CqSourceS3.Tests.Shared;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CqSourceS3.Client.Tests.Sync;
 
@@ -13,7 +14,7 @@ public sealed class ProgressReporterTests
     [Fact]
     public void ObjectDone_BeforeIntervalPassed_LogsNothingThenOneLineAfterIt()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var logger = new RecordingLogger();
         var reporter = new ProgressReporter(logger, clock, TimeSpan.FromSeconds(5), tables: 2, objectsTotal: 10);
 
@@ -37,28 +38,19 @@ public sealed class ProgressReporterTests
         SyncEngineTests.WriteSample(store, "alpha/1.parquet", 0, 30);
         SyncEngineTests.WriteSample(store, "alpha/2.parquet", 100, 30);
         SyncEngineTests.WriteSample(store, "beta.parquet", 200, 30);
-        store.BeforeRead = _ => Thread.Sleep(5);
+        // Each read takes 5 ms on the engine's clock, so every object ends more than an interval after the one before.
+        var clock = new FakeTimeProvider();
+        store.BeforeRead = _ => clock.Advance(TimeSpan.FromMilliseconds(5));
         var logger = new RecordingLogger();
         var spec = SyncEngineTests.Spec(concurrency: 1);
-        var engine = new SyncEngine(store, spec, new SyncSettings { ProgressInterval = TimeSpan.FromMilliseconds(1) }, logger);
+        var engine = new SyncEngine(store, spec, new SyncSettings { ProgressInterval = TimeSpan.FromMilliseconds(1), Clock = clock, Retry = SyncEngineTests.RetryWithoutWaiting }, logger);
 
-        await SyncTranscript.CollectAsync(engine.Start(new SyncRequest(["*"], []), state: null).ReadAllAsync(CancellationToken.None));
+        await CollectedSyncMessages.CollectAsync(engine.Start(new SyncRequest(["*"], []), state: null).ReadAllAsync(CancellationToken.None));
 
         var progress = logger.Lines.Where(l => l.EventId == ProgressEventId).ToList();
         Assert.NotEmpty(progress);
         Assert.All(progress, l => Assert.Contains("2 tables", l.Message, StringComparison.Ordinal));
         Assert.All(progress, l => Assert.Matches(@"[1-3]/3 objects", l.Message));
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private long _ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
     }
 
     private sealed class RecordingLogger : ILogger

@@ -22,6 +22,7 @@ public sealed class SyncConformanceTests(ITestOutputHelper output) : IDisposable
     private static readonly ParquetReadOptions ReadOptions = new(1024 * 1024, TimeSpan.FromSeconds(60));
 
     private readonly string _folder = Directory.CreateTempSubdirectory("cq-s3-conformance-").FullName;
+    private readonly TestCacheFolder _cache = new();
 
     [Fact]
     public async Task Sync_EveryCorpusFileAsItsOwnTable_SyncsWellFormedFilesExactlyAndSkipsTheRest()
@@ -41,7 +42,7 @@ public sealed class SyncConformanceTests(ITestOutputHelper output) : IDisposable
             .Start(new SyncRequest(["*"], []), state: null);
         using var limit = new CancellationTokenSource(SyncLimit);
 
-        var sync = await SyncTranscript.CollectAsync(run.ReadAllAsync(limit.Token))
+        var sync = await CollectedSyncMessages.CollectAsync(run.ReadAllAsync(limit.Token))
             .WaitAsync(SyncLimit + TimeSpan.FromSeconds(30));
 
         var problems = new List<string>();
@@ -61,7 +62,11 @@ public sealed class SyncConformanceTests(ITestOutputHelper output) : IDisposable
         Assert.True(synced > tables.Count / 2, $"only {synced} of {tables.Count} files synced values equal to a direct read");
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(_folder, recursive: true);
+        _cache.Dispose();
+    }
 
     /// <summary>Copies each corpus file to <c>cNNN.parquet</c>; returns table name → corpus key.</summary>
     private SortedDictionary<string, string> CopyCorpus(string root)
@@ -91,7 +96,7 @@ public sealed class SyncConformanceTests(ITestOutputHelper output) : IDisposable
         return tables;
     }
 
-    private static (bool Passed, string Line) Check(string table, string key, string path, SyncTranscript sync, SyncRun run)
+    private static (bool Passed, string Line) Check(string table, string key, string path, CollectedSyncMessages sync, SyncRun run)
     {
         var kind = ParquetCorpus.Classify(key);
         var migrated = sync.Migrations.Any(m => m.Table == table);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CqSourceS3.Client.Sync;
 using CqSourceS3.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,7 +6,9 @@ namespace CqSourceS3.Client.Tests.Sync;
 
 /// <summary>
 /// The sync engine's bound on objects read at once, and how it stops: a store that counts in-flight ranged reads
-/// per object (and makes each read take a little while, so reads overlap) watches the real sync.
+/// per object watches the real sync. Overlap is made certain by holding reads until enough objects are in flight,
+/// and a stop is made at a known point by stalling every later read until the engine cancels it; nothing waits for
+/// a time to pass, so a loaded machine cannot change what a test sees.
 /// </summary>
 public sealed class SyncEngineConcurrencyTests
 {
@@ -20,6 +21,9 @@ public sealed class SyncEngineConcurrencyTests
 
     private static readonly TimeSpan ReadsStopWithin = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long the engine is watched for a read it should not start any more: a bug shows well within it.</summary>
+    private static readonly TimeSpan QuietWindow = TimeSpan.FromMilliseconds(300);
+
     private readonly InFlightCountingStore _store;
 
     public SyncEngineConcurrencyTests()
@@ -30,15 +34,16 @@ public sealed class SyncEngineConcurrencyTests
             SyncEngineTests.WriteSample(inner, $"t/part-{i:00}.parquet", i * 1000L, RowsPerObject);
         }
 
-        _store = new InFlightCountingStore(inner, TimeSpan.FromMilliseconds(20));
+        _store = new InFlightCountingStore(inner);
     }
 
     [Fact]
     public async Task RunAsync_Concurrency3Over20Objects_ReadsAtMostThreeObjectsAtOnceAndMoreThanOne()
     {
         var engine = Engine(concurrency: 3);
+        _store.HoldUntilObjectsInFlight(2);
 
-        var sync = await SyncTranscript.CollectAsync(engine.Start(AllTables, state: null).ReadAllAsync(CancellationToken.None)).WaitAsync(EndsWithin);
+        var sync = await CollectedSyncMessages.CollectAsync(engine.Start(AllTables, state: null).ReadAllAsync(CancellationToken.None)).WaitAsync(EndsWithin);
 
         Assert.Equal(3, engine.Concurrency);
         Assert.InRange(_store.MaxObjectsInFlight, 2, 3);
@@ -53,7 +58,7 @@ public sealed class SyncEngineConcurrencyTests
         var discoveryDone = false;
 
         // Footers are read before the first MigrateTable, still 8 at once: count only the data reads after it.
-        var sync = await SyncTranscript.CollectAsync(budgeted.Start(AllTables, state: null).ReadAllAsync(CancellationToken.None), _ =>
+        var sync = await CollectedSyncMessages.CollectAsync(budgeted.Start(AllTables, state: null).ReadAllAsync(CancellationToken.None), _ =>
         {
             if (!discoveryDone)
             {
@@ -73,7 +78,7 @@ public sealed class SyncEngineConcurrencyTests
         var engine = Engine(concurrency: -1);
         var run = engine.Start(AllTables, state: null);
 
-        var sync = await SyncTranscript.CollectAsync(run.ReadAllAsync(CancellationToken.None)).WaitAsync(EndsWithin);
+        var sync = await CollectedSyncMessages.CollectAsync(run.ReadAllAsync(CancellationToken.None)).WaitAsync(EndsWithin);
 
         Assert.Equal(SyncEngine.UnlimitedConcurrency, engine.Concurrency);
         Assert.True(_store.MaxObjectsInFlight > 3, $"at most {_store.MaxObjectsInFlight} objects were read at once");
@@ -96,6 +101,7 @@ public sealed class SyncEngineConcurrencyTests
                 {
                     rows += insert.Record.Length;
                     insert.Dispose();
+                    _store.StallFromNow();
                     await cancel.CancelAsync();
                 }
             }
@@ -121,6 +127,7 @@ public sealed class SyncEngineConcurrencyTests
                     insert.Dispose();
                     if (++inserts == 2)
                     {
+                        _store.StallFromNow();
                         break;
                     }
                 }
@@ -140,7 +147,7 @@ public sealed class SyncEngineConcurrencyTests
         var inner = new InMemoryObjectStore("memory://bucket");
         SyncEngineTests.WriteSample(inner, "big/part-0.parquet", 0, 20_000, rowGroupRows: 100);
         var wholeObjectReads = await CountReadsOfAFullSyncAsync(inner);
-        var store = new InFlightCountingStore(inner, TimeSpan.FromMilliseconds(5));
+        var store = new InFlightCountingStore(inner);
         var engine = new SyncEngine(store, SyncEngineTests.Spec(rowsPerRecord: 50, concurrency: 1), new SyncSettings { ReadOptions = SmallReadAhead }, NullLogger.Instance);
 
         // Leaving the loop disposes the enumeration; before the fix this hung: the object's read kept writing into
@@ -152,17 +159,14 @@ public sealed class SyncEngineConcurrencyTests
                 if (message is InsertMessage insert)
                 {
                     insert.Dispose();
+                    store.StallFromNow();
                     break;
                 }
             }
         });
         await consuming.WaitAsync(EndsWithin);
 
-        var waited = Stopwatch.StartNew();
-        while (store.ObjectsInFlight > 0 && waited.Elapsed < ReadsStopWithin)
-        {
-            await Task.Delay(20);
-        }
+        await store.WaitUntilIdleAsync(ReadsStopWithin);
 
         Assert.Equal(0, store.ObjectsInFlight);
         Assert.True(store.ReadsStarted < wholeObjectReads / 2, $"{store.ReadsStarted} of {wholeObjectReads} reads happened although the consumer stopped after the first Insert");
@@ -172,25 +176,24 @@ public sealed class SyncEngineConcurrencyTests
 
     private static async Task<int> CountReadsOfAFullSyncAsync(InMemoryObjectStore inner)
     {
-        var counting = new InFlightCountingStore(inner, TimeSpan.Zero);
+        var counting = new InFlightCountingStore(inner);
         var engine = new SyncEngine(counting, SyncEngineTests.Spec(rowsPerRecord: 50, concurrency: 1), new SyncSettings { ReadOptions = SmallReadAhead }, NullLogger.Instance);
-        var sync = await SyncTranscript.CollectAsync(engine.Start(AllTables, state: null).ReadAllAsync(CancellationToken.None)).WaitAsync(EndsWithin);
+        var sync = await CollectedSyncMessages.CollectAsync(engine.Start(AllTables, state: null).ReadAllAsync(CancellationToken.None)).WaitAsync(EndsWithin);
         Assert.Equal(20_000, sync.RowsOf("big").Count());
         return counting.ReadsStarted;
     }
 
-    /// <summary>Every in-flight read ends soon after the sync stopped, and no new read starts after that.</summary>
+    /// <summary>
+    /// Every in-flight read (the stalled ones included, which only the engine's cancellation ends) ends after the sync
+    /// stopped, and no new read starts after that. The quiet window can only miss a stray read, never invent one.
+    /// </summary>
     private async Task AssertReadsStopAsync()
     {
-        var waited = Stopwatch.StartNew();
-        while (_store.ObjectsInFlight > 0 && waited.Elapsed < ReadsStopWithin)
-        {
-            await Task.Delay(20);
-        }
+        await _store.WaitUntilIdleAsync(ReadsStopWithin);
 
         Assert.Equal(0, _store.ObjectsInFlight);
         var readsWhenIdle = _store.ReadsStarted;
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        await Task.Delay(QuietWindow);
         Assert.Equal(readsWhenIdle, _store.ReadsStarted);
     }
 

@@ -62,10 +62,10 @@ public sealed class SyncEngineTests
         PutSample("beta.parquet", 2000, 250);
         var run = Client(Spec(rowsPerRecord: 64)).StartSync(AllTables);
 
-        var sync = await SyncTranscript.CollectAsync(run.ReadAllAsync(CancellationToken.None));
+        var sync = await CollectedSyncMessages.CollectAsync(run.ReadAllAsync(CancellationToken.None));
 
-        Assert.Equal(Expected((0, 130), (1000, 70)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
-        Assert.Equal(Expected((2000, 250)), sync.RowsOf("beta").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 130), (1000, 70)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((2000, 250)), sync.RowsOf("beta").Order(StringComparer.Ordinal));
         Assert.Equal(450, run.Rows);
         Assert.Empty(run.Skipped);
     }
@@ -77,11 +77,11 @@ public sealed class SyncEngineTests
         _store.Put("alpha/2.parquet", "definitely not parquet, just text"u8.ToArray());
         var run = Client(Spec()).StartSync(AllTables);
 
-        var sync = await SyncTranscript.CollectAsync(run.ReadAllAsync(CancellationToken.None));
+        var sync = await CollectedSyncMessages.CollectAsync(run.ReadAllAsync(CancellationToken.None));
 
         var skipped = Assert.Single(run.Skipped);
         Assert.Equal(("alpha/2.parquet", "alpha"), (skipped.Key, skipped.Table));
-        Assert.Equal(Expected((0, 30)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 30)), sync.RowsOf("alpha").Order(StringComparer.Ordinal));
         Assert.Empty(sync.Errors);
     }
 
@@ -99,7 +99,7 @@ public sealed class SyncEngineTests
         };
 
         var error = await Assert.ThrowsAsync<StoreException>(() =>
-            SyncTranscript.CollectAsync(Client(Spec()).StartSync(AllTables).ReadAllAsync(CancellationToken.None), DenyFromNowOn));
+            CollectedSyncMessages.CollectAsync(Client(Spec()).StartSync(AllTables).ReadAllAsync(CancellationToken.None), DenyFromNowOn));
 
         Assert.Equal(StoreFailure.AccessDenied, error.Failure);
         Assert.Contains(error, thrown);
@@ -113,7 +113,7 @@ public sealed class SyncEngineTests
         var messages = 0;
 
         var error = await Assert.ThrowsAsync<StoreException>(() =>
-            SyncTranscript.CollectAsync(Client(Spec()).StartSync(AllTables).ReadAllAsync(CancellationToken.None), _ => messages++));
+            CollectedSyncMessages.CollectAsync(Client(Spec()).StartSync(AllTables).ReadAllAsync(CancellationToken.None), _ => messages++));
 
         Assert.Equal(StoreFailure.AccessDenied, error.Failure);
         Assert.Equal(0, messages);
@@ -133,13 +133,13 @@ public sealed class SyncEngineTests
             // Migrations are sent after discovery and before any data read: delete at the first one.
             void DeleteOnce(SyncMessage message) => File.Delete(Path.Combine(folder, "t", "b.parquet"));
 
-            var sync = await SyncTranscript.CollectAsync(run.ReadAllAsync(CancellationToken.None), DeleteOnce);
+            var sync = await CollectedSyncMessages.CollectAsync(run.ReadAllAsync(CancellationToken.None), DeleteOnce);
 
             var skipped = Assert.Single(run.Skipped);
             Assert.Equal(("t/b.parquet", "t", false), (skipped.Key, skipped.Table, skipped.Transient));
             Assert.Contains("no longer exists", skipped.Reason, StringComparison.Ordinal);
-            Assert.Equal(Expected((0, 40)), sync.RowsOf("t").Order(StringComparer.Ordinal));
-            Assert.Equal(Expected((200, 40)), sync.RowsOf("u").Order(StringComparer.Ordinal));
+            Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 40)), sync.RowsOf("t").Order(StringComparer.Ordinal));
+            Assert.Equal(SampleBatches.AllTypesRowsSorted((200, 40)), sync.RowsOf("u").Order(StringComparer.Ordinal));
             Assert.Equal(80, run.Rows);
         }
         finally
@@ -171,38 +171,24 @@ public sealed class SyncEngineTests
         var spec = Spec(rowsPerRecord: 500);
         WriteSample(_store, "big.parquet", 0, 500, rowGroupRows: 500);
 
-        var whole = await SyncTranscript.CollectAsync(Client(spec).StartSync(AllTables).ReadAllAsync(CancellationToken.None));
+        var whole = await CollectedSyncMessages.CollectAsync(Client(spec).StartSync(AllTables).ReadAllAsync(CancellationToken.None));
         var capped = SourceClient.Create(spec, _store, NullLoggerFactory.Instance, new SyncSettings { MaxRecordBytes = 8 * 1024 });
-        var split = await SyncTranscript.CollectAsync(capped.StartSync(AllTables).ReadAllAsync(CancellationToken.None));
+        var split = await CollectedSyncMessages.CollectAsync(capped.StartSync(AllTables).ReadAllAsync(CancellationToken.None));
 
         Assert.Single(whole.Inserts);
         Assert.True(split.Inserts.Count > 2, $"only {split.Inserts.Count} inserts");
-        Assert.Equal(ExpectedInOrder(0, 500), split.RowsOf("big"));
+        Assert.Equal(SampleBatches.AllTypesRows(0, 500), split.RowsOf("big"));
         Assert.Equal(whole.RowsOf("big"), split.RowsOf("big"));
     }
 
+    /// <summary>
+    /// The default retries without their waits, for engines on a <c>FakeTimeProvider</c>: a retry's wait runs on the
+    /// engine's clock, and a fake clock never moves unless the test advances it.
+    /// </summary>
+    internal static TransientRetry RetryWithoutWaiting { get; } = new(TransientRetry.Default.MaxRetries, TimeSpan.Zero, TimeSpan.Zero);
+
     internal static SourceSpec Spec(int rowsPerRecord = 100, int concurrency = 3) =>
         new() { Bucket = "bucket", RowsPerRecord = rowsPerRecord, Concurrency = concurrency };
-
-    /// <summary>The rows of <see cref="SampleBatches.AllTypes"/> for each (first row, count), sorted ordinally.</summary>
-    internal static List<string> Expected(params (long FirstRow, int Rows)[] files)
-    {
-        var rows = new List<string>();
-        foreach (var (firstRow, count) in files)
-        {
-            using var batch = SampleBatches.AllTypes(firstRow, count);
-            rows.AddRange(ArrowValueFormatter.Rows(batch));
-        }
-
-        return [.. rows.Order(StringComparer.Ordinal)];
-    }
-
-    /// <summary>The rows of <see cref="SampleBatches.AllTypes"/> in the order they were written.</summary>
-    internal static List<string> ExpectedInOrder(long firstRow, int rows)
-    {
-        using var batch = SampleBatches.AllTypes(firstRow, rows);
-        return [.. ArrowValueFormatter.Rows(batch)];
-    }
 
     internal static StoredObject WriteSample(InMemoryObjectStore store, string key, long firstRow, int rows, int rowGroupRows = 100, DateTimeOffset? lastModified = null)
     {
@@ -216,13 +202,13 @@ public sealed class SyncEngineTests
         new ParquetFileBuilder(SampleBatches.AllTypesSchema) { RowGroupRows = 100 }.Add(batch).WriteTo(path);
     }
 
-    private static Dictionary<string, string> IdsByRow(SyncTranscript sync) =>
+    private static Dictionary<string, string> IdsByRow(CollectedSyncMessages sync) =>
         sync.Inserts.SelectMany(i => i.DataRows.Zip(i.Ids)).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
 
     private void PutSample(string key, long firstRow, int rows) => WriteSample(_store, key, firstRow, rows);
 
     private SourceClient Client(SourceSpec spec) => SourceClient.Create(spec, _store, NullLoggerFactory.Instance);
 
-    private Task<SyncTranscript> RunAsync(SourceSpec spec, SyncRequest? request = null) =>
-        SyncTranscript.CollectAsync(Client(spec).StartSync(request ?? AllTables).ReadAllAsync(CancellationToken.None));
+    private Task<CollectedSyncMessages> RunAsync(SourceSpec spec, SyncRequest? request = null) =>
+        CollectedSyncMessages.CollectAsync(Client(spec).StartSync(request ?? AllTables).ReadAllAsync(CancellationToken.None));
 }

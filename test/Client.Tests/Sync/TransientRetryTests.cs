@@ -79,13 +79,13 @@ public sealed class TransientRetryTests
         return failures;
     }
 
-    private async Task<(SyncTranscript Sync, SyncRun Run)> RunAsync(TransientRetry retry, FailingReads failures)
+    private async Task<(CollectedSyncMessages Sync, SyncRun Run)> RunAsync(TransientRetry retry, FailingReads failures)
     {
         var spec = SyncEngineTests.Spec();
         await using var client = SourceClient.Create(spec, _store, NullLoggerFactory.Instance);
         var run = SourceClient.Create(spec, _store, NullLoggerFactory.Instance, new SyncSettings { Retry = retry }).StartSync(AllTables);
         // Migrations are sent after discovery and before any data read: arm the failures at the first one.
-        var sync = await SyncTranscript.CollectAsync(run.ReadAllAsync(CancellationToken.None), _ => failures.Armed = true);
+        var sync = await CollectedSyncMessages.CollectAsync(run.ReadAllAsync(CancellationToken.None), _ => failures.Armed = true);
         return (sync, run);
     }
 

@@ -105,9 +105,12 @@ public sealed class ConfigCommandTests : IDisposable
         }
     }
 
+    /// <summary>Two sources; their footer caches stay in this test's folder, not in the default one.</summary>
     private string WriteTwoSources() => Write("two.yml",
-        $"kind: source\nspec:\n  name: raw\n  spec:\n    local_path: {Path.Combine(_folder, "raw")}\n---\n" +
-        $"kind: source\nspec:\n  name: curated\n  spec:\n    local_path: {Path.Combine(_folder, "curated")}\n");
+        $"kind: source\nspec:\n  name: raw\n  spec:\n    local_path: {Path.Combine(_folder, "raw")}\n    footer_cache_dir: {FooterCacheDir}\n---\n" +
+        $"kind: source\nspec:\n  name: curated\n  spec:\n    local_path: {Path.Combine(_folder, "curated")}\n    footer_cache_dir: {FooterCacheDir}\n");
+
+    private string FooterCacheDir => Path.Combine(_folder, "footer-cache");
 
     private string Write(string name, string text)
     {

@@ -9,22 +9,35 @@ namespace CqSourceS3.Plugin.Tests.Cli;
 
 /// <summary>
 /// <c>discover</c> over a local folder with two good tables, one whose files disagree on a column type, a garbage
-/// <c>.parquet</c> and a text file, in every format; and over the bundled quick-start data.
+/// <c>.parquet</c> and a text file, in every format; and over the bundled quick-start data. The folder is built once
+/// for the class; each test has its own config and footer cache folder, so no test reads footers another cached.
 /// </summary>
-public class DiscoverCommandTests(DiscoverCommandTests.Bucket bucket) : IClassFixture<DiscoverCommandTests.Bucket>
+public sealed class DiscoverCommandTests : IClassFixture<DiscoverCommandTests.Bucket>, IDisposable
 {
     private const string Mismatch = "table \"metrics\": schema of \"metrics/b.parquet\" differs from \"metrics/a.parquet\": column \"value\" is int64 vs float64";
+
+    private readonly Bucket _bucket;
+    private readonly TestCacheFolder _cache = new();
+    private readonly string _config;
+
+    public DiscoverCommandTests(Bucket bucket)
+    {
+        _bucket = bucket;
+        _config = WriteConfig(pathPrefix: null);
+    }
+
+    public void Dispose() => _cache.Dispose();
 
     [Fact]
     public async Task Discover_TableFormat_ReportsTablesProblemsAndExitsOne()
     {
-        var (exitCode, output, errors) = await DiscoverAsync(bucket.Config);
+        var (exitCode, output, errors) = await DiscoverAsync(_config);
 
         Assert.Equal(1, exitCode);
         Assert.Equal("", errors);
-        Assert.Matches($@"customers\s+1\s+10\s+{bucket.SizeOf("customers.parquet")}\s+2\s+ok", output);
-        Assert.Matches($@"metrics\s+2\s+12\s+{bucket.SizeOf("metrics/a.parquet") + bucket.SizeOf("metrics/b.parquet")}\s+1\s+ERROR", output);
-        Assert.Matches($@"orders\s+2\s+300\s+{bucket.SizeOf("orders/part-0.parquet") + bucket.SizeOf("orders/part-1.parquet")}\s+\d+\s+partial", output);
+        Assert.Matches($@"customers\s+1\s+10\s+{_bucket.SizeOf("customers.parquet")}\s+2\s+ok", output);
+        Assert.Matches($@"metrics\s+2\s+12\s+{_bucket.SizeOf("metrics/a.parquet") + _bucket.SizeOf("metrics/b.parquet")}\s+1\s+ERROR", output);
+        Assert.Matches($@"orders\s+2\s+300\s+{_bucket.SizeOf("orders/part-0.parquet") + _bucket.SizeOf("orders/part-1.parquet")}\s+\d+\s+partial", output);
         Assert.Matches(@"\n\s+customer_id\s+int64\s+not null\n\s+name\s+utf8\s+nullable\n", output);
         Assert.Matches(@"\n\s+price\s+decimal\(18, 4\)\s+nullable\n", output);
         Assert.Matches(@"\n\s+orders/part-1\.parquet\s+\d+ bytes\s+200 rows\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\n", output);
@@ -39,7 +52,7 @@ public class DiscoverCommandTests(DiscoverCommandTests.Bucket bucket) : IClassFi
     [Fact]
     public async Task Discover_JsonFormat_ParsesWithTheDocumentedShape()
     {
-        var (exitCode, output, _) = await DiscoverAsync(bucket.Config, "--format", "json");
+        var (exitCode, output, _) = await DiscoverAsync(_config, "--format", "json");
 
         Assert.Equal(1, exitCode);
         using var document = JsonDocument.Parse(output);
@@ -48,14 +61,14 @@ public class DiscoverCommandTests(DiscoverCommandTests.Bucket bucket) : IClassFi
         Assert.Equal(["customers", "metrics", "orders"], root.GetProperty("tables").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
         var customers = root.GetProperty("tables")[0];
         Assert.Equal(["name", "objects", "bytes", "rows", "columns", "error"], customers.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(bucket.SizeOf("customers.parquet"), customers.GetProperty("bytes").GetInt64());
+        Assert.Equal(_bucket.SizeOf("customers.parquet"), customers.GetProperty("bytes").GetInt64());
         Assert.Equal(10, customers.GetProperty("rows").GetInt64());
         Assert.Equal(JsonValueKind.Null, customers.GetProperty("error").ValueKind);
         var customerObject = Assert.Single(customers.GetProperty("objects").EnumerateArray());
         Assert.Equal(["key", "size", "last_modified", "rows"], customerObject.EnumerateObject().Select(p => p.Name));
         Assert.Equal("customers.parquet", customerObject.GetProperty("key").GetString());
-        Assert.Equal(bucket.SizeOf("customers.parquet"), customerObject.GetProperty("size").GetInt64());
-        Assert.Equal(File.GetLastWriteTimeUtc(bucket.PathOf("customers.parquet")), customerObject.GetProperty("last_modified").GetDateTimeOffset().UtcDateTime, TimeSpan.FromSeconds(1));
+        Assert.Equal(_bucket.SizeOf("customers.parquet"), customerObject.GetProperty("size").GetInt64());
+        Assert.Equal(File.GetLastWriteTimeUtc(_bucket.PathOf("customers.parquet")), customerObject.GetProperty("last_modified").GetDateTimeOffset().UtcDateTime, TimeSpan.FromSeconds(1));
         Assert.Equal(10, customerObject.GetProperty("rows").GetInt64());
         Assert.Equal(
             ["customer_id int64 False", "name utf8 True"],
@@ -73,10 +86,10 @@ public class DiscoverCommandTests(DiscoverCommandTests.Bucket bucket) : IClassFi
     [Fact]
     public async Task Discover_MarkdownFormat_HasASectionPerTableAndCallsOutProblems()
     {
-        var (exitCode, output, _) = await DiscoverAsync(bucket.Config, "--format", "markdown");
+        var (exitCode, output, _) = await DiscoverAsync(_config, "--format", "markdown");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains($"| `customers` | 1 | 10 | {bucket.SizeOf("customers.parquet")} | ok |", output, StringComparison.Ordinal);
+        Assert.Contains($"| `customers` | 1 | 10 | {_bucket.SizeOf("customers.parquet")} | ok |", output, StringComparison.Ordinal);
         Assert.Contains("| `metrics` | 2 | 12 |", output, StringComparison.Ordinal);
         Assert.Matches(@"\| `orders` \| 2 \| 300 \| \d+ \| partial \|", output);
         Assert.Contains("## customers\n", output, StringComparison.Ordinal);
@@ -92,10 +105,10 @@ public class DiscoverCommandTests(DiscoverCommandTests.Bucket bucket) : IClassFi
     [Fact]
     public async Task Discover_OutputOption_WritesTheFileInsteadOfStdout()
     {
-        var report = Path.Combine(bucket.Root, "..", $"report-{Guid.NewGuid():N}.json");
+        var report = Path.Combine(_bucket.Root, "..", $"report-{Guid.NewGuid():N}.json");
         try
         {
-            var (exitCode, output, _) = await DiscoverAsync(bucket.Config, "--format", "json", "--output", report);
+            var (exitCode, output, _) = await DiscoverAsync(_config, "--format", "json", "--output", report);
 
             Assert.Equal(1, exitCode);
             Assert.Equal("", output);
@@ -111,25 +124,18 @@ public class DiscoverCommandTests(DiscoverCommandTests.Bucket bucket) : IClassFi
     [Fact]
     public async Task Discover_GoodTablesOnly_ExitsZero()
     {
-        var config = Path.Combine(bucket.Root, "..", $"orders-{Guid.NewGuid():N}.yml");
-        File.WriteAllText(config, $"kind: source\nspec:\n  name: s3\n  spec:\n    local_path: {bucket.Root}\n    path_prefix: customers\n");
-        try
-        {
-            var (exitCode, output, _) = await DiscoverAsync(config);
+        var config = WriteConfig(pathPrefix: "customers");
 
-            Assert.Equal(0, exitCode);
-            Assert.Contains("total: 1 table, 10 rows", output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(config);
-        }
+        var (exitCode, output, _) = await DiscoverAsync(config);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("total: 1 table, 10 rows", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Discover_MissingConfig_ExitsTwoNamingTheFile()
     {
-        var (exitCode, output, errors) = await DiscoverAsync(Path.Combine(bucket.Root, "does-not-exist.yml"));
+        var (exitCode, output, errors) = await DiscoverAsync(Path.Combine(_bucket.Root, "does-not-exist.yml"));
 
         Assert.Equal(2, exitCode);
         Assert.Equal("", output);
@@ -150,7 +156,18 @@ public class DiscoverCommandTests(DiscoverCommandTests.Bucket bucket) : IClassFi
     private static Task<(int ExitCode, string Output, string Errors)> DiscoverAsync(params string[] arguments) =>
         CliRun.InvokeAsync(["discover", .. arguments]);
 
-    /// <summary>The folder every test of the class reads, with its config; built once, deleted at the end.</summary>
+    /// <summary>A config of this test over the class's folder, with its footer cache in this test's folder (the config lies there too).</summary>
+    private string WriteConfig(string? pathPrefix)
+    {
+        var config = Path.Combine(_cache.Path, $"config-{pathPrefix ?? "all"}.yml");
+        File.WriteAllText(config,
+            $"kind: source\nspec:\n  name: s3\n  spec:\n    local_path: {_bucket.Root}\n" +
+            (pathPrefix is null ? "" : $"    path_prefix: {pathPrefix}\n") +
+            $"    footer_cache_dir: {_cache.Path}\n");
+        return config;
+    }
+
+    /// <summary>The folder every test of the class reads; built once, deleted at the end.</summary>
     public sealed class Bucket : IDisposable
     {
         public Bucket()
@@ -172,14 +189,10 @@ public class DiscoverCommandTests(DiscoverCommandTests.Bucket bucket) : IClassFi
 
             Write("orders/zz-broken.parquet", "this is not a parquet file, just text long enough to have a footer"u8.ToArray());
             Write("orders/README.txt", "not a table"u8.ToArray());
-            Config = Path.Combine(folder, "config.yml");
-            File.WriteAllText(Config, $"kind: source\nspec:\n  name: s3\n  spec:\n    local_path: {Root}\n");
         }
 
-        /// <summary>The folder the config's <c>local_path</c> points at.</summary>
+        /// <summary>The folder the configs' <c>local_path</c> points at.</summary>
         public string Root { get; }
-
-        public string Config { get; }
 
         public string PathOf(string key) => Path.Combine(Root, key);
 

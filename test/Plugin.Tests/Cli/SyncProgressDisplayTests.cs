@@ -4,23 +4,40 @@ using CqSourceS3.Client.Sync;
 using CqSourceS3.Plugin.Cli;
 using CqSourceS3.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CqSourceS3.Plugin.Tests.Cli;
 
-/// <summary>The live progress of <c>sync</c>: plain lines when not on a terminal, one redrawn line (cleared at the end) on one.</summary>
-public sealed class SyncProgressDisplayTests
+/// <summary>
+/// The live progress of <c>sync</c>: plain lines when not on a terminal, one redrawn line (cleared at the end) on one.
+/// The display runs on a fake clock: the test moves it one interval on and waits for the line that tick draws.
+/// </summary>
+public sealed class SyncProgressDisplayTests : IDisposable
 {
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    private static readonly SourceSpec ExamplesSpec = new() { LocalPath = Path.Combine(RepoPaths.Root, "examples", "data") };
+
+    /// <summary>A hang guard: the line is drawn as soon as the display's loop runs after the tick.</summary>
+    private static readonly TimeSpan DrawnWithin = TimeSpan.FromSeconds(30);
+
+    private readonly TestCacheFolder _cache = new();
+
+    public void Dispose() => _cache.Dispose();
+
     [Fact]
     public async Task Display_NotATerminal_WritesPlainLinesWithTheEngineCounters()
     {
-        await using var client = await SourceClient.CreateAsync(new SourceSpec { LocalPath = Path.Combine(RepoPaths.Root, "examples", "data") }, NullLoggerFactory.Instance, CancellationToken.None);
+        await using var client = await SourceClient.CreateAsync(_cache.For(ExamplesSpec), NullLoggerFactory.Instance, CancellationToken.None);
         var run = client.StartSync(new SyncRequest(["*"], []));
         await DrainAsync(run);
-        using var writer = new StringWriter();
+        using var writer = new FlushSignallingWriter();
+        var clock = new FakeTimeProvider();
 
-        await using (new SyncProgressDisplay(run, writer, terminal: false, TimeSpan.FromMilliseconds(20)))
+        await using (new SyncProgressDisplay(run, writer, terminal: false, Interval, clock))
         {
-            await Task.Delay(200);
+            clock.Advance(Interval);
+            await writer.Flushed.WaitAsync(DrawnWithin);
         }
 
         var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -32,14 +49,16 @@ public sealed class SyncProgressDisplayTests
     [Fact]
     public async Task Display_OnATerminal_RedrawsOneLineAndClearsItAtTheEnd()
     {
-        await using var client = await SourceClient.CreateAsync(new SourceSpec { LocalPath = Path.Combine(RepoPaths.Root, "examples", "data") }, NullLoggerFactory.Instance, CancellationToken.None);
+        await using var client = await SourceClient.CreateAsync(_cache.For(ExamplesSpec), NullLoggerFactory.Instance, CancellationToken.None);
         var run = client.StartSync(new SyncRequest(["*"], []));
         await DrainAsync(run);
-        using var writer = new StringWriter();
+        using var writer = new FlushSignallingWriter();
+        var clock = new FakeTimeProvider();
 
-        await using (new SyncProgressDisplay(run, writer, terminal: true, TimeSpan.FromMilliseconds(20)))
+        await using (new SyncProgressDisplay(run, writer, terminal: true, Interval, clock))
         {
-            await Task.Delay(200);
+            clock.Advance(Interval);
+            await writer.Flushed.WaitAsync(DrawnWithin);
         }
 
         var text = writer.ToString();
@@ -53,6 +72,20 @@ public sealed class SyncProgressDisplayTests
         await foreach (var message in run.ReadAllAsync(CancellationToken.None))
         {
             (message as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>A <see cref="StringWriter"/> that says when it was first flushed: the display flushes after each line it draws.</summary>
+    private sealed class FlushSignallingWriter : StringWriter
+    {
+        private readonly TaskCompletionSource _flushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Flushed => _flushed.Task;
+
+        public override void Flush()
+        {
+            base.Flush();
+            _flushed.TrySetResult();
         }
     }
 }

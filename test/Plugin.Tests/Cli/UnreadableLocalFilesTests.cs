@@ -1,5 +1,5 @@
 using System.Runtime.Versioning;
-using CqSourceS3.SwiftProcess;
+using CqSourceS3.Processes;
 using CqSourceS3.Tests.Shared;
 
 namespace CqSourceS3.Plugin.Tests.Cli;

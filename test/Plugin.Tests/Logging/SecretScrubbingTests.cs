@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using CqSourceS3.Plugin.Tests.Services;
 using CqSourceS3.Protocol.Plugin.V3;
 using CqSourceS3.Tests.Shared;
@@ -15,7 +16,7 @@ namespace CqSourceS3.Plugin.Tests.Logging;
 /// or an error message, whether they come from the environment or from the spec, and whether the session works or fails.
 /// </summary>
 [Collection(ProcessEnvironmentCollectionDefinition.Name)]
-public sealed class SecretScrubbingTests(S3ServerFixture server, ITestOutputHelper output)
+public sealed class SecretScrubbingTests(S3ServerFixture server, ITestOutputHelper output) : IDisposable
 {
     private static readonly string[] AwsVariables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_EC2_METADATA_DISABLED"];
 
@@ -24,6 +25,9 @@ public sealed class SecretScrubbingTests(S3ServerFixture server, ITestOutputHelp
     private readonly string _endpointPassword = "scrub-password-" + Guid.NewGuid().ToString("N");
     private readonly string _signature = "scrubsignature" + Guid.NewGuid().ToString("N");
     private readonly List<string> _answers = [];
+    private readonly TestCacheFolder _cache = new();
+
+    public void Dispose() => _cache.Dispose();
 
     [Fact]
     public async Task Session_CredentialsInEnvironmentAndSpec_NeverAppearInLogsOrErrors()
@@ -87,7 +91,7 @@ public sealed class SecretScrubbingTests(S3ServerFixture server, ITestOutputHelp
     }
 
     private string Spec(string bucket, string endpoint) =>
-        $$"""{"bucket":"{{bucket}}","endpoint":"{{endpoint}}","region":"{{server.Region}}","use_path_style":true}""";
+        $$"""{"bucket":"{{bucket}}","endpoint":"{{endpoint}}","region":"{{server.Region}}","use_path_style":true,"footer_cache_dir":{{JsonSerializer.Serialize(_cache.Path)}}}""";
 
     /// <summary>Init, TestConnection, GetTables and Sync as the CLI calls them; every answer and error is kept. Returns rows synced.</summary>
     private async Task<long> SessionAsync(RunningPlugin plugin, string spec)
@@ -107,7 +111,7 @@ public sealed class SecretScrubbingTests(S3ServerFixture server, ITestOutputHelp
 
         try
         {
-            using var sync = await SyncTranscript.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
+            using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
             return sync.Inserts.Sum(i => (long)i.Length);
         }
         catch (RpcException e)

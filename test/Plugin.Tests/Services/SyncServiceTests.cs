@@ -21,6 +21,7 @@ public sealed class SyncServiceTests : IDisposable
     };
 
     private readonly string _folder = Directory.CreateTempSubdirectory("cq-s3-sync-").FullName;
+    private readonly TestCacheFolder _cache = new();
 
     public SyncServiceTests()
     {
@@ -38,19 +39,19 @@ public sealed class SyncServiceTests : IDisposable
     {
         await using var plugin = await StartAsync(rowsPerRecord: 64);
 
-        using var sync = await SyncTranscript.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
+        using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
 
-        Assert.Equal(Layout.Keys.Order(StringComparer.Ordinal), sync.Migrations.Select(SyncTranscript.TableOf));
+        Assert.Equal(Layout.Keys.Order(StringComparer.Ordinal), sync.Migrations.Select(DecodedSyncResponses.TableOf));
         Assert.Equal(Layout.Count, sync.Order.TakeWhile(k => k == "migrate").Count());
         Assert.All(sync.BatchesPerInsert, count => Assert.Equal(1, count));
         Assert.All(sync.Inserts, insert => Assert.InRange(insert.Length, 1, 64));
         foreach (var (table, files) in Layout)
         {
-            var migration = sync.Migrations.Single(m => SyncTranscript.TableOf(m) == table);
+            var migration = sync.Migrations.Single(m => DecodedSyncResponses.TableOf(m) == table);
             var inserts = sync.InsertsOf(table).ToList();
             Assert.All(inserts, insert => AssertSameSchema(migration, insert.Schema));
-            var expected = files.SelectMany(f => ExpectedRows(f.FirstRow, f.Rows)).Order(StringComparer.Ordinal);
-            var actual = inserts.SelectMany(DataRows).Order(StringComparer.Ordinal);
+            var expected = files.SelectMany(f => SampleBatches.AllTypesRows(f.FirstRow, f.Rows)).Order(StringComparer.Ordinal);
+            var actual = inserts.SelectMany(ArrowValueFormatter.DataRows).Order(StringComparer.Ordinal);
             Assert.Equal(expected, actual);
         }
     }
@@ -60,7 +61,7 @@ public sealed class SyncServiceTests : IDisposable
     {
         await using var plugin = await StartAsync();
 
-        using var sync = await SyncTranscript.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "root" } });
+        using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "root" } });
 
         var schema = Assert.Single(sync.Migrations);
         Assert.Equal("root", schema.Metadata["cq:table_name"]);
@@ -88,10 +89,10 @@ public sealed class SyncServiceTests : IDisposable
         var request = new Sync.Types.Request { Tables = { "*" } };
         var deterministic = new Sync.Types.Request { Tables = { "*" }, DeterministicCqId = true };
 
-        using var first = await SyncTranscript.RunAsync(plugin.Plugin, request);
-        using var second = await SyncTranscript.RunAsync(plugin.Plugin, request);
-        using var stable1 = await SyncTranscript.RunAsync(plugin.Plugin, deterministic);
-        using var stable2 = await SyncTranscript.RunAsync(plugin.Plugin, deterministic);
+        using var first = await DecodedSyncResponses.RunAsync(plugin.Plugin, request);
+        using var second = await DecodedSyncResponses.RunAsync(plugin.Plugin, request);
+        using var stable1 = await DecodedSyncResponses.RunAsync(plugin.Plugin, deterministic);
+        using var stable2 = await DecodedSyncResponses.RunAsync(plugin.Plugin, deterministic);
 
         var total = Layout.Values.SelectMany(f => f).Sum(f => f.Rows);
         Assert.Equal(total, Ids(first).Distinct().Count());
@@ -109,14 +110,14 @@ public sealed class SyncServiceTests : IDisposable
         WriteParquet("sales/part-3.parquet", new ParquetFileBuilder(other.Schema).Add(other));
         await using var plugin = await StartAsync();
 
-        using var sync = await SyncTranscript.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" }, WithErrorMessages = true });
+        using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" }, WithErrorMessages = true });
 
         var error = Assert.Single(sync.Errors);
         Assert.Equal("sales", error.TableName);
         Assert.Contains("sales/part-3.parquet", error.Error, StringComparison.Ordinal);
         Assert.Contains("sales/part-1.parquet", error.Error, StringComparison.Ordinal);
         Assert.Contains("column \"id\" is int64 vs utf8", error.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain(sync.Migrations, m => SyncTranscript.TableOf(m) == "sales");
+        Assert.DoesNotContain(sync.Migrations, m => DecodedSyncResponses.TableOf(m) == "sales");
         Assert.Empty(sync.InsertsOf("sales"));
         Assert.Equal(250, sync.InsertsOf("root").Sum(b => b.Length));
         Assert.Contains("\"level\":\"error\"", plugin.Logs.ToString(), StringComparison.Ordinal);
@@ -129,7 +130,7 @@ public sealed class SyncServiceTests : IDisposable
         WriteParquet("sales/part-3.parquet", new ParquetFileBuilder(other.Schema).Add(other));
         await using var plugin = await StartAsync();
 
-        using var sync = await SyncTranscript.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
+        using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
 
         Assert.Empty(sync.Errors);
         Assert.DoesNotContain("error", sync.Order);
@@ -140,9 +141,9 @@ public sealed class SyncServiceTests : IDisposable
     {
         await using var plugin = await StartAsync();
 
-        using var sync = await SyncTranscript.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "sales*" }, SkipTables = { "sales_2024*" } });
+        using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "sales*" }, SkipTables = { "sales_2024*" } });
 
-        Assert.Equal(["sales"], sync.Migrations.Select(SyncTranscript.TableOf));
+        Assert.Equal(["sales"], sync.Migrations.Select(DecodedSyncResponses.TableOf));
         Assert.Equal(229, sync.Inserts.Sum(b => b.Length));
     }
 
@@ -151,7 +152,7 @@ public sealed class SyncServiceTests : IDisposable
     {
         await using var plugin = await StartAsync();
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => SyncTranscript.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "nope*" } }));
+        var error = await Assert.ThrowsAsync<RpcException>(() => DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "nope*" } }));
 
         Assert.Equal(StatusCode.Unknown, error.StatusCode);
         Assert.Contains("nope*", error.Status.Detail, StringComparison.Ordinal);
@@ -164,7 +165,7 @@ public sealed class SyncServiceTests : IDisposable
 
         var tables = await plugin.Plugin.GetTablesAsync(new GetTables.Types.Request { Tables = { "*" }, SkipTables = { "root" } });
 
-        var names = tables.Tables.Select(t => SyncTranscript.TableOf(CqSourceS3.Client.Arrow.ArrowIpc.DecodeSchema(t.Memory)));
+        var names = tables.Tables.Select(t => DecodedSyncResponses.TableOf(CqSourceS3.Client.Arrow.ArrowIpc.DecodeSchema(t.Memory)));
         Assert.Equal(["sales", "sales_2024", "sales_2024_eu"], names);
     }
 
@@ -179,7 +180,11 @@ public sealed class SyncServiceTests : IDisposable
         Assert.Empty(tables.Tables);
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(_folder, recursive: true);
+        _cache.Dispose();
+    }
 
     private async Task<RunningPlugin> StartAsync(int rowsPerRecord = 500)
     {
@@ -188,8 +193,8 @@ public sealed class SyncServiceTests : IDisposable
         return plugin;
     }
 
-    private static ByteString SpecFor(string folder, int rowsPerRecord) =>
-        ByteString.CopyFromUtf8(new JsonObject { ["local_path"] = folder, ["rows_per_record"] = rowsPerRecord }.ToJsonString());
+    private ByteString SpecFor(string folder, int rowsPerRecord) => ByteString.CopyFromUtf8(
+        new JsonObject { ["local_path"] = folder, ["rows_per_record"] = rowsPerRecord, ["footer_cache_dir"] = _cache.Path }.ToJsonString());
 
     private void WriteParquet(string key, ParquetFileBuilder builder)
     {
@@ -198,22 +203,8 @@ public sealed class SyncServiceTests : IDisposable
         builder.WriteTo(path);
     }
 
-    private static IEnumerable<string> ExpectedRows(long firstRow, int rows)
-    {
-        using var batch = SampleBatches.AllTypes(firstRow, rows);
-        return [.. ArrowValueFormatter.Rows(batch)];
-    }
 
-    /// <summary>The file's columns of an insert (everything after _cq_id and _cq_parent_id), as text rows.</summary>
-    private static IEnumerable<string> DataRows(RecordBatch insert)
-    {
-        for (var row = 0; row < insert.Length; row++)
-        {
-            yield return string.Join(" | ", Enumerable.Range(2, insert.ColumnCount - 2).Select(c => ArrowValueFormatter.Format(insert.Column(c), row)));
-        }
-    }
-
-    private static List<string> Ids(SyncTranscript sync) =>
+    private static List<string> Ids(DecodedSyncResponses sync) =>
         [.. sync.Inserts.SelectMany(b => Enumerable.Range(0, b.Length).Select(i => new Guid(((FixedSizeBinaryArray)b.Column(0)).GetBytes(i), bigEndian: true).ToString()))];
 
     private static void AssertSameSchema(Schema expected, Schema actual)

@@ -252,27 +252,8 @@ public sealed class GrpcStateStoreTests(StateBackendFixture backends) : IClassFi
     }
 
     // What the backend really holds, read with a plain client rather than through the store under test.
-    private async Task<List<(string Key, string Value, ulong Version)>> RowsAsync(string network, string table)
-    {
-        var rows = new List<(string, string, ulong)>();
-        var request = new Read.Types.Request { Table = ByteString.CopyFrom(ArrowIpc.EncodeSchema(StateTable.Schema(table))) };
-        using var call = backends.On(network).Plugin.Read(request);
-        await foreach (var response in call.ResponseStream.ReadAllAsync())
-        {
-            foreach (var batch in ArrowIpc.DecodeBatches(response.Record.Memory))
-            {
-                using (batch)
-                {
-                    var keys = (StringArray)batch.Column(StateTable.KeyColumn);
-                    var values = (StringArray)batch.Column(StateTable.ValueColumn);
-                    var versions = (UInt64Array)batch.Column(StateTable.VersionColumn);
-                    rows.AddRange(Enumerable.Range(0, batch.Length).Select(i => (keys.GetString(i), values.GetString(i), versions.GetValue(i) ?? 0)));
-                }
-            }
-        }
-
-        return [.. rows.OrderBy(r => r.Item1, StringComparer.Ordinal)];
-    }
+    private Task<List<(string Key, string Value, ulong Version)>> RowsAsync(string network, string table) =>
+        StateTableRows.ListAsync(backends.On(network).Plugin, table);
 
     private async Task InsertAsync(string network, string table, (string Key, string Value, ulong Version) row)
     {

@@ -2,10 +2,25 @@ using CqSourceS3.E2E.Tests.Harness;
 
 namespace CqSourceS3.E2E.Tests.Cli;
 
-/// <summary><c>cq-source-s3 serve</c> as the CLI manages it: launch, serve despite flags from a newer CLI, stop on a signal.</summary>
+/// <summary>
+/// <c>cq-source-s3 serve</c> as the CLI manages it: launch within the CLI's limit, serve despite flags from a newer CLI,
+/// stop on a signal.
+/// </summary>
 [Collection(E2ECollectionDefinition.Name)]
 public sealed class ServeCommandTests(ITestOutputHelper output)
 {
+    /// <summary>The one test of start-up time: every other test starts the plugin with only a hang guard.</summary>
+    [Fact]
+    public async Task Serve_LaunchedAsTheCliDoes_AcceptsConnectionsWithinTheCliLimit()
+    {
+        await using var plugin = await PluginProcess.StartAsync(new PluginLaunchOptions(), output, CancellationToken.None);
+
+        Assert.True(
+            plugin.ReadyAfter <= PluginProcess.CliReadyLimit,
+            $"the plugin accepted connections after {plugin.ReadyAfter.TotalSeconds:0.0} s; the CloudQuery CLI gives up after {PluginProcess.CliReadyLimit.TotalSeconds:0} s");
+        await plugin.StopAsync(PluginSignal.Interrupt, CancellationToken.None);
+    }
+
     [Theory]
     [InlineData(PluginSignal.Interrupt)]
     [InlineData(PluginSignal.Terminate)]

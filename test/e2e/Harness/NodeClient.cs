@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CqSourceS3.SwiftProcess;
+using CqSourceS3.Processes;
 using CqSourceS3.Tests.Shared;
 
 namespace CqSourceS3.E2E.Tests.Harness;

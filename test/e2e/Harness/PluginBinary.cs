@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Reflection;
+using CqSourceS3.Processes;
 
 namespace CqSourceS3.E2E.Tests.Harness;
 
@@ -20,33 +20,8 @@ public static class PluginBinary
     /// <summary>Runs the binary with <paramref name="arguments"/> to completion (for <c>--version</c>, <c>info</c>).</summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(Path)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {Path}");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{Path} {string.Join(' ', start.ArgumentList)} did not exit within 30 s");
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
+        var run = await ProcessRun.StartAsync(Path, arguments, Environment.CurrentDirectory, TimeSpan.FromSeconds(30), cancellationToken: cancellationToken);
+        return (run.ExitCode, run.Stdout, run.Stderr);
     }
 
     private static string Locate()

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using CqSourceS3.Processes;
 using CqSourceS3.Tests.Shared;
 
 namespace CqSourceS3.E2E.Tests.Harness;
@@ -12,16 +13,25 @@ namespace CqSourceS3.E2E.Tests.Harness;
 /// <summary>
 /// The built plugin running as a child process, launched the way the CloudQuery CLI launches a local plugin
 /// (plugin-pb-go's managed plugin): <c>serve --log-level info --log-format json --network unix --address
-/// $TMPDIR/cq-&lt;16 random letters&gt;.sock --no-sentry</c>, ready when the socket accepts a connection (the CLI gives
-/// up after 5 s), stopped with SIGINT. Every stdout and stderr line is kept for assertions and written to the test
-/// output when the process is disposed.
+/// $TMPDIR/cq-&lt;16 random letters&gt;.sock --no-sentry</c>, ready when the socket accepts a connection, stopped with
+/// SIGINT. Every stdout and stderr line is kept for assertions and written to the test output when the process is
+/// disposed. Its <c>XDG_CACHE_HOME</c> is a fresh folder of its own (<see cref="CacheHome"/>), so its default footer
+/// cache is neither the user's nor another test's. How fast it gets ready (<see cref="ReadyAfter"/>) is asserted
+/// against the CLI's limit by one test only; every other start is only guarded against a hang, so a busy machine slows
+/// the suite down but does not fail it.
 /// </summary>
 public sealed class PluginProcess : IAsyncDisposable
 {
     /// <summary>How long the CloudQuery CLI waits for a plugin's socket before it fails the command.</summary>
-    public static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan CliReadyLimit = TimeSpan.FromSeconds(5);
 
-    private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(10);
+    /// <summary>A hang guard for starting the plugin, far above <see cref="CliReadyLimit"/>.</summary>
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>A hang guard for the exit after a signal (the CLI itself kills a plugin 5 s after SIGINT).</summary>
+    private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan ReadyPoll = TimeSpan.FromMilliseconds(20);
 
     private readonly Process _process;
     private readonly ITestOutputHelper _output;
@@ -29,14 +39,17 @@ public sealed class PluginProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _stderr = new();
     private readonly Task _pumps;
     private readonly IPEndPoint? _tcpEndPoint;
+    private readonly TestCacheFolder _cacheHome;
     private bool _outputWritten;
 
-    private PluginProcess(Process process, IReadOnlyList<string> arguments, string? socketPath, IPEndPoint? tcpEndPoint, ITestOutputHelper output)
+    private PluginProcess(Process process, IReadOnlyList<string> arguments, string? socketPath, IPEndPoint? tcpEndPoint, TestCacheFolder cacheHome, ITestOutputHelper output)
     {
         _process = process;
+        _cacheHome = cacheHome;
         Arguments = arguments;
         SocketPath = socketPath;
         _tcpEndPoint = tcpEndPoint;
+        EndPoint = socketPath is not null ? new UnixDomainSocketEndPoint(socketPath) : tcpEndPoint!;
         _output = output;
         _pumps = Task.WhenAll(PumpAsync(process.StandardOutput, _stdout), PumpAsync(process.StandardError, _stderr));
     }
@@ -46,6 +59,15 @@ public sealed class PluginProcess : IAsyncDisposable
 
     /// <summary>The unix socket path, or null in TCP mode.</summary>
     public string? SocketPath { get; }
+
+    /// <summary>
+    /// The plugin's <c>XDG_CACHE_HOME</c> (unless <see cref="PluginLaunchOptions.Environment"/> set another): its
+    /// default footer cache folder is <c>cq-source-s3</c> in it. Deleted with the process.
+    /// </summary>
+    public string CacheHome => _cacheHome.Path;
+
+    /// <summary>Where the plugin listens.</summary>
+    public EndPoint EndPoint { get; }
 
     /// <summary>The gRPC target for a client: <c>unix:///abs/path.sock</c> or <c>127.0.0.1:port</c>.</summary>
     public string Target => SocketPath is not null ? "unix://" + SocketPath : _tcpEndPoint!.ToString();
@@ -59,7 +81,7 @@ public sealed class PluginProcess : IAsyncDisposable
     /// <summary>Stderr lines so far.</summary>
     public IReadOnlyList<string> StderrLines => [.. _stderr];
 
-    /// <summary>Starts the plugin and waits until it accepts connections, failing the test after <see cref="ReadyLimit"/>.</summary>
+    /// <summary>Starts the plugin and waits until it accepts connections, failing the test if it exits first or hangs.</summary>
     public static async Task<PluginProcess> StartAsync(PluginLaunchOptions options, ITestOutputHelper output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -91,24 +113,28 @@ public sealed class PluginProcess : IAsyncDisposable
             StandardErrorEncoding = Encoding.UTF8,
         };
         arguments.ForEach(start.ArgumentList.Add);
-        foreach (var (name, value) in options.Environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
-        var clock = Stopwatch.StartNew();
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
-        var plugin = new PluginProcess(process, arguments, socketPath, endPoint, output);
+        var cacheHome = new TestCacheFolder();
+        var startedAt = Stopwatch.GetTimestamp();
+        Process process;
         try
         {
-            await plugin.WaitUntilReadyAsync(clock, cancellationToken);
+            process = ServingProcess.Start(start, cacheHome.ChildEnvironment(options.Environment));
+        }
+        catch
+        {
+            cacheHome.Dispose();
+            throw;
+        }
+
+        var plugin = new PluginProcess(process, arguments, socketPath, endPoint, cacheHome, output);
+        try
+        {
+            plugin.ReadyAfter = await ServingProcess.WaitUntilAcceptingAsync(process, plugin.EndPoint, startedAt, StartLimit, ReadyPoll, cancellationToken);
+        }
+        catch (InvalidOperationException e) when (process.HasExited)
+        {
+            await plugin.DisposeAsync();
+            Assert.Fail($"{e.Message}; stderr:\n{string.Join('\n', plugin.StderrLines)}\nstdout:\n{string.Join('\n', plugin.StdoutLines)}");
         }
         catch
         {
@@ -116,7 +142,7 @@ public sealed class PluginProcess : IAsyncDisposable
             throw;
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"plugin ready after {plugin.ReadyAfter.TotalMilliseconds:0} ms (limit {ReadyLimit.TotalSeconds:0} s): {plugin.Target}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"plugin ready after {plugin.ReadyAfter.TotalMilliseconds:0} ms: {plugin.Target}"));
         return plugin;
     }
 
@@ -126,7 +152,7 @@ public sealed class PluginProcess : IAsyncDisposable
     /// </summary>
     public async Task<PluginExit> StopAsync(PluginSignal signal, CancellationToken cancellationToken)
     {
-        PosixSignals.Send(_process.Id, signal);
+        PosixSignals.Send(_process.Id, (int)signal);
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             timeout.CancelAfter(StopLimit);
@@ -151,7 +177,7 @@ public sealed class PluginProcess : IAsyncDisposable
         return exit;
     }
 
-    /// <summary>Kills the plugin if a test left it running, removes its socket and writes its output to the test log.</summary>
+    /// <summary>Kills the plugin if a test left it running, removes its socket and cache folder, and writes its output to the test log.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -166,46 +192,9 @@ public sealed class PluginProcess : IAsyncDisposable
             File.Delete(SocketPath);
         }
 
+        _cacheHome.Dispose();
         WriteOutputOnce();
         _process.Dispose();
-    }
-
-    private async Task WaitUntilReadyAsync(Stopwatch clock, CancellationToken cancellationToken)
-    {
-        while (!await AcceptsConnectionAsync(cancellationToken))
-        {
-            if (_process.HasExited)
-            {
-                await _pumps.WaitAsync(StopLimit, cancellationToken);
-                Assert.Fail($"the plugin exited with code {_process.ExitCode} before accepting connections; stderr:\n{string.Join('\n', StderrLines)}\nstdout:\n{string.Join('\n', StdoutLines)}");
-            }
-
-            if (clock.Elapsed > ReadyLimit)
-            {
-                Assert.Fail($"the plugin did not accept connections on {Target} within {ReadyLimit.TotalSeconds:0} s (the CLI's limit)");
-            }
-
-            await Task.Delay(20, cancellationToken);
-        }
-
-        ReadyAfter = clock.Elapsed;
-    }
-
-    private async Task<bool> AcceptsConnectionAsync(CancellationToken cancellationToken)
-    {
-        EndPoint endPoint = SocketPath is not null ? new UnixDomainSocketEndPoint(SocketPath) : _tcpEndPoint!;
-        using var socket = SocketPath is not null
-            ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
-            : new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            await socket.ConnectAsync(endPoint, cancellationToken);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     private static async Task PumpAsync(StreamReader reader, ConcurrentQueue<string> lines)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CqSourceS3.E2E.Tests.Harness;
+using CqSourceS3.Tests.Shared;
 
 namespace CqSourceS3.E2E.Tests.Logging;
 

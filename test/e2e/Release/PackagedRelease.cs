@@ -1,4 +1,4 @@
-using CqSourceS3.SwiftProcess;
+using CqSourceS3.Processes;
 using CqSourceS3.Tests.Shared;
 
 namespace CqSourceS3.E2E.Tests.Release;

@@ -1,5 +1,5 @@
 using CqSourceS3.E2E.Tests.Harness;
-using CqSourceS3.SwiftProcess;
+using CqSourceS3.Processes;
 using CqSourceS3.Tests.Shared;
 
 namespace CqSourceS3.E2E.Tests.Release;
@@ -43,9 +43,12 @@ public sealed class PublishedExecutableTests(ITestOutputHelper output)
     public async Task PublishedExecutable_SyncQuickstartFromTheRepositoryRoot_SyncsAll4300RowsOfFourTables()
     {
         var executable = await PublishedPlugin.GetPathAsync();
+        using var cacheHome = new TestCacheFolder();
 
-        // quickstart.yml's local_path (./examples/data) is relative to the working directory, as the README runs it.
-        var run = await ProcessRun.StartAsync(executable, ["sync", Path.Combine("examples", "quickstart.yml")], RepoPaths.Root, RunLimit);
+        // quickstart.yml's local_path (./examples/data) is relative to the working directory, as the README runs it;
+        // it names no footer_cache_dir, so the cache goes to the XDG_CACHE_HOME this run gets.
+        var run = await ProcessRun.StartAsync(
+            executable, ["sync", Path.Combine("examples", "quickstart.yml")], RepoPaths.Root, RunLimit, environment: cacheHome.ChildEnvironment());
 
         output.WriteLine(run.Stdout);
         run.AssertSucceeded("sync examples/quickstart.yml");

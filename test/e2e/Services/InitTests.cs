@@ -1,5 +1,6 @@
 using System.Globalization;
 using CqSourceS3.E2E.Tests.Harness;
+using CqSourceS3.Tests.Shared;
 
 namespace CqSourceS3.E2E.Tests.Services;
 
@@ -45,12 +46,12 @@ public sealed class InitTests(ITestOutputHelper output)
                 problems.Add($"{@case.Name}: expected INTERNAL \"failed to init plugin: invalid spec…\", got {status} \"{details}\"");
             }
 
-            var positions = @case.Errors.Where(f => f.Length > 0).Select(f => (Field: f, At: details.IndexOf(f + ": ", StringComparison.Ordinal))).ToList();
+            var positions = @case.ErrorFields.Where(f => f.Length > 0).Select(f => (Field: f, At: details.IndexOf(f + ": ", StringComparison.Ordinal))).ToList();
             problems.AddRange(positions.Where(p => p.At < 0).Select(p => $"{@case.Name}: the message does not name {p.Field}: \"{details}\""));
             var found = positions.Where(p => p.At >= 0).ToList();
             if (!found.Select(p => p.At).SequenceEqual(found.Select(p => p.At).Order()))
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{@case.Name}: fields named out of order (want {string.Join(", ", @case.Errors)}): \"{details}\""));
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{@case.Name}: fields named out of order (want {string.Join(", ", @case.ErrorFields)}): \"{details}\""));
             }
         }
 

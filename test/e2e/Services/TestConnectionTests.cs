@@ -1,5 +1,5 @@
 using CqSourceS3.E2E.Tests.Harness;
-using LoopbackPort = CqSourceS3.Tests.Shared.LoopbackPort;
+using CqSourceS3.Tests.Shared;
 
 namespace CqSourceS3.E2E.Tests.Services;
 
@@ -47,7 +47,7 @@ public sealed class TestConnectionTests(ITestOutputHelper output)
 
         Assert.False(result.GetProperty("success").GetBoolean());
         Assert.Equal("INVALID_SPEC", result.Text("failure_code"));
-        Assert.All(@case.Errors, field => Assert.Contains(field + ": ", result.Text("failure_description"), StringComparison.Ordinal));
+        Assert.All(@case.ErrorFields, field => Assert.Contains(field + ": ", result.Text("failure_description"), StringComparison.Ordinal));
         await plugin.StopAsync(PluginSignal.Interrupt, CancellationToken.None);
     }
 

@@ -1,4 +1,5 @@
 using CqSourceS3.E2E.Tests.Harness;
+using CqSourceS3.Tests.Shared;
 
 namespace CqSourceS3.E2E.Tests.Spec;
 

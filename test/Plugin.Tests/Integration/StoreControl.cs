@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace CqSourceS3.Plugin.Tests.E2E;
+namespace CqSourceS3.Plugin.Tests.Integration;
 
 /// <summary>
 /// What a test tells the plugin's store to do wrong, shared between the test and the <see cref="ControlledObjectStore"/>

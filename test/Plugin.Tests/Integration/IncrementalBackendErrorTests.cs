@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using CqSourceS3.Plugin.Tests.Services;
 using CqSourceS3.Protocol.Plugin.V3;
 using CqSourceS3.Tests.Shared;
@@ -7,7 +5,7 @@ using CqSourceS3.Tests.Shared.S3;
 using Grpc.Core;
 using Xunit.Abstractions;
 
-namespace CqSourceS3.Plugin.Tests.E2E;
+namespace CqSourceS3.Plugin.Tests.Integration;
 
 /// <summary>
 /// Incremental syncs end to end when <c>Sync.Request.backend</c> is wrong or absent: an unreachable backend or
@@ -37,10 +35,10 @@ public sealed class IncrementalBackendErrorTests(S3ServerFixture server, ITestOu
     {
         var connection = network == "unix"
             ? $"unix://{Path.GetTempPath()}cq-missing-{Guid.NewGuid():N}.sock"
-            : $"127.0.0.1:{ClosedTcpPort()}";
+            : $"127.0.0.1:{LoopbackPort.Free()}";
         await using var plugin = await StartAsync(network);
 
-        var (error, kinds) = await SyncExpectingFailureAsync(plugin, new Sync.Types.BackendOptions { Connection = connection, TableName = "cq_state_s3" });
+        var (error, kinds) = await FailedSync.RunAsync(plugin.Plugin, AllTables(new Sync.Types.BackendOptions { Connection = connection, TableName = "cq_state_s3" }), output);
 
         Assert.Equal(StatusCode.Unknown, error.StatusCode);
         Assert.StartsWith("failed to sync records: ", error.Status.Detail, StringComparison.Ordinal);
@@ -56,7 +54,7 @@ public sealed class IncrementalBackendErrorTests(S3ServerFixture server, ITestOu
     {
         await using var plugin = await StartAsync("unix");
 
-        var (error, kinds) = await SyncExpectingFailureAsync(plugin, new Sync.Types.BackendOptions { Connection = connection, TableName = tableName });
+        var (error, kinds) = await FailedSync.RunAsync(plugin.Plugin, AllTables(new Sync.Types.BackendOptions { Connection = connection, TableName = tableName }), output);
 
         Assert.Contains("backend_options must contain both connection and table_name", error.Status.Detail, StringComparison.Ordinal);
         Assert.Contains($"(got connection \"{connection}\", table_name \"{tableName}\")", error.Status.Detail, StringComparison.Ordinal);
@@ -68,8 +66,8 @@ public sealed class IncrementalBackendErrorTests(S3ServerFixture server, ITestOu
     {
         await using var plugin = await StartAsync("unix");
 
-        using var first = await SyncTranscript.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
-        using var second = await SyncTranscript.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" }, Backend = new Sync.Types.BackendOptions() });
+        using var first = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
+        using var second = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" }, Backend = new Sync.Types.BackendOptions() });
 
         Assert.Equal(30, first.Inserts.Sum(i => i.Length));
         Assert.Equal(30, second.Inserts.Sum(i => i.Length));
@@ -82,27 +80,5 @@ public sealed class IncrementalBackendErrorTests(S3ServerFixture server, ITestOu
         return plugin;
     }
 
-    /// <summary>Runs a Sync that must fail; returns the error and the kinds of every message that came before it.</summary>
-    private async Task<(RpcException Error, List<Sync.Types.Response.MessageOneofCase> Kinds)> SyncExpectingFailureAsync(RunningPlugin plugin, Sync.Types.BackendOptions backend)
-    {
-        var kinds = new List<Sync.Types.Response.MessageOneofCase>();
-        using var call = plugin.Plugin.Sync(new Sync.Types.Request { Tables = { "*" }, Backend = backend });
-        var error = await Assert.ThrowsAsync<RpcException>(async () =>
-        {
-            await foreach (var response in call.ResponseStream.ReadAllAsync())
-            {
-                kinds.Add(response.MessageCase);
-            }
-        });
-        output.WriteLine($"Sync failed: {error.Status.Detail}");
-        return (error, kinds);
-    }
-
-    /// <summary>A loopback port nobody listens on: bound once to get a free number, then released.</summary>
-    private static int ClosedTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static Sync.Types.Request AllTables(Sync.Types.BackendOptions backend) => new() { Tables = { "*" }, Backend = backend };
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace CqSourceS3.SwiftProcess;
+namespace CqSourceS3.Processes;
 
 /// <summary>
 /// A one-node OpenStack Swift with s3api, started from Debian's packages by <c>test/tools/s3-swift/swift-aio.sh</c>

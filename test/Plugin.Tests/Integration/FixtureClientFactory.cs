@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace CqSourceS3.Plugin.Tests.E2E;
+namespace CqSourceS3.Plugin.Tests.Integration;
 
 /// <summary>
 /// Makes the server's S3 store with the test server's credentials (through <see cref="S3StoreOptions.Credentials"/>,

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Apache.Arrow;
 using CqSourceS3.Plugin.Tests.Services;
 using CqSourceS3.Protocol.Plugin.V3;
@@ -8,7 +6,7 @@ using CqSourceS3.Tests.Shared.S3;
 using Grpc.Core;
 using Xunit.Abstractions;
 
-namespace CqSourceS3.Plugin.Tests.E2E;
+namespace CqSourceS3.Plugin.Tests.Integration;
 
 /// <summary>
 /// Init and Sync over real sockets against a real S3-compatible server (<see cref="S3ServerFixture"/>), with Parquet at
@@ -53,20 +51,20 @@ public sealed class S3SyncTests(S3ServerFixture server, ITestOutputHelper output
     {
         await using var plugin = await StartAsync(network, S3Spec.For(server, _bucket, rowsPerRecord: 64));
 
-        using var sync = await SyncTranscript.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
+        using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
 
-        Assert.Equal(Layout.Keys.Order(StringComparer.Ordinal), sync.Migrations.Select(SyncTranscript.TableOf));
+        Assert.Equal(Layout.Keys.Order(StringComparer.Ordinal), sync.Migrations.Select(DecodedSyncResponses.TableOf));
         Assert.Equal(Layout.Count, sync.Order.TakeWhile(kind => kind == "migrate").Count());
         Assert.Equal(sync.Order.Count - Layout.Count, sync.Inserts.Count);
         Assert.All(sync.BatchesPerInsert, count => Assert.Equal(1, count));
         Assert.All(sync.Inserts, insert => Assert.InRange(insert.Length, 1, 64));
         foreach (var (table, files) in Layout)
         {
-            var migration = sync.Migrations.Single(m => SyncTranscript.TableOf(m) == table);
+            var migration = sync.Migrations.Single(m => DecodedSyncResponses.TableOf(m) == table);
             var inserts = sync.InsertsOf(table).ToList();
             Assert.All(inserts, insert => Assert.Equal(migration.FieldsList.Select(f => f.Name), insert.Schema.FieldsList.Select(f => f.Name)));
-            var expected = files.SelectMany(f => ExpectedRows(f.FirstRow, f.Rows)).Order(StringComparer.Ordinal);
-            Assert.Equal(expected, inserts.SelectMany(DataRows).Order(StringComparer.Ordinal));
+            var expected = files.SelectMany(f => SampleBatches.AllTypesRows(f.FirstRow, f.Rows)).Order(StringComparer.Ordinal);
+            Assert.Equal(expected, inserts.SelectMany(ArrowValueFormatter.DataRows).Order(StringComparer.Ordinal));
         }
 
         Assert.DoesNotContain(_traffic.Reads, read => read.Key is "events/2024/_SUCCESS" or "events/");
@@ -77,9 +75,9 @@ public sealed class S3SyncTests(S3ServerFixture server, ITestOutputHelper output
     {
         await using var plugin = await StartAsync("unix", S3Spec.For(server, _bucket, pathPrefix: "events/2024/"));
 
-        using var sync = await SyncTranscript.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
+        using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
 
-        Assert.Equal(["events_2024", "events_2024_eu"], sync.Migrations.Select(SyncTranscript.TableOf));
+        Assert.Equal(["events_2024", "events_2024_eu"], sync.Migrations.Select(DecodedSyncResponses.TableOf));
         Assert.Equal(301, sync.InsertsOf("events_2024").Sum(b => b.Length));
         Assert.Equal(78, sync.InsertsOf("events_2024_eu").Sum(b => b.Length));
         Assert.NotEmpty(_traffic.Listings);
@@ -97,7 +95,7 @@ public sealed class S3SyncTests(S3ServerFixture server, ITestOutputHelper output
         await server.PutObjectAsync(_bucket, key, bytes);
         await using var plugin = await StartAsync("unix", S3Spec.For(server, _bucket, rowsPerRecord: 5000, pathPrefix: "big/"));
 
-        using var sync = await SyncTranscript.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
+        using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
 
         var requested = _traffic.BytesRequested(key);
         var reads = _traffic.Reads.Where(r => r.Key == key).ToList();
@@ -122,7 +120,7 @@ public sealed class S3SyncTests(S3ServerFixture server, ITestOutputHelper output
         var missing = S3ServerFixture.UniqueBucketName("e2e-missing");
         await using var plugin = await StartAsync("unix", S3Spec.For(server, missing));
 
-        var (error, kinds) = await SyncExpectingFailureAsync(plugin);
+        var (error, kinds) = await FailedSync.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } }, output);
 
         Assert.Equal(StatusCode.Unknown, error.StatusCode);
         Assert.StartsWith("failed to sync records: ", error.Status.Detail, StringComparison.Ordinal);
@@ -134,10 +132,10 @@ public sealed class S3SyncTests(S3ServerFixture server, ITestOutputHelper output
     [Fact]
     public async Task Sync_UnreachableEndpoint_FailsNamingBucketAndEndpointBeforeAnyInsert()
     {
-        var closed = $"http://127.0.0.1:{ClosedTcpPort()}";
+        var closed = $"http://127.0.0.1:{LoopbackPort.Free()}";
         await using var plugin = await StartAsync("tcp", S3Spec.For(server, _bucket, endpoint: closed));
 
-        var (error, kinds) = await SyncExpectingFailureAsync(plugin);
+        var (error, kinds) = await FailedSync.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } }, output);
 
         Assert.Equal(StatusCode.Unknown, error.StatusCode);
         Assert.StartsWith("failed to sync records: ", error.Status.Detail, StringComparison.Ordinal);
@@ -151,43 +149,5 @@ public sealed class S3SyncTests(S3ServerFixture server, ITestOutputHelper output
         var plugin = await RunningPlugin.StartAsync(network, FixtureClientFactory.Replace(server.Credentials, _traffic));
         await plugin.Plugin.InitAsync(new Init.Types.Request { Spec = spec });
         return plugin;
-    }
-
-    /// <summary>Runs a Sync that must fail; returns the error and the kinds of every message that came before it.</summary>
-    private static async Task<(RpcException Error, List<Sync.Types.Response.MessageOneofCase> Kinds)> SyncExpectingFailureAsync(RunningPlugin plugin)
-    {
-        var kinds = new List<Sync.Types.Response.MessageOneofCase>();
-        using var call = plugin.Plugin.Sync(new Sync.Types.Request { Tables = { "*" } });
-        var error = await Assert.ThrowsAsync<RpcException>(async () =>
-        {
-            await foreach (var response in call.ResponseStream.ReadAllAsync())
-            {
-                kinds.Add(response.MessageCase);
-            }
-        });
-        return (error, kinds);
-    }
-
-    /// <summary>A loopback port nobody listens on: bound once to get a free number, then released.</summary>
-    private static int ClosedTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static IEnumerable<string> ExpectedRows(long firstRow, int rows)
-    {
-        using var batch = SampleBatches.AllTypes(firstRow, rows);
-        return [.. ArrowValueFormatter.Rows(batch)];
-    }
-
-    /// <summary>The file's columns of an insert (everything after _cq_id and _cq_parent_id), as text rows.</summary>
-    private static IEnumerable<string> DataRows(RecordBatch insert)
-    {
-        for (var row = 0; row < insert.Length; row++)
-        {
-            yield return string.Join(" | ", Enumerable.Range(2, insert.ColumnCount - 2).Select(c => ArrowValueFormatter.Format(insert.Column(c), row)));
-        }
     }
 }

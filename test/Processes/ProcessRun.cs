@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace CqSourceS3.SwiftProcess;
+namespace CqSourceS3.Processes;
 
 /// <summary>
 /// A finished run of an executable: exit code and its whole stdout and stderr. Free of a test framework like the
@@ -34,10 +34,7 @@ public sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            start.Environment[name] = value;
-        }
+        ChildEnvironment.Apply(start, environment);
 
         Process process;
         try

@@ -6,7 +6,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using PluginClient = CqSourceS3.Protocol.Plugin.V3.Plugin.PluginClient;
 
-namespace CqSourceS3.Plugin.Tests.E2E;
+namespace CqSourceS3.Plugin.Tests.State;
 
 /// <summary>
 /// What a state backend really holds in a state table, read with the backend's own Read RPC rather than through
@@ -14,10 +14,11 @@ namespace CqSourceS3.Plugin.Tests.E2E;
 /// </summary>
 internal static class StateTableRows
 {
-    /// <summary>Every row of <paramref name="table"/> as key → (value, version).</summary>
-    public static async Task<Dictionary<string, (string Value, ulong Version)>> ReadAsync(PluginClient backend, string table)
+    /// <summary>Every row of <paramref name="table"/>, ordered by key; a key held twice shows twice.</summary>
+    public static async Task<List<(string Key, string Value, ulong Version)>> ListAsync(PluginClient backend, string table)
     {
-        var rows = new Dictionary<string, (string, ulong)>(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(backend);
+        var rows = new List<(string, string, ulong)>();
         var request = new Read.Types.Request { Table = ByteString.CopyFrom(ArrowIpc.EncodeSchema(StateTable.Schema(table))) };
         using var call = backend.Read(request);
         await foreach (var response in call.ResponseStream.ReadAllAsync())
@@ -29,12 +30,21 @@ internal static class StateTableRows
                     var keys = (StringArray)batch.Column(StateTable.KeyColumn);
                     var values = (StringArray)batch.Column(StateTable.ValueColumn);
                     var versions = (UInt64Array)batch.Column(StateTable.VersionColumn);
-                    for (var i = 0; i < batch.Length; i++)
-                    {
-                        rows[keys.GetString(i)] = (values.GetString(i), versions.GetValue(i) ?? 0);
-                    }
+                    rows.AddRange(Enumerable.Range(0, batch.Length).Select(i => (keys.GetString(i), values.GetString(i), versions.GetValue(i) ?? 0)));
                 }
             }
+        }
+
+        return [.. rows.OrderBy(r => r.Item1, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Every row of <paramref name="table"/> as key → (value, version); of a key held twice, the row read last.</summary>
+    public static async Task<Dictionary<string, (string Value, ulong Version)>> ReadAsync(PluginClient backend, string table)
+    {
+        var rows = new Dictionary<string, (string, ulong)>(StringComparer.Ordinal);
+        foreach (var (key, value, version) in await ListAsync(backend, table))
+        {
+            rows[key] = (value, version);
         }
 
         return rows;

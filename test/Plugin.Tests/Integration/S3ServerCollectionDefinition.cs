@@ -1,6 +1,6 @@
 using CqSourceS3.Tests.Shared.S3;
 
-namespace CqSourceS3.Plugin.Tests.E2E;
+namespace CqSourceS3.Plugin.Tests.Integration;
 
 /// <summary>One S3 test server for every end-to-end test class (starting Swift takes seconds); each test uses its own bucket.</summary>
 [CollectionDefinition(Name)]

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using CqSourceS3.Client.Storage;
 
-namespace CqSourceS3.Plugin.Tests.E2E;
+namespace CqSourceS3.Plugin.Tests.Integration;
 
 /// <summary>
 /// The real S3 store with <see cref="StoreControl"/>'s faults on top: hidden keys are left out of listings, and a

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using CqSourceS3.Tests.Shared.S3;
 using Google.Protobuf;
 
-namespace CqSourceS3.Plugin.Tests.E2E;
+namespace CqSourceS3.Plugin.Tests.Integration;
 
 /// <summary>The Init/TestConnection spec a CloudQuery user would write for a bucket on the test server.</summary>
 internal static class S3Spec

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace CqSourceS3.Plugin.Tests.E2E;
+namespace CqSourceS3.Plugin.Tests.Integration;
 
 /// <summary>What the plugin asked its object store for during a test: listing prefixes and ranged reads.</summary>
 internal sealed class StoreTraffic

@@ -12,10 +12,11 @@ namespace CqSourceS3.Client.Tests.Sync;
 internal sealed record SeenInsert(string Table, Schema Schema, IReadOnlyList<string> DataRows, IReadOnlyList<string> Ids);
 
 /// <summary>
-/// Everything a sync produced, in order, with each Insert turned into text and disposed at once, as the gRPC
-/// writer would dispose it after encoding.
+/// The messages one in-process sync run yielded, collected in order, with each Insert turned into text and disposed
+/// at once, as the gRPC writer would dispose it after encoding. (The Plugin tests' <c>DecodedSyncResponses</c> is the
+/// same run seen from the other side of a Sync RPC.)
 /// </summary>
-internal sealed class SyncTranscript
+internal sealed class CollectedSyncMessages
 {
     /// <summary>Each message as <c>kind:table</c>, in order: <c>migrate:</c>, <c>insert:</c> or <c>error:</c>.</summary>
     public List<string> Order { get; } = [];
@@ -30,46 +31,33 @@ internal sealed class SyncTranscript
     /// Runs <paramref name="run"/> under the commit rule (<see cref="SyncRun.ExecuteAsync"/>): the cursors are stored
     /// only after every message was taken. <paramref name="onMessage"/> sees each message first.
     /// </summary>
-    public static async Task<SyncTranscript> ExecuteAsync(SyncRun run, Action<SyncMessage>? onMessage = null)
+    public static async Task<CollectedSyncMessages> ExecuteAsync(SyncRun run, Action<SyncMessage>? onMessage = null)
     {
-        var transcript = new SyncTranscript();
+        var collected = new CollectedSyncMessages();
         await run.ExecuteAsync((message, _) =>
         {
             onMessage?.Invoke(message);
-            transcript.Add(message);
+            collected.Add(message);
             return ValueTask.CompletedTask;
         }, beforeCommit: null, CancellationToken.None);
-        return transcript;
+        return collected;
     }
 
     /// <summary>Runs <paramref name="messages"/> to the end; <paramref name="onMessage"/> sees each message first.</summary>
-    public static async Task<SyncTranscript> CollectAsync(IAsyncEnumerable<SyncMessage> messages, Action<SyncMessage>? onMessage = null)
+    public static async Task<CollectedSyncMessages> CollectAsync(IAsyncEnumerable<SyncMessage> messages, Action<SyncMessage>? onMessage = null)
     {
-        var transcript = new SyncTranscript();
+        var collected = new CollectedSyncMessages();
         await foreach (var message in messages)
         {
             onMessage?.Invoke(message);
-            transcript.Add(message);
+            collected.Add(message);
         }
 
-        return transcript;
+        return collected;
     }
 
     /// <summary>The data rows of <paramref name="table"/>, in the order they arrived.</summary>
     public IEnumerable<string> RowsOf(string table) => Inserts.Where(i => i.Table == table).SelectMany(i => i.DataRows);
-
-    /// <summary>Each data row of <paramref name="record"/>, skipping the two CloudQuery id columns.</summary>
-    public static IEnumerable<string> DataRows(RecordBatch record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        var columns = Enumerable.Range(0, record.ColumnCount)
-            .Where(c => record.Schema.FieldsList[c].Name is not ("_cq_id" or "_cq_parent_id"))
-            .ToList();
-        for (var row = 0; row < record.Length; row++)
-        {
-            yield return string.Join(" | ", columns.Select(c => ArrowValueFormatter.Format(record.Column(c), row)));
-        }
-    }
 
     private void Add(SyncMessage message)
     {
@@ -88,7 +76,7 @@ internal sealed class SyncTranscript
                 {
                     Order.Add("insert:" + insert.Table);
                     var ids = Enumerable.Range(0, insert.Record.Length).Select(r => ArrowValueFormatter.Format(insert.Record.Column(0), r)).ToList();
-                    Inserts.Add(new SeenInsert(insert.Table, insert.Record.Schema, [.. DataRows(insert.Record)], ids));
+                    Inserts.Add(new SeenInsert(insert.Table, insert.Record.Schema, [.. ArrowValueFormatter.DataRows(insert.Record)], ids));
                 }
 
                 break;

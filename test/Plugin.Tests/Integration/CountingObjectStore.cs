@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using CqSourceS3.Client.Storage;
 
-namespace CqSourceS3.Plugin.Tests.E2E;
+namespace CqSourceS3.Plugin.Tests.Integration;
 
 /// <summary>
 /// Passes every call to the real store and records it in <see cref="StoreTraffic"/>, so a test can see how many

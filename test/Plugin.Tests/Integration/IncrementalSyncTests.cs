@@ -10,7 +10,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Xunit.Abstractions;
 
-namespace CqSourceS3.Plugin.Tests.E2E;
+namespace CqSourceS3.Plugin.Tests.Integration;
 
 /// <summary>
 /// Incremental syncs end to end: the plugin (real server, real sockets) over the S3 test server, with a real
@@ -48,7 +48,7 @@ public sealed class IncrementalSyncTests(S3ServerFixture server, StateBackendFix
 
         using var first = await SyncAsync(plugin, network);
 
-        Assert.Equal(Expected((0, 40), (100, 25)), Rows(first));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 40), (100, 25)), Rows(first));
         var cursor = Assert.Single(await StateRowsAsync(network));
         Assert.Equal(CursorKey, cursor.Key);
         Assert.Equal(1UL, cursor.Value.Version);
@@ -68,7 +68,7 @@ public sealed class IncrementalSyncTests(S3ServerFixture server, StateBackendFix
 
         Assert.Equal(40, first.Inserts.Sum(i => i.Length));
         Assert.Equal(["migrate"], second.Order);
-        Assert.Equal(["events"], second.Migrations.Select(SyncTranscript.TableOf));
+        Assert.Equal(["events"], second.Migrations.Select(DecodedSyncResponses.TableOf));
     }
 
     [Theory]
@@ -82,7 +82,7 @@ public sealed class IncrementalSyncTests(S3ServerFixture server, StateBackendFix
         await PutAsync("events/c.parquet", 300, 17);
         using var second = await SyncAsync(plugin, network);
 
-        Assert.Equal(Expected((300, 17)), Rows(second));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((300, 17)), Rows(second));
     }
 
     [Theory]
@@ -100,8 +100,8 @@ public sealed class IncrementalSyncTests(S3ServerFixture server, StateBackendFix
         using var second = await SyncAsync(plugin, network);
         using var third = await SyncAsync(plugin, network);
 
-        Assert.Equal(Expected((0, 40), (100, 25)), Rows(first));
-        Assert.Equal(Expected((200, 9)), Rows(second));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((0, 40), (100, 25)), Rows(first));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((200, 9)), Rows(second));
         Assert.Empty(third.Inserts);
     }
 
@@ -117,7 +117,7 @@ public sealed class IncrementalSyncTests(S3ServerFixture server, StateBackendFix
         await PutAsync("events/a.parquet", 500, 33);
         using var second = await SyncAsync(plugin, network);
 
-        Assert.Equal(Expected((500, 33)), Rows(second));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((500, 33)), Rows(second));
     }
 
     [Theory]
@@ -134,7 +134,7 @@ public sealed class IncrementalSyncTests(S3ServerFixture server, StateBackendFix
         // With concurrency 1, b is read and sent before c's data read is denied: the sync fails after an Insert.
         _control.DenyDataReadsOf("events/c.parquet", trigger: "events/b.parquet");
         await WaitUntilEveryObjectIsInThePastAsync();
-        var (error, kinds) = await SyncExpectingFailureAsync(plugin, network);
+        var (error, kinds) = await FailedSync.RunAsync(plugin.Plugin, Request(network), output);
         var afterFailure = await StateRowsAsync(network);
         _control.DenyDataReadsOf(null, trigger: "events/b.parquet");
         using var rerun = await SyncAsync(plugin, network);
@@ -143,32 +143,12 @@ public sealed class IncrementalSyncTests(S3ServerFixture server, StateBackendFix
         Assert.Equal(Sync.Types.Response.MessageOneofCase.MigrateTable, kinds[0]);
         Assert.Contains(Sync.Types.Response.MessageOneofCase.Insert, kinds);
         Assert.Equal(before, afterFailure);
-        Assert.Equal(Expected((100, 25), (200, 9)), Rows(rerun));
+        Assert.Equal(SampleBatches.AllTypesRowsSorted((100, 25), (200, 9)), Rows(rerun));
     }
 
     /// <summary>The file's columns of every insert (everything after _cq_id and _cq_parent_id), as sorted text rows.</summary>
-    private static List<string> Rows(SyncTranscript sync) =>
-        [.. sync.Inserts.SelectMany(DataRows).Order(StringComparer.Ordinal)];
-
-    private static List<string> Expected(params (long FirstRow, int Rows)[] files)
-    {
-        var rows = new List<string>();
-        foreach (var (firstRow, count) in files)
-        {
-            using var batch = SampleBatches.AllTypes(firstRow, count);
-            rows.AddRange(ArrowValueFormatter.Rows(batch));
-        }
-
-        return [.. rows.Order(StringComparer.Ordinal)];
-    }
-
-    private static IEnumerable<string> DataRows(RecordBatch insert)
-    {
-        for (var row = 0; row < insert.Length; row++)
-        {
-            yield return string.Join(" | ", Enumerable.Range(2, insert.ColumnCount - 2).Select(c => ArrowValueFormatter.Format(insert.Column(c), row)));
-        }
-    }
+    private static List<string> Rows(DecodedSyncResponses sync) =>
+        [.. sync.Inserts.SelectMany(ArrowValueFormatter.DataRows).Order(StringComparer.Ordinal)];
 
     private Sync.Types.Request Request(string network) => new()
     {
@@ -176,10 +156,10 @@ public sealed class IncrementalSyncTests(S3ServerFixture server, StateBackendFix
         Backend = new Sync.Types.BackendOptions { TableName = _stateTable, Connection = backends.On(network).Connection },
     };
 
-    private async Task<SyncTranscript> SyncAsync(RunningPlugin plugin, string network)
+    private async Task<DecodedSyncResponses> SyncAsync(RunningPlugin plugin, string network)
     {
         await WaitUntilEveryObjectIsInThePastAsync();
-        return await SyncTranscript.RunAsync(plugin.Plugin, Request(network));
+        return await DecodedSyncResponses.RunAsync(plugin.Plugin, Request(network));
     }
 
     /// <summary>
@@ -196,22 +176,6 @@ public sealed class IncrementalSyncTests(S3ServerFixture server, StateBackendFix
         {
             await Task.Delay(wait);
         }
-    }
-
-    /// <summary>Runs a Sync that must fail; returns the error and the kinds of every message that came before it.</summary>
-    private async Task<(RpcException Error, List<Sync.Types.Response.MessageOneofCase> Kinds)> SyncExpectingFailureAsync(RunningPlugin plugin, string network)
-    {
-        var kinds = new List<Sync.Types.Response.MessageOneofCase>();
-        using var call = plugin.Plugin.Sync(Request(network));
-        var error = await Assert.ThrowsAsync<RpcException>(async () =>
-        {
-            await foreach (var response in call.ResponseStream.ReadAllAsync())
-            {
-                kinds.Add(response.MessageCase);
-            }
-        });
-        output.WriteLine($"sync failed after [{string.Join(", ", kinds)}]: {error.Status.Detail}");
-        return (error, kinds);
     }
 
     private Task<Dictionary<string, (string Value, ulong Version)>> StateRowsAsync(string network) =>

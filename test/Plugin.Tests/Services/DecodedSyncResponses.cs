@@ -6,8 +6,11 @@ using PluginClient = CqSourceS3.Protocol.Plugin.V3.Plugin.PluginClient;
 
 namespace CqSourceS3.Plugin.Tests.Services;
 
-/// <summary>Everything one Sync call streamed, decoded from the Arrow IPC bytes on the wire.</summary>
-internal sealed class SyncTranscript : IDisposable
+/// <summary>
+/// Every response one Sync RPC streamed, decoded from the Arrow IPC bytes on the wire: migrations as schemas, inserts
+/// as record batches (disposed with this object), and errors.
+/// </summary>
+internal sealed class DecodedSyncResponses : IDisposable
 {
     /// <summary>Message kinds in arrival order: "migrate", "insert", "error".</summary>
     public List<string> Order { get; } = [];
@@ -21,34 +24,34 @@ internal sealed class SyncTranscript : IDisposable
 
     public List<Sync.Types.MessageError> Errors { get; } = [];
 
-    public static async Task<SyncTranscript> RunAsync(PluginClient client, Sync.Types.Request request)
+    public static async Task<DecodedSyncResponses> RunAsync(PluginClient client, Sync.Types.Request request)
     {
-        var transcript = new SyncTranscript();
+        var responses = new DecodedSyncResponses();
         using var call = client.Sync(request);
         await foreach (var response in call.ResponseStream.ReadAllAsync())
         {
             switch (response.MessageCase)
             {
                 case Sync.Types.Response.MessageOneofCase.MigrateTable:
-                    transcript.Order.Add("migrate");
-                    transcript.Migrations.Add(ArrowIpc.DecodeSchema(response.MigrateTable.Table.Memory));
+                    responses.Order.Add("migrate");
+                    responses.Migrations.Add(ArrowIpc.DecodeSchema(response.MigrateTable.Table.Memory));
                     break;
                 case Sync.Types.Response.MessageOneofCase.Insert:
-                    transcript.Order.Add("insert");
+                    responses.Order.Add("insert");
                     var batches = ArrowIpc.DecodeBatches(response.Insert.Record.Memory);
-                    transcript.BatchesPerInsert.Add(batches.Count);
-                    transcript.Inserts.AddRange(batches);
+                    responses.BatchesPerInsert.Add(batches.Count);
+                    responses.Inserts.AddRange(batches);
                     break;
                 case Sync.Types.Response.MessageOneofCase.Error:
-                    transcript.Order.Add("error");
-                    transcript.Errors.Add(response.Error);
+                    responses.Order.Add("error");
+                    responses.Errors.Add(response.Error);
                     break;
                 default:
                     throw new InvalidOperationException($"unexpected message {response.MessageCase}");
             }
         }
 
-        return transcript;
+        return responses;
     }
 
     public static string TableOf(Schema schema) => schema.Metadata["cq:table_name"];

@@ -4,7 +4,7 @@ using CqSourceS3.Protocol.Plugin.V3;
 using CqSourceS3.Tests.Shared.S3;
 using Xunit.Abstractions;
 
-namespace CqSourceS3.Plugin.Tests.E2E;
+namespace CqSourceS3.Plugin.Tests.Integration;
 
 /// <summary>
 /// TestConnection over a real socket against the S3 test server: each answer is classified and names the bucket,
