@@ -37,7 +37,7 @@ public sealed class SyncConformanceTests(ITestOutputHelper output) : IDisposable
         var tables = CopyCorpus(root);
         Assert.NotEmpty(tables);
         await using var client = await SourceClient.CreateAsync(
-            new SourceSpec { LocalPath = _folder, RowsPerRecord = 1000, Concurrency = 4 }, NullLoggerFactory.Instance, CancellationToken.None);
+            _cache.For(new SourceSpec { LocalPath = _folder, RowsPerRecord = 1000, Concurrency = 4 }), NullLoggerFactory.Instance, CancellationToken.None);
         var run = new SyncEngine(client.Store, client.Spec, new SyncSettings { ReadOptions = ReadOptions }, NullLogger.Instance)
             .Start(new SyncRequest(["*"], []), state: null);
         using var limit = new CancellationTokenSource(SyncLimit);

@@ -76,6 +76,7 @@ public sealed class SyncEngineConcurrencyTests
     public async Task RunAsync_ConcurrencyMinusOne_ReadsManyObjectsAtOnceAndEveryRow()
     {
         var engine = Engine(concurrency: -1);
+        _store.HoldUntilObjectsInFlight(4);
         var run = engine.Start(AllTables, state: null);
 
         var sync = await CollectedSyncMessages.CollectAsync(run.ReadAllAsync(CancellationToken.None)).WaitAsync(EndsWithin);
