@@ -38,7 +38,12 @@ internal static class DiscoveryReportJson
             }
 
             json.WriteEndArray();
-            json.WriteNumber("ignored", report.Ignored);
+            json.WriteNumber("ignored", report.Ignored.Total);
+            json.WriteStartObject("ignored_by_reason");
+            json.WriteNumber("not_parquet", report.Ignored.NotParquet);
+            json.WriteNumber("hidden", report.Ignored.Hidden);
+            json.WriteNumber("excluded", report.Ignored.Excluded);
+            json.WriteEndObject();
             json.WriteEndObject();
         }
 

@@ -61,7 +61,7 @@ internal static class DiscoveryReportText
             output.WriteLine($"skipped: {skip.Key} ({skip.Table}): {skip.Reason}");
         }
 
-        output.WriteLine($"ignored: {Plural(report.Ignored, "object")} not ending in .parquet");
+        output.WriteLine(report.Ignored.Total == 0 ? "ignored: 0 objects" : $"ignored: {Plural(report.Ignored.Total, "object")}: {report.Ignored.Describe()}");
         output.WriteLine($"total: {Plural(report.Tables.Count, "table")}, {Plural(report.TotalRows, "row")}, {Plural(report.TotalBytes, "byte")}, " +
             $"{report.Tables.Count(t => t.Error is not null)} with errors, {Plural(report.Skipped.Count, "object")} skipped");
     }
