@@ -1,8 +1,10 @@
+using CqSourceS3.Naming;
+
 namespace CqSourceS3.Client.Spec;
 
 /// <summary>
-/// The one place the spec checks glob syntax (<c>include</c>, <c>exclude</c>, <c>table_rules[].match</c>), so that the
-/// spec accepts exactly the globs the key matcher can compile and says why it rejects one.
+/// The one place the spec checks glob syntax (<c>include</c>, <c>exclude</c>, <c>table_rules[].match</c>): it asks the
+/// key matcher's own parser, so the spec accepts exactly the globs discovery can compile and says why it rejects one.
 /// </summary>
 internal static class SpecGlobs
 {
@@ -10,37 +12,16 @@ internal static class SpecGlobs
     public static string? ErrorOf(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-
-        // TEMPORARY: a minimal check until CqSourceS3.Naming.KeyGlob is on this branch. Then this whole body becomes
-        //     try { KeyGlob.Parse(pattern); return null; } catch (FormatException e) { return e.Message; }
-        // so that the matcher's own parser, and its messages, decide.
-        if (pattern.Length == 0)
+        try
         {
-            return "a glob must not be empty";
+            KeyGlob.Parse(pattern);
+            return null;
         }
-
-        var inClass = false;
-        var braces = 0;
-        foreach (var c in pattern)
+        catch (FormatException e)
         {
-            if (inClass)
-            {
-                inClass = c != ']';
-            }
-            else if (c == '[')
-            {
-                inClass = true;
-            }
-            else if (c == '{')
-            {
-                braces++;
-            }
-            else if (c == '}' && --braces < 0)
-            {
-                return "'}' without an opening '{'";
-            }
+            // The parser names the pattern itself; the spec's message already quotes it.
+            var named = $"glob \"{pattern}\": ";
+            return e.Message.StartsWith(named, StringComparison.Ordinal) ? e.Message[named.Length..] : e.Message;
         }
-
-        return inClass ? "'[' without a closing ']'" : braces > 0 ? "'{' without a closing '}'" : null;
     }
 }

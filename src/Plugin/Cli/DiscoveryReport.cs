@@ -6,7 +6,7 @@ namespace CqSourceS3.Plugin.Cli;
 
 /// <summary>
 /// What <c>discover</c> reports, independent of the output format: per table its objects, bytes, footer row
-/// count, columns and problem, then the skipped objects and how many listed objects belong to no table, by reason (not Parquet, hidden or
+/// count, columns (and which of them are hive partitions) and problem, then the skipped objects and how many listed objects belong to no table, by reason (not Parquet, hidden or
 /// temporary, outside include/exclude).
 /// </summary>
 /// <remarks>
@@ -38,7 +38,7 @@ internal sealed record DiscoveryReport(IReadOnlyList<DiscoveryReport.TableEntry>
         new([.. result.Tables.Select(TableEntry.From)], result.Skipped, result.Ignored);
 
     /// <summary>One table as reported.</summary>
-    internal sealed record TableEntry(string Name, IReadOnlyList<ObjectEntry> Objects, long Bytes, long Rows, IReadOnlyList<ColumnEntry> Columns, string? Error)
+    internal sealed record TableEntry(string Name, IReadOnlyList<ObjectEntry> Objects, long Bytes, long Rows, IReadOnlyList<ColumnEntry> Columns, IReadOnlyList<string> PartitionColumns, string? Error)
     {
         public static TableEntry From(DiscoveredTable table)
         {
@@ -48,7 +48,7 @@ internal sealed record DiscoveryReport(IReadOnlyList<DiscoveryReport.TableEntry>
                 : schema.FieldsList.Where(f => f.Name is not (CqMetadata.CqIdColumn or CqMetadata.CqParentIdColumn))
                     .Select(f => new ColumnEntry(f.Name, TypeOf(f), f.IsNullable)).ToList();
             var objects = table.Files.Select(f => new ObjectEntry(f.StoredObject.Key, f.StoredObject.Size, f.StoredObject.LastModified.ToUniversalTime(), f.RowCount)).ToList();
-            return new TableEntry(table.Name, objects, table.Bytes, table.Rows, columns, table.Error);
+            return new TableEntry(table.Name, objects, table.Bytes, table.Rows, columns, table.PartitionColumns, table.Error);
         }
 
         /// <summary>CloudQuery extension types (uuid, json…) by their name, the rest as Go's Arrow prints them, as <c>sync</c> does.</summary>

@@ -71,6 +71,12 @@ internal static class DiscoveryReportMarkdown
             }
         }
 
+        if (table.PartitionColumns.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"Hive partition columns: {string.Join(", ", table.PartitionColumns.Select(c => $"`{Cell(c)}`"))}.");
+        }
+
         if (table.Objects.Count > 0)
         {
             output.WriteLine();

@@ -37,6 +37,11 @@ internal static class DiscoveryReportText
                 WriteAligned(output, null, [.. table.Columns.Select(c => new[] { "    " + c.Name, c.Type, c.Nullable ? "nullable" : "not null" })], rightAligned: []);
             }
 
+            if (table.PartitionColumns.Count > 0)
+            {
+                output.WriteLine($"  partition columns: {string.Join(", ", table.PartitionColumns)}");
+            }
+
             if (table.Objects.Count > 0)
             {
                 output.WriteLine("  objects:");

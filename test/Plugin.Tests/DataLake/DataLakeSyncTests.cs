@@ -40,7 +40,7 @@ public sealed class DataLakeSyncTests(S3ServerFixture server, LakeFolder lake, I
         });
         await using var plugin = await StartAsync(store, spec);
 
-        using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
+        using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" }, WithErrorMessages = true });
 
         Assert.Empty(sync.Errors);
         Assert.Equal(["clicks", "events", "sales"], sync.Migrations.Select(DecodedSyncResponses.TableOf));
@@ -76,7 +76,7 @@ public sealed class DataLakeSyncTests(S3ServerFixture server, LakeFolder lake, I
             var ofKey = clicks.Where(r => (string)r["_source_key"]! == key).OrderBy(r => (long)r["_source_row"]!).ToList();
             Assert.Equal(Enumerable.Range(0, count).Select(i => (long)i), ofKey.Select(r => (long)r["_source_row"]!));
             Assert.Equal(Enumerable.Range(0, count).Select(i => firstRow + i), ofKey.Select(r => (long)r["id"]!));
-            Assert.All(ofKey, r => Assert.Equal((key.Split('/')[1][7..], key.Split('/')[2][4..]), ((string)r["region"]!, (string)r["day"]!)));
+            Assert.All(ofKey, r => Assert.Equal((key.Split('/')[1][7..], key.Split('/')[2][3..]), ((string)r["region"]!, (string)r["dt"]!)));
             Assert.All(ofKey, r => AssertLineage(r, listing[key]));
         }
 
@@ -94,7 +94,7 @@ public sealed class DataLakeSyncTests(S3ServerFixture server, LakeFolder lake, I
         });
         await using var plugin = await StartAsync(store, spec);
 
-        using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
+        using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" }, WithErrorMessages = true });
 
         Assert.Empty(sync.Errors);
         Assert.Equal(["sales"], sync.Migrations.Select(DecodedSyncResponses.TableOf));
@@ -123,7 +123,7 @@ public sealed class DataLakeSyncTests(S3ServerFixture server, LakeFolder lake, I
         });
         await using var plugin = await StartAsync(store, spec);
 
-        using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" } });
+        using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" }, WithErrorMessages = true });
 
         Assert.Empty(sync.Errors);
         Assert.Equal(["clicks_all"], sync.Migrations.Select(DecodedSyncResponses.TableOf));

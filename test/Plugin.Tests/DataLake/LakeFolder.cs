@@ -4,7 +4,7 @@ namespace CqSourceS3.Plugin.Tests.DataLake;
 
 /// <summary>
 /// The data-lake tests' bucket content, in a temporary folder: the <see cref="DuckDbLake"/> tables, a table written by
-/// ParquetSharp with two partition levels (<c>clicks/region=…/day=…/part-0.parquet</c>, rows of
+/// ParquetSharp with two partition levels (<c>clicks/region=…/dt=…/part-0.parquet</c>, rows of
 /// <see cref="SampleBatches.AllTypes"/>), and what Spark and Hadoop leave beside real data: <c>_SUCCESS</c>, a
 /// <c>_temporary/</c> attempt holding a Parquet file of another schema, a <c>.crc</c> checksum and a
 /// <c>._COPYING_</c> upload. A sync that read any of those would fail <c>sales</c> on its schema.
@@ -14,9 +14,9 @@ public sealed class LakeFolder : IAsyncLifetime
     /// <summary>The clicks objects: key → (first row, rows) of <see cref="SampleBatches.AllTypes"/>.</summary>
     public static readonly IReadOnlyDictionary<string, (long FirstRow, int Rows)> Clicks = new Dictionary<string, (long, int)>
     {
-        ["clicks/region=eu/day=2024-01-01/part-0.parquet"] = (0, 30),
-        ["clicks/region=eu/day=2024-01-02/part-0.parquet"] = (100, 20),
-        ["clicks/region=us/day=2024-01-01/part-0.parquet"] = (200, 25),
+        ["clicks/region=eu/dt=2024-01-01/part-0.parquet"] = (0, 30),
+        ["clicks/region=eu/dt=2024-01-02/part-0.parquet"] = (100, 20),
+        ["clicks/region=us/dt=2024-01-01/part-0.parquet"] = (200, 25),
     };
 
     /// <summary>The objects no table may read.</summary>
