@@ -241,6 +241,7 @@ internal sealed class GrpcStateStore : IStateStore
         StateStoreException => e,
         RpcException rpc => StateBackendErrors.FromRpc(backend, step, rpc, timeout),
         InvalidDataException data => StateBackendErrors.BadData(backend, step, data),
+        IOException io => StateBackendErrors.ConnectionLost(backend, step, io),
         _ => e,
     };
 }

@@ -16,6 +16,12 @@ internal static class StateBackendErrors
     public static StateStoreException BadData(StateBackendOptions backend, string step, InvalidDataException e) =>
         new(backend.Connection, backend.TableName, $"{backend}: {step} returned data that is not a state table: {e.Message}", e);
 
+    // A connection that breaks while we write surfaces as an IOException from the request stream, before the call
+    // has a status to report.
+    public static StateStoreException ConnectionLost(StateBackendOptions backend, string step, IOException e) =>
+        new(backend.Connection, backend.TableName,
+            $"{backend}: {step} failed: the connection broke ({e.InnerException?.Message ?? e.Message}); check that the backend plugin is still running", e);
+
     public static StateStoreException NoProtocol3(StateBackendOptions backend, IEnumerable<int> versions) =>
         new(backend.Connection, backend.TableName,
             $"{backend}: it supports plugin protocol versions [{string.Join(", ", versions)}] but not 3; please upgrade your state backend plugin");
