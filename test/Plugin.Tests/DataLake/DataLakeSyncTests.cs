@@ -8,7 +8,9 @@ using CqSourceS3.Protocol.Plugin.V3;
 using CqSourceS3.Tests.Shared;
 using CqSourceS3.Tests.Shared.S3;
 using Google.Protobuf;
+using Grpc.Core;
 using Xunit.Abstractions;
+using static CqSourceS3.Tests.Shared.SimpleParquet;
 
 namespace CqSourceS3.Plugin.Tests.DataLake;
 
@@ -132,6 +134,56 @@ public sealed class DataLakeSyncTests(S3ServerFixture server, LakeFolder lake, I
             sync.InsertsOf("clicks_all").SelectMany(ArrowValueFormatter.DataRows).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Sync_BrokenPartitionLayouts_FailTheirTablesWithClearErrorsAndTheRestSyncs(string store)
+    {
+        // mixed: two objects with different partition names; clash: a partition named like a file column;
+        // typed: a value that is not an int32; good: beside them, untouched.
+        using var folder = new TestCacheFolder();
+        var file = Bytes(3, Nullable("id", Int64Type.Default), Nullable("name", StringType.Default));
+        string[] keys = ["clash/id=7/part-0.parquet", "good/dt=2024-01-01/part-0.parquet", "mixed/month=1/part-0.parquet",
+            "mixed/year=2024/part-0.parquet", "typed/n=12/part-0.parquet", "typed/n=twelve/part-0.parquet"];
+        foreach (var key in keys)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder.Path, key))!);
+            await File.WriteAllBytesAsync(Path.Combine(folder.Path, key), file);
+        }
+
+        var (spec, _) = await PrepareAsync(store, new JsonObject { ["hive_types"] = new JsonObject { ["n"] = "int32" } }, folder.Path, keys);
+        await using var plugin = await StartAsync(store, spec);
+
+        using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" }, WithErrorMessages = true });
+
+        Assert.Equal(["good"], sync.Migrations.Select(DecodedSyncResponses.TableOf));
+        Assert.Equal(3, sync.InsertsOf("good").Sum(b => b.Length));
+        var errors = sync.Errors.ToDictionary(e => e.TableName, e => e.Error, StringComparer.Ordinal);
+        Assert.Equal(["clash", "mixed", "typed"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("partition column \"id\" clashes with a column of the file", errors["clash"], StringComparison.Ordinal);
+        Assert.Contains("mixed/month=1/part-0.parquet", errors["mixed"], StringComparison.Ordinal);
+        Assert.Contains("mixed/year=2024/part-0.parquet", errors["mixed"], StringComparison.Ordinal);
+        Assert.Contains("typed/n=twelve/part-0.parquet", errors["typed"], StringComparison.Ordinal);
+        Assert.Contains("\"n\"", errors["typed"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Init_InvalidTableRuleName_FailsNamingTheField(string store)
+    {
+        var (spec, _) = await PrepareAsync(store, new JsonObject
+        {
+            ["table_rules"] = new JsonArray(new JsonObject { ["match"] = "clicks/**", ["name"] = "click-stream" }),
+        });
+        await using var plugin = await StartUninitializedAsync(store);
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await plugin.Plugin.InitAsync(new Init.Types.Request { Spec = spec }));
+
+        // Internal, as the Go SDK answers any Init failure; the detail names the field.
+        Assert.Equal(StatusCode.Internal, error.StatusCode);
+        Assert.StartsWith("failed to init plugin: invalid spec: table_rules[0].name", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("click-stream", error.Status.Detail, StringComparison.Ordinal);
+    }
+
     private static void AssertLineage(IReadOnlyDictionary<string, object?> row, StoredObject listed)
     {
         Assert.Equal(listed.LastModified.ToUnixTimeMilliseconds(), ((DateTimeOffset)row["_source_last_modified"]!).ToUnixTimeMilliseconds());
@@ -169,23 +221,27 @@ public sealed class DataLakeSyncTests(S3ServerFixture server, LakeFolder lake, I
     };
 
     /// <summary>The spec for <paramref name="store"/> with <paramref name="options"/>, and the store's listing by key.</summary>
-    private async Task<(ByteString Spec, Dictionary<string, StoredObject> Listing)> PrepareAsync(string store, JsonObject options)
+    private Task<(ByteString Spec, Dictionary<string, StoredObject> Listing)> PrepareAsync(string store, JsonObject options) =>
+        PrepareAsync(store, options, lake.Path, lake.Keys);
+
+    /// <summary>The same for the objects <paramref name="keys"/> of <paramref name="folder"/>.</summary>
+    private async Task<(ByteString Spec, Dictionary<string, StoredObject> Listing)> PrepareAsync(string store, JsonObject options, string folder, IReadOnlyList<string> keys)
     {
         options["footer_cache_dir"] = _cache.Path;
         IObjectStore listed;
         if (store == "local")
         {
-            options["local_path"] = lake.Path;
-            listed = new LocalFolderStore(lake.Path);
+            options["local_path"] = folder;
+            listed = new LocalFolderStore(folder);
         }
         else
         {
             output.WriteLine($"S3 test server: {server.Description}");
             var bucket = S3ServerFixture.UniqueBucketName("lake");
             await server.CreateBucketAsync(bucket);
-            foreach (var key in lake.Keys)
+            foreach (var key in keys)
             {
-                await server.PutObjectAsync(bucket, key, await File.ReadAllBytesAsync(Path.Combine(lake.Path, key)));
+                await server.PutObjectAsync(bucket, key, await File.ReadAllBytesAsync(Path.Combine(folder, key)));
             }
 
             options["bucket"] = bucket;
@@ -204,10 +260,12 @@ public sealed class DataLakeSyncTests(S3ServerFixture server, LakeFolder lake, I
 
     private async Task<RunningPlugin> StartAsync(string store, ByteString spec)
     {
-        var plugin = store == "local"
-            ? await RunningPlugin.StartAsync("unix")
-            : await RunningPlugin.StartAsync("unix", FixtureClientFactory.Replace(server.Credentials, _traffic));
+        var plugin = await StartUninitializedAsync(store);
         await plugin.Plugin.InitAsync(new Init.Types.Request { Spec = spec });
         return plugin;
     }
+
+    private async Task<RunningPlugin> StartUninitializedAsync(string store) => store == "local"
+        ? await RunningPlugin.StartAsync("unix")
+        : await RunningPlugin.StartAsync("unix", FixtureClientFactory.Replace(server.Credentials, _traffic));
 }
