@@ -8,8 +8,8 @@ namespace CqSourceS3.Client;
 /// </summary>
 internal static partial class ClientLog
 {
-    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "Ignoring {Key}: not a .parquet object")]
-    public static partial void IgnoredObject(ILogger logger, string key);
+    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "Ignoring {Key}: {Reason}")]
+    public static partial void IgnoredObject(ILogger logger, string key, Discovery.IgnoreReason reason);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Discovered table {Table}: {Objects} objects, {Bytes} bytes, {Rows} rows")]
     public static partial void TableDiscovered(ILogger logger, string table, int objects, long bytes, long rows);

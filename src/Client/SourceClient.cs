@@ -63,10 +63,13 @@ public sealed class SourceClient : IAsyncDisposable
         return new(spec, store, loggers, settings ?? SyncSettings.Default);
     }
 
-    /// <summary>Checks the bucket or folder exists and can be listed under <c>path_prefix</c>.</summary>
+    /// <summary>
+    /// Checks the bucket or folder exists and can be listed where a sync lists: under <c>path_prefix</c>, or under the
+    /// longer prefix all <c>include</c> globs share (a policy may allow listing only there).
+    /// </summary>
     /// <exception cref="StoreException">It cannot; <see cref="StoreException.Failure"/> says why.</exception>
     public Task CheckConnectionAsync(CancellationToken cancellationToken) =>
-        Store.CheckAccessAsync(Spec.PathPrefix, cancellationToken);
+        Store.CheckAccessAsync(DiscoveryRules.For(Spec).Selection.ListingPrefix(Spec.PathPrefix), cancellationToken);
 
     /// <summary>Where the spec points, for messages: bucket, region and endpoint, or the folder. Never a secret.</summary>
     public string DescribeLocation() => DescribeLocation(Spec);
@@ -78,7 +81,7 @@ public sealed class SourceClient : IAsyncDisposable
 
     /// <summary>Lists and checks every table (footers only), without selecting any.</summary>
     public Task<DiscoveryResult> DiscoverAsync(CancellationToken cancellationToken) =>
-        new TableDiscovery(Store, Settings.ReadOptions, Concurrency, _loggers.CreateLogger<TableDiscovery>(), Settings.Footers)
+        new TableDiscovery(Store, Settings.ReadOptions, Concurrency, _loggers.CreateLogger<TableDiscovery>(), Settings.Footers, DiscoveryRules.For(Spec))
             .DiscoverAsync(Spec.PathPrefix, cancellationToken);
 
     /// <summary>The tables a GetTables call selects, with their CloudQuery schemas; failed tables are logged and left out.</summary>

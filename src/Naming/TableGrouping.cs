@@ -1,7 +1,7 @@
 namespace CqSourceS3.Naming;
 
 /// <summary>
-/// The outcome of <see cref="TableNameResolver.Group"/>: the tables to sync with their keys, and the
+/// The outcome of <see cref="TableNameResolver.Group(IEnumerable{string}, KeyLayout)"/>: the tables to sync with their keys, and the
 /// names that collided and so must fail instead.
 /// </summary>
 public sealed class TableGrouping

@@ -31,6 +31,17 @@ namespace CqSourceS3.Naming;
 /// sharing a prefix stay distinct.</item>
 /// </list>
 /// <para>
+/// A <see cref="KeyLayout"/> refines this. Its table rules come first: a key matched by a rule's glob
+/// belongs to the rule's table, named verbatim. Other keys are named as above, except that with Hive
+/// partitioning on (the default, <see cref="HivePartitioning.Auto"/>) the source stops before the first
+/// <c>name=value</c> folder (<see cref="HivePath.TableSourceLength"/>):
+/// <c>sales/year=2023/month=1/x.parquet</c> → source <c>sales/</c>, table <c>sales</c>. A root-level
+/// partition folder (<c>dt=2024/x.parquet</c>) leaves the empty source, which has nothing to name the
+/// table by and so gets the fallback name <c>table_e3b0c442</c> (the hash of the empty string), the
+/// same for every such key; a table rule can give it a real name. With Hive partitioning disabled the
+/// source is the whole directory, as above (<c>sales_year_2023_month_1</c>).
+/// </para>
+/// <para>
 /// Different sources can still normalize to one name (<c>a-b/</c> and <c>a_b/</c>);
 /// <see cref="TableNameResolver"/> detects that instead of merging them.
 /// </para>
@@ -61,30 +72,71 @@ public static class TableNames
     }
 
     /// <summary>
-    /// The table name for a candidate key (see the rules on <see cref="TableNames"/>).
+    /// The table name for a candidate key under <see cref="KeyLayout.Default"/> (no rules, Hive
+    /// partitioning on), the layout <see cref="TableNameResolver.Group(IEnumerable{string})"/> uses.
     /// </summary>
     /// <param name="key">A key for which <see cref="IsCandidate"/> is true.</param>
     /// <exception cref="ArgumentException">The key is not a candidate.</exception>
-    public static string FromKey(string key)
+    public static string FromKey(string key) => FromKey(key, KeyLayout.Default);
+
+    /// <summary>
+    /// The table name for a candidate key under <paramref name="layout"/> (see the rules on
+    /// <see cref="TableNames"/>): the first matching rule's name, else the name of its source. Says
+    /// nothing about collisions, which need the whole listing (<see cref="TableNameResolver"/>).
+    /// </summary>
+    /// <param name="key">A key for which <see cref="IsCandidate"/> is true.</param>
+    /// <param name="layout">The table rules and Hive partitioning mode.</param>
+    /// <exception cref="ArgumentException">The key is not a candidate.</exception>
+    public static string FromKey(string key, KeyLayout layout)
     {
         RequireCandidate(key);
-        return FromSourcePrefix(key.AsSpan(0, SourcePrefixLength(key)));
+        ArgumentNullException.ThrowIfNull(layout);
+        return layout.MatchingRule(key)?.Name ?? FromSourcePrefix(key.AsSpan(0, layout.SourceLength(key)));
     }
 
     /// <summary>
-    /// What the table name is derived from: for a nested key its directory including the trailing
-    /// <c>/</c> (<c>a-b/c/x.parquet</c> → <c>a-b/c/</c>); for a root-level key the key itself. Keys with
-    /// the same source always share a table; different sources with the same name are a collision.
+    /// What the table name is derived from under <see cref="KeyLayout.Default"/>: for a nested key its
+    /// directory including the trailing <c>/</c> (<c>a-b/c/x.parquet</c> → <c>a-b/c/</c>), cut before the
+    /// first partition folder (<c>t/dt=1/x.parquet</c> → <c>t/</c>); for a root-level key the key itself.
+    /// Keys with the same source always share a table; different sources with the same name are a
+    /// collision.
     /// </summary>
     /// <param name="key">A key for which <see cref="IsCandidate"/> is true.</param>
     /// <exception cref="ArgumentException">The key is not a candidate.</exception>
     public static string SourcePrefix(string key)
     {
         RequireCandidate(key);
-        return key[..SourcePrefixLength(key)];
+        return key[..KeyLayout.Default.SourceLength(key)];
     }
 
-    /// <summary>Length of a candidate key's source prefix; lets callers avoid a substring.</summary>
+    /// <summary>
+    /// Whether <paramref name="name"/> can be a table rule's name as is: 1 to <see cref="MaxLength"/>
+    /// characters, all of <c>[A-Za-z0-9_]</c>. Rule names are used verbatim, so unlike derived names
+    /// they are checked rather than normalized: silently renaming a name the user chose would surprise.
+    /// </summary>
+    public static bool IsValidName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length is 0 or > MaxLength)
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Length of a candidate key's source prefix without Hive partitioning (its whole directory, or the
+    /// key at the root); lets callers avoid a substring.
+    /// </summary>
     internal static int SourcePrefixLength(string key)
     {
         var lastSlash = key.LastIndexOf('/');
@@ -92,13 +144,15 @@ public static class TableNames
     }
 
     /// <summary>
-    /// The table name for a source prefix: a directory ends in <c>/</c>, anything else is a root-level
-    /// candidate key. The name depends on the source alone, which is why the resolver can cache it.
+    /// The table name for a source prefix: a directory ends in <c>/</c>, the empty source stands for a
+    /// root-level partition folder, anything else is a root-level candidate key. The name depends on
+    /// the source alone, which is why the resolver can cache it.
     /// </summary>
     internal static string FromSourcePrefix(ReadOnlySpan<char> sourcePrefix)
     {
-        var raw = sourcePrefix.EndsWith('/')
-            ? sourcePrefix[..^1]
+        // The empty source leaves an empty raw name, so the normalizer falls back to table_<hash of "">.
+        var raw = sourcePrefix.IsEmpty ? sourcePrefix
+            : sourcePrefix.EndsWith('/') ? sourcePrefix[..^1]
             : sourcePrefix[..^Extension.Length];
         return TableNameNormalizer.Normalize(raw, sourcePrefix);
     }

@@ -53,4 +53,35 @@ public sealed class TableNameCollisionTests
 
         Assert.Equal("Sales", collision.TableName);
     }
+
+    [Fact]
+    public void Message_PrefixAndRule_NamesRuleByGlob()
+    {
+        var collision = new TableNameCollision(["logs"], ["logs/"], ["logs/app-*/**"]);
+
+        Assert.Equal(
+            "table \"logs\": keys under prefix \"logs/\" and keys matched by rule \"logs/app-*/**\" map to the "
+            + "same name; rename a prefix or a rule's table, or narrow path_prefix",
+            collision.Message);
+    }
+
+    [Fact]
+    public void Message_RulesDifferingInCase_NamesBothRulesAndSpellings()
+    {
+        var collision = new TableNameCollision(["Logs", "logs"], [], ["a/**", "b/**"]);
+
+        Assert.Equal(
+            "table \"Logs\": keys matched by rules \"a/**\" and \"b/**\" map to names that differ only in "
+            + "letter case (\"Logs\", \"logs\"), which case-insensitive destinations would merge; "
+            + "rename a prefix or a rule's table, or narrow path_prefix",
+            collision.Message);
+    }
+
+    [Fact]
+    public void SourcePrefixes_WithRule_ListsPrefixesThenRules()
+    {
+        var collision = new TableNameCollision(["logs"], ["Logs/", "logs/"], ["x/**"]);
+
+        Assert.Equal(["Logs/", "logs/", "rule \"x/**\""], collision.SourcePrefixes);
+    }
 }

@@ -73,6 +73,7 @@ public sealed class TableNameNormalizerTests
     [Theory]
     [InlineData("---", "---/")]
     [InlineData("", "/")]
+    [InlineData("", "")]
     [InlineData("日本", "日本/")]
     [InlineData("___", "___/")]
     public void Normalize_NothingLeft_ReturnsFallbackOfSourceHash(string raw, string source)

@@ -24,7 +24,6 @@ public sealed class TableNamesTests
     [InlineData("a//b/x.parquet", "a_b")]
     [InlineData("/a/b/x.parquet", "a_b")]
     [InlineData("a/b/c/d/e/f/g/h/x.parquet", "a_b_c_d_e_f_g_h")]
-    [InlineData("dt=2024-01-14/x.parquet", "dt_2024_01_14")]
     [InlineData("Sales/x.parquet", "Sales")]
     [InlineData("2024/x.parquet", "2024")]
     [InlineData("x/.hidden.parquet", "x")]
@@ -129,5 +128,115 @@ public sealed class TableNamesTests
     public void FromKey_PathPrefixInKey_IsNotStripped()
     {
         Assert.Equal("landing_zone_orders", TableNames.FromKey("landing/zone/orders/x.parquet"));
+    }
+
+    // Moved out of FromKey_CandidateKey_ReturnsDocumentedName: with Hive partitioning on by default, a
+    // root-level "dt=..." folder is a partition, so today's name needs Hive partitioning disabled.
+    [Fact]
+    public void FromKey_RootPartitionFolderWithHiveDisabled_IsNamedByFolder()
+    {
+        var layout = new KeyLayout { Hive = HivePartitioning.Disabled };
+
+        Assert.Equal("dt_2024_01_14", TableNames.FromKey("dt=2024-01-14/x.parquet", layout));
+    }
+
+    [Fact]
+    public void FromKey_RootPartitionFolderByDefault_GetsEmptySourceFallback()
+    {
+        // printf '' | sha256sum | cut -c1-8
+        Assert.Equal("table_e3b0c442", TableNames.FromKey("dt=2024-01-14/x.parquet"));
+        Assert.Equal("table_e3b0c442", TableNames.FromKey("dt=2024-01-15/y.parquet"));
+    }
+
+    [Theory]
+    [InlineData("sales/year=2023/month=1/data_0.parquet", "sales")]
+    [InlineData("events/dt=2024-01-01/part-0.parquet", "events")]
+    [InlineData("lake/raw/sales/year=2023/x.parquet", "lake_raw_sales")]
+    [InlineData("t/a=1/extra/b=2/x.parquet", "t")]
+    [InlineData("sales/2024/x.parquet", "sales_2024")]
+    [InlineData("sales/x=1.parquet", "sales")]
+    public void FromKey_PartitionedKeyByDefault_IsNamedByFoldersBeforePartitions(string key, string expected)
+    {
+        Assert.Equal(expected, TableNames.FromKey(key));
+        Assert.Equal(expected, TableNames.FromKey(key, new KeyLayout { Hive = HivePartitioning.Enabled }));
+    }
+
+    [Theory]
+    [InlineData("sales/year=2023/month=1/data_0.parquet", "sales_year_2023_month_1")]
+    [InlineData("events/dt=2024-01-01/part-0.parquet", "events_dt_2024_01_01")]
+    public void FromKey_PartitionedKeyWithHiveDisabled_IsNamedByWholeDirectory(string key, string expected)
+    {
+        Assert.Equal(expected, TableNames.FromKey(key, new KeyLayout { Hive = HivePartitioning.Disabled }));
+    }
+
+    [Fact]
+    public void FromKey_FirstMatchingRule_NamesTableVerbatim()
+    {
+        var layout = new KeyLayout
+        {
+            Rules =
+            [
+                new TableRule(KeyGlob.Parse("logs/app-*/**"), "App_Logs"),
+                new TableRule(KeyGlob.Parse("logs/**"), "other_logs"),
+            ],
+        };
+
+        Assert.Equal("App_Logs", TableNames.FromKey("logs/app-1/dt=2024/x.parquet", layout));
+        Assert.Equal("other_logs", TableNames.FromKey("logs/db/x.parquet", layout));
+        Assert.Equal("sales", TableNames.FromKey("sales/year=2023/x.parquet", layout));
+    }
+
+    [Fact]
+    public void FromKey_NullLayout_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => TableNames.FromKey("x.parquet", null!));
+    }
+
+    [Fact]
+    public void SourcePrefix_PartitionedKey_EndsBeforeFirstPartitionFolder()
+    {
+        Assert.Equal("sales/", TableNames.SourcePrefix("sales/year=2023/month=1/data_0.parquet"));
+    }
+
+    [Theory]
+    [InlineData("a")]
+    [InlineData("Sales_2024")]
+    [InlineData("_x")]
+    [InlineData("2024")]
+    [InlineData("a__b_")]
+    public void IsValidName_IdentifierOfAllowedChars_ReturnsTrue(string name)
+    {
+        Assert.True(TableNames.IsValidName(name));
+    }
+
+    [Fact]
+    public void IsValidName_MaxLength_ReturnsTrue()
+    {
+        Assert.True(TableNames.IsValidName(new string('n', TableNames.MaxLength)));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a-b")]
+    [InlineData("a b")]
+    [InlineData("a.b")]
+    [InlineData("a/b")]
+    [InlineData("café")]
+    [InlineData("日本")]
+    public void IsValidName_OtherText_ReturnsFalse(string name)
+    {
+        Assert.False(TableNames.IsValidName(name));
+    }
+
+    [Fact]
+    public void IsValidName_OverMaxLength_ReturnsFalse()
+    {
+        Assert.False(TableNames.IsValidName(new string('n', TableNames.MaxLength + 1)));
+    }
+
+    [Fact]
+    public void IsValidName_Null_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => TableNames.IsValidName(null!));
     }
 }

@@ -12,6 +12,7 @@ public sealed class InMemoryObjectStore : IObjectStore
 {
     private readonly ConcurrentDictionary<string, (StoredObject Object, byte[] Content)> _objects = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RangeRead> _reads = new();
+    private readonly ConcurrentQueue<string> _listings = new();
 
     public InMemoryObjectStore(string location = "memory://test")
     {
@@ -23,6 +24,9 @@ public sealed class InMemoryObjectStore : IObjectStore
 
     /// <summary>Every ranged read so far, in order.</summary>
     public IReadOnlyList<RangeRead> Reads => [.. _reads];
+
+    /// <summary>The prefix of every listing so far, in order.</summary>
+    public IReadOnlyList<string> Listings => [.. _listings];
 
     /// <summary>Bytes handed out by ranged reads so far.</summary>
     public long BytesRead => _reads.Sum(r => r.Length);
@@ -45,6 +49,7 @@ public sealed class InMemoryObjectStore : IObjectStore
     /// <inheritdoc />
     public async IAsyncEnumerable<StoredObject> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        _listings.Enqueue(prefix);
         foreach (var entry in _objects.Values.Where(e => e.Object.Key.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(e => e.Object.Key, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -32,10 +32,13 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
         return new Measurement("serve-ready", server.ReadyAfter.TotalSeconds, 0, 0, server.PeakRssBytes, BytesFetched: null);
     }
 
-    /// <summary>A default-spec sync of a local folder; bytes fetched are the plugin's <c>rchar</c> over the span.</summary>
-    public async Task<Measurement> LocalSyncAsync(string scenario, string localPath, long expectedRows, long parquetBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// A sync of a local folder, default spec plus <paramref name="options"/>; bytes fetched are the plugin's
+    /// <c>rchar</c> over the span.
+    /// </summary>
+    public async Task<Measurement> LocalSyncAsync(string scenario, string localPath, long expectedRows, long parquetBytes, CancellationToken cancellationToken, IReadOnlyDictionary<string, object>? options = null)
     {
-        var spec = Spec(new Dictionary<string, object> { ["local_path"] = Path.GetFullPath(localPath) });
+        var spec = Spec(new Dictionary<string, object>(options ?? new Dictionary<string, object>()) { ["local_path"] = Path.GetFullPath(localPath) });
         await using var server = await PluginServer.StartAsync(pluginPath, LocalEnvironment, cancellationToken).ConfigureAwait(false);
         var before = server.ReadCharacters;
         var cpuBefore = server.CpuSeconds;

@@ -12,6 +12,12 @@ public sealed record DiscoveredTable(string Name, IReadOnlyList<ParquetFileInfo>
     /// <summary>The CloudQuery table; null when <see cref="Error"/> is set.</summary>
     internal CqTableSchema? Table { get; init; }
 
+    /// <summary>The table's hive partition columns and each object's values; none when it has no partition folders.</summary>
+    internal PartitionLayout Partitions { get; init; } = PartitionLayout.None;
+
+    /// <summary>The names of the hive partition columns, in key order (appended after the file's columns).</summary>
+    public IReadOnlyList<string> PartitionColumns => Partitions.Names;
+
     /// <summary>Total size of the table's objects in bytes.</summary>
     public long Bytes => Files.Sum(f => f.StoredObject.Size);
 

@@ -8,34 +8,37 @@ using Microsoft.Extensions.Logging;
 namespace CqSourceS3.Client.Discovery;
 
 /// <summary>
-/// Lists the bucket (or folder) under <c>path_prefix</c>, groups Parquet objects into tables by key prefix,
-/// reads every footer (explicit byte ranges only: never the object's data) and checks that the files of each
+/// Lists the bucket (or folder) under <c>path_prefix</c> (or the longer prefix every <c>include</c> glob starts with),
+/// keeps the keys the <see cref="DiscoveryRules"/> select, groups them into tables (key folders, hive partition
+/// folders, <c>table_rules</c>), reads every footer (explicit byte ranges only: never the object's data) and checks that the files of each
 /// table agree on a schema. A table whose files disagree fails as a whole, naming two files and the columns;
-/// other tables are unaffected. With a <see cref="FooterCache"/>, footers of objects unchanged since they were
+/// other tables are unaffected; so does a table whose objects disagree on their partition folders. With a <see cref="FooterCache"/>, footers of objects unchanged since they were
 /// last read are taken from it instead.
 /// </summary>
-internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions readOptions, int concurrency, ILogger logger, FooterCache? cache = null)
+internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions readOptions, int concurrency, ILogger logger, FooterCache? cache = null, DiscoveryRules? rules = null)
 {
+    private readonly DiscoveryRules _rules = rules ?? DiscoveryRules.Default;
+
     public async Task<DiscoveryResult> DiscoverAsync(string prefix, CancellationToken cancellationToken)
     {
         var preload = cache?.PreloadAsync() ?? Task.CompletedTask;
         var objects = new Dictionary<string, StoredObject>(StringComparer.Ordinal);
-        var ignored = 0;
-        await foreach (var obj in store.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
+        var ignored = new int[Enum.GetValues<IgnoreReason>().Length];
+        await foreach (var obj in store.ListAsync(_rules.Selection.ListingPrefix(prefix), cancellationToken).ConfigureAwait(false))
         {
-            if (TableNames.IsCandidate(obj.Key))
+            if (_rules.Selection.Ignore(obj.Key) is { } reason)
             {
-                objects[obj.Key] = obj;
+                ignored[(int)reason]++;
+                ClientLog.IgnoredObject(logger, obj.Key, reason);
             }
             else
             {
-                ignored++;
-                ClientLog.IgnoredObject(logger, obj.Key);
+                objects[obj.Key] = obj;
             }
         }
 
         await preload.ConfigureAwait(false);
-        var grouping = TableNameResolver.Group(objects.Keys);
+        var grouping = TableNameResolver.Group(objects.Keys, _rules.Layout);
         var (footers, skipped) = await ReadFootersAsync(grouping, objects, cancellationToken).ConfigureAwait(false);
         cache?.Commit(objects.Keys);
 
@@ -64,7 +67,7 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
             }
         }
 
-        return new DiscoveryResult(tables, skipped, ignored) { Location = store.Location, Prefix = prefix };
+        return new DiscoveryResult(tables, skipped, IgnoredObjects.FromCounts(ignored)) { Location = store.Location, Prefix = prefix };
     }
 
     private async Task<(Dictionary<string, ParquetFileInfo> Footers, List<SkippedObject> Skipped)> ReadFootersAsync(
@@ -115,7 +118,7 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
         return (new Dictionary<string, ParquetFileInfo>(footers, StringComparer.Ordinal), [.. skipped.OrderBy(s => s.Key, StringComparer.Ordinal)]);
     }
 
-    private static DiscoveredTable Check(string name, List<ParquetFileInfo> files)
+    private DiscoveredTable Check(string name, List<ParquetFileInfo> files)
     {
         if (files.Count == 0)
         {
@@ -139,10 +142,20 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
             }
         }
 
+        var partitions = PartitionLayout.Of(name, files, _rules, out var partitionError);
+        if (partitionError is not null)
+        {
+            return new DiscoveredTable(name, files, partitionError);
+        }
+
         try
         {
             var schema = SchemaDifference.MergeNullability(reference.Schema, others.Select(f => f.Schema));
-            return new DiscoveredTable(name, files, null) { Table = CqTableSchema.Create(name, schema) };
+            return new DiscoveredTable(name, files, null)
+            {
+                Table = CqTableSchema.Create(name, schema, _rules.AppendedColumns(partitions)),
+                Partitions = partitions,
+            };
         }
         catch (CqSchemaException e)
         {

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.ComponentModel;
 
 namespace CqSourceS3.Client.Spec;
@@ -37,6 +38,44 @@ public sealed record SourceSpec
     [Description("Format of the objects. Only `parquet` is supported; objects whose key does not end in `.parquet` (any case) are ignored.")]
     [SpecAllowedValues("parquet")]
     public string Filetype { get; init; } = "parquet";
+
+    /// <summary>The <c>include</c> option, documented by its Description.</summary>
+    [Description("Globs of the keys to read; `[]` reads every key. A glob matches the whole key (`path_prefix` included), case-sensitively: `*` matches within one folder or file name, `**` across folders, `?` one character, `[abc]` one of the characters, `{a,b}` one of the alternatives. `include` and `exclude` apply before keys are grouped into tables. When every glob starts with the same literal prefix, that prefix is pushed into the listing request, as `path_prefix` is.")]
+    [SpecNonEmpty]
+    [SpecGlob]
+    public IReadOnlyList<string> Include { get; init; } = [];
+
+    /// <summary>The <c>exclude</c> option, documented by its Description.</summary>
+    [Description("Globs of keys not to read, written as in `include`. A key that matches both is excluded.")]
+    [SpecNonEmpty]
+    [SpecGlob]
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>The <c>ignore_hidden</c> option, documented by its Description.</summary>
+    [Description("Ignore hidden and temporary objects by the rule Spark and Hive use: a key with a folder or file name that starts with `.`, or starts with `_` and holds no `=` (`_temporary/`, `_SUCCESS`, `_delta_log/`, `_committed_…`), or a file name ending in `._COPYING_`. `discover` counts them as ignored, with the reason.")]
+    public bool IgnoreHidden { get; init; } = true;
+
+    /// <summary>The <c>hive_partitioning</c> option, documented by its Description.</summary>
+    [Description("Read Hive-style partition folders. A folder `name=value` (the name a letter or `_`, then letters, digits or `_`) starts the partition part of a key: the table is named from the folders before the first such folder, and each partition becomes a nullable column after the object's own columns, `utf8` unless `hive_types` says otherwise, its value URL-decoded, null when empty or `__HIVE_DEFAULT_PARTITION__`. All objects of a table must have the same partition names in the same order: with `auto` a table whose objects differ fails with an error; `true` is the same except that objects with no partition folders are read too, their partition columns null. `false` adds no partition columns and names tables from the whole folder. YAML's unquoted `true` and `false` work.")]
+    [SpecAllowedValues(HivePartitioningModes.Auto, HivePartitioningModes.On, HivePartitioningModes.Off)]
+    [SpecBooleanAsText]
+    public string HivePartitioning { get; init; } = HivePartitioningModes.Auto;
+
+    /// <summary>The <c>hive_types</c> option, documented by its Description.</summary>
+    [Description("Types of partition columns by name, e.g. `{year: int32, day: date32}`: `utf8`, `int32`, `int64`, `float64`, `bool`, `date32` or `timestamp` (timestamp[us, UTC]). A partition column not named here is `utf8`. A partition value that does not parse as its column's type fails its table with an error naming the object's key and the column.")]
+    [SpecKeyPattern("[A-Za-z_][A-Za-z0-9_]*", "column name", "a letter or _, then letters, digits or _ (A–Z, a–z, 0–9)")]
+    [SpecAllowedValues(HiveColumnTypes.Utf8, HiveColumnTypes.Int32, HiveColumnTypes.Int64, HiveColumnTypes.Float64, HiveColumnTypes.Bool, HiveColumnTypes.Date32, HiveColumnTypes.Timestamp)]
+    public IReadOnlyDictionary<string, string> HiveTypes { get; init; } = ReadOnlyDictionary<string, string>.Empty;
+
+    /// <summary>The <c>table_rules</c> option, documented by its Description.</summary>
+    [Description("Rules that name tables, each `{match: <glob>, name: <table>}`: the first rule whose `match` (a glob, as in `include`) matches a key names that key's table. Several rules may give one name, so that objects under several prefixes make one table (their schemas are checked as one table's). Keys that no rule matches are named the default way. `name` is 1–63 characters, each a letter (A–Z, a–z), a digit or `_`.")]
+    public IReadOnlyList<TableRuleSpec> TableRules { get; init; } = [];
+
+    /// <summary>The <c>lineage_columns</c> option, documented by its Description.</summary>
+    [Description("Columns that say where each row came from, appended to every table, each value at most once: `key` adds `_source_key` (utf8, the object's key), `last_modified` adds `_source_last_modified` (timestamp[us, UTC]), `etag` adds `_source_etag` (utf8), `version_id` adds `_source_version_id` (utf8, null where the store keeps no versions), `row` adds `_source_row` (int64, the row's 0-based number inside its object). The prefix is not `_cq_` because the CloudQuery CLI owns that one.")]
+    [SpecAllowedValues(LineageColumnNames.Key, LineageColumnNames.LastModified, LineageColumnNames.ETag, LineageColumnNames.VersionId, LineageColumnNames.Row)]
+    [SpecDistinct]
+    public IReadOnlyList<string> LineageColumns { get; init; } = [];
 
     /// <summary>The <c>rows_per_record</c> option, documented by its Description.</summary>
     [Description("Maximum number of rows in one record batch sent to the destination. A batch is also cut at 64 MiB, so no Insert comes near the protocol's message size limit.")]
@@ -92,6 +131,12 @@ public sealed record SourceSpec
     [SpecDefaultText("`$XDG_CACHE_HOME/cq-source-s3`, else `~/.cache/cq-source-s3` (macOS: `~/Library/Caches/cq-source-s3`; Windows: `%LOCALAPPDATA%\\cq-source-s3\\cache`)")]
     [SpecNonEmpty]
     public string? FooterCacheDir { get; init; }
+
+    /// <summary>Equal when every option is: lists item by item, maps entry by entry (a record alone would compare them by reference).</summary>
+    public bool Equals(SourceSpec? other) => other is not null && SpecReader.Properties.All(p => SpecEquality.Equal(p.Get!(this), p.Get!(other)));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => SpecReader.Properties.Aggregate(0, (hash, p) => HashCode.Combine(hash, SpecEquality.Hash(p.Get!(this))));
 
     internal bool FailsTableOnUnreadableObject => ErrorPolicy == ErrorPolicies.Fail;
 

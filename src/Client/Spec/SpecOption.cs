@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -51,27 +52,32 @@ internal sealed record SpecOption(string Name, string Type, string Default, stri
         return new SpecOption(property.Name, TypeOf(property), defaultText ?? DefaultOf(defaultValue), meaning, defaultText);
     }
 
-    private static string TypeOf(JsonPropertyInfo property)
+    private static string TypeOf(JsonPropertyInfo property) => TypeOf(property.PropertyType, property.AttributeProvider, plural: false);
+
+    /// <summary>The type column for a value of <paramref name="type"/>: "list of globs", "`a` or `b`", "map of column name to …".</summary>
+    private static string TypeOf(Type type, ICustomAttributeProvider? rules, bool plural) => SpecShapes.Of(type) switch
     {
-        if (SpecReader.RuleOf<SpecAllowedValuesAttribute>(property) is { } allowed)
+        SpecShape.String => StringTypeOf(rules, plural),
+        SpecShape.Integer when SpecReader.RuleOf<SpecIntegerRangeAttribute>(rules) is { } range && !plural => RangeOf(range),
+        SpecShape.Integer => plural ? "integers" : "integer",
+        SpecShape.Boolean => plural ? "booleans" : "boolean",
+        SpecShape.List => $"list of {TypeOf(SpecShapes.ItemType(type), rules, plural: true)}",
+        SpecShape.Map => $"map of {SpecReader.RuleOf<SpecKeyPatternAttribute>(rules)?.Noun ?? "string"} to {TypeOf(SpecShapes.ItemType(type), rules, plural: false)}",
+        _ => $"`{{{SpecText.FieldList(type)}}}`{(plural ? " objects" : " object")}",
+    };
+
+    private static string StringTypeOf(ICustomAttributeProvider? rules, bool plural)
+    {
+        if (SpecReader.RuleOf<SpecAllowedValuesAttribute>(rules) is { } allowed)
         {
             var values = allowed.Values.Select(v => $"`{v}`").ToList();
             return values.Count == 1 ? values[0] : $"{string.Join(", ", values[..^1])} or {values[^1]}";
         }
 
-        if (SpecReader.RuleOf<SpecUrlAttribute>(property) is not null)
-        {
-            return "http(s) URL";
-        }
-
-        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-        return type switch
-        {
-            _ when type == typeof(string) => "string",
-            _ when type == typeof(bool) => "boolean",
-            _ when type == typeof(int) => SpecReader.RuleOf<SpecIntegerRangeAttribute>(property) is { } range ? RangeOf(range) : "integer",
-            _ => throw new NotSupportedException($"spec option {property.Name} has a type ({type}) the option table cannot name"),
-        };
+        var noun = SpecReader.RuleOf<SpecUrlAttribute>(rules) is not null ? "http(s) URL"
+            : SpecReader.RuleOf<SpecGlobAttribute>(rules) is not null ? "glob"
+            : SpecReader.RuleOf<SpecPatternAttribute>(rules)?.Noun ?? "string";
+        return plural ? noun + "s" : noun;
     }
 
     private static string RangeOf(SpecIntegerRangeAttribute range)

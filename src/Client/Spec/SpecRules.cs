@@ -1,45 +1,81 @@
 using System.Globalization;
+using System.Reflection;
+using System.Text.Json.Nodes;
 
 namespace CqSourceS3.Client.Spec;
 
-/// <summary>The checks that go beyond JSON types: per-field rules from attributes, then rules across fields.</summary>
+/// <summary>
+/// The checks that go beyond JSON types: the rule attributes on one value (each string, each integer, each list or
+/// map key), then rules across fields. Each says what is allowed, naming the field as the user wrote it.
+/// </summary>
 internal static class SpecRules
 {
-    public static void Check(SourceSpec spec, List<SpecError> errors)
+    /// <summary>The first rule <paramref name="value"/> breaks (one message per value is enough to fix it), or null.</summary>
+    public static SpecError? CheckString(SpecSlot slot, string value)
     {
-        foreach (var property in SpecReader.Properties)
+        var rules = slot.Rules;
+        if (SpecReader.RuleOf<SpecNonEmptyAttribute>(rules) is not null && value.Trim().Length == 0)
         {
-            CheckProperty(property.Name, property.Get!(spec), property, errors);
+            return new SpecError(slot.Path, slot.CanBeLeftOut ? "must not be empty; leave the field out instead" : "must not be empty");
         }
 
-        CheckAcrossFields(spec, errors);
-    }
-
-    private static void CheckProperty(string name, object? value, System.Text.Json.Serialization.Metadata.JsonPropertyInfo property, List<SpecError> errors)
-    {
-        if (value is string text && SpecReader.RuleOf<SpecNonEmptyAttribute>(property) is not null && text.Trim().Length == 0)
+        if (SpecReader.RuleOf<SpecAllowedValuesAttribute>(rules) is { } allowed && !allowed.Values.Contains(value))
         {
-            errors.Add(new SpecError(name, "must not be empty; leave the field out instead"));
+            return new SpecError(slot.Path, $"\"{SpecText.Truncate(value)}\" is not supported; allowed values: {string.Join(", ", allowed.Values.Select(v => $"\"{v}\""))}");
         }
 
-        if (value is string choice && SpecReader.RuleOf<SpecAllowedValuesAttribute>(property) is { } allowed && !allowed.Values.Contains(choice))
-        {
-            errors.Add(new SpecError(name, $"\"{choice}\" is not supported; allowed values: {string.Join(", ", allowed.Values.Select(v => $"\"{v}\""))}"));
-        }
-
-        if (value is int number && SpecReader.RuleOf<SpecIntegerRangeAttribute>(property) is { } range && !InRange(number, range))
-        {
-            errors.Add(new SpecError(name, $"{number.ToString(CultureInfo.InvariantCulture)} is out of range; {DescribeRange(range, aboveMaximum: number > range.Maximum)}"));
-        }
-
-        if (value is string url && SpecReader.RuleOf<SpecUrlAttribute>(property) is not null && !IsHttpUrl(url))
+        if (SpecReader.RuleOf<SpecUrlAttribute>(rules) is not null && !IsHttpUrl(value))
         {
             // The value is not echoed: a URL may carry a password or a signed query.
-            errors.Add(new SpecError(name, "is not an absolute http:// or https:// URL (e.g. http://localhost:9000)"));
+            return new SpecError(slot.Path, "is not an absolute http:// or https:// URL (e.g. http://localhost:9000)");
+        }
+
+        if (SpecReader.RuleOf<SpecGlobAttribute>(rules) is not null && SpecGlobs.ErrorOf(value) is { } globError)
+        {
+            return new SpecError(slot.Path, $"\"{SpecText.Truncate(value)}\" is not a valid glob: {globError}");
+        }
+
+        if (SpecReader.RuleOf<SpecPatternAttribute>(rules) is { } pattern && !pattern.Matches(value))
+        {
+            return new SpecError(slot.Path, $"\"{SpecText.Truncate(value)}\" is not a valid {pattern.Noun}: use {pattern.Rule}");
+        }
+
+        return null;
+    }
+
+    public static SpecError? CheckInteger(SpecSlot slot, int value) =>
+        SpecReader.RuleOf<SpecIntegerRangeAttribute>(slot.Rules) is { } range && !InRange(value, range)
+            ? new SpecError(slot.Path, $"{value.ToString(CultureInfo.InvariantCulture)} is out of range; {DescribeRange(range, aboveMaximum: value > range.Maximum)}")
+            : null;
+
+    /// <summary>A key of a map; <paramref name="path"/> is the entry's own path.</summary>
+    public static SpecError? CheckKey(string path, string key, ICustomAttributeProvider? rules) =>
+        SpecReader.RuleOf<SpecKeyPatternAttribute>(rules) is { } pattern && !pattern.Matches(key)
+            ? new SpecError(path, $"\"{SpecText.Truncate(key)}\" is not a valid {pattern.Noun}: use {pattern.Rule}")
+            : null;
+
+    /// <summary>Every item of a <see cref="SpecDistinctAttribute"/> list that repeats an earlier one, named by its own path.</summary>
+    public static IEnumerable<SpecError> CheckDistinct(SpecSlot list, IReadOnlyList<JsonNode?> items)
+    {
+        if (SpecReader.RuleOf<SpecDistinctAttribute>(list.Rules) is null)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var first = Enumerable.Range(0, i).FirstOrDefault(j => JsonNode.DeepEquals(items[j], items[i]), -1);
+            if (items[i] is not null && first >= 0)
+            {
+                yield return new SpecError(ItemPath(list, i), string.Create(CultureInfo.InvariantCulture,
+                    $"{SpecText.Truncate(items[i]!.ToJsonString())} is already {ItemPath(list, first)}; give each value once"));
+            }
         }
     }
 
-    private static void CheckAcrossFields(SourceSpec spec, List<SpecError> errors)
+    public static string ItemPath(SpecSlot list, int index) => string.Create(CultureInfo.InvariantCulture, $"{list.Path}[{index}]");
+
+    public static void CheckAcrossFields(SourceSpec spec, List<SpecError> errors)
     {
         // A field already reported (e.g. bucket: null) is not reported again as missing.
         if (errors.Any(e => e.Field is "bucket" or "local_path"))

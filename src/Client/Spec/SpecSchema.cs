@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -6,9 +7,10 @@ namespace CqSourceS3.Client.Spec;
 
 /// <summary>
 /// The JSON Schema (draft 2020-12) that GetSpecSchema returns and `cloudquery validate-config` checks specs with.
-/// Generated from <see cref="SourceSpec"/> and the same rule attributes <see cref="SpecReader"/> enforces, so the
-/// schema accepts exactly what Init accepts. Descriptions are <see cref="SpecOption.SchemaDescription"/>, the text the
-/// README's and docs/configuration.md's option tables carry too.
+/// Generated from <see cref="SourceSpec"/> and the same rule attributes <see cref="SpecReader"/> enforces, down into
+/// lists, maps and rule objects, so the schema accepts what Init accepts. One rule no JSON Schema keyword can express
+/// is left to Init: glob syntax (<see cref="SpecGlobAttribute"/>). Descriptions are
+/// <see cref="SpecOption.SchemaDescription"/>, the text the README's and docs/configuration.md's option tables carry too.
 /// </summary>
 public static class SpecSchema
 {
@@ -44,60 +46,136 @@ public static class SpecSchema
 
     private static JsonObject Describe(JsonPropertyInfo property, object? defaultValue)
     {
-        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-        var node = new JsonObject
-        {
-            ["type"] = JsonTypeOf(type),
-            ["description"] = SpecOption.Of(property, defaultValue).SchemaDescription,
-        };
-
+        var node = SchemaOf(property.PropertyType, property.AttributeProvider);
+        node["description"] = SpecOption.Of(property, defaultValue).SchemaDescription;
         if (defaultValue is not null)
         {
-            node["default"] = JsonSerializer.SerializeToNode(defaultValue, type, SpecReader.JsonOptions);
-        }
-
-        if (SpecReader.RuleOf<SpecNonEmptyAttribute>(property) is not null)
-        {
-            node["minLength"] = 1;
-            node["pattern"] = "\\S";
-        }
-
-        if (SpecReader.RuleOf<SpecAllowedValuesAttribute>(property) is { } allowed)
-        {
-            node["enum"] = new JsonArray([.. allowed.Values.Select(v => (JsonNode)JsonValue.Create(v))]);
-        }
-
-        if (SpecReader.RuleOf<SpecIntegerRangeAttribute>(property) is { } range)
-        {
-            AddRange(node, range);
-        }
-
-        if (SpecReader.RuleOf<SpecUrlAttribute>(property) is not null)
-        {
-            node["pattern"] = "^https?://[^/?#\\s]+";
+            node["default"] = JsonSerializer.SerializeToNode(defaultValue, property.PropertyType, SpecReader.JsonOptions);
         }
 
         return node;
     }
 
-    private static void AddRange(JsonObject node, SpecIntegerRangeAttribute range)
+    /// <summary>The schema of one value of <paramref name="type"/> under the rules on <paramref name="rules"/>.</summary>
+    private static JsonObject SchemaOf(Type type, ICustomAttributeProvider? rules) => SpecShapes.Of(type) switch
     {
-        var bounds = new JsonObject { ["minimum"] = range.Minimum, ["maximum"] = range.Maximum };
+        SpecShape.String => StringSchema(rules),
+        SpecShape.Integer => IntegerSchema(rules),
+        SpecShape.Boolean => new JsonObject { ["type"] = "boolean" },
+        SpecShape.List => ListSchema(type, rules),
+        SpecShape.Map => MapSchema(type, rules),
+        _ => ObjectSchema(type),
+    };
+
+    private static JsonObject StringSchema(ICustomAttributeProvider? rules)
+    {
+        var node = new JsonObject { ["type"] = "string" };
+        if (SpecReader.RuleOf<SpecNonEmptyAttribute>(rules) is not null)
+        {
+            node["minLength"] = 1;
+            SetPattern(node, "\\S");
+        }
+
+        if (SpecReader.RuleOf<SpecAllowedValuesAttribute>(rules) is { } allowed)
+        {
+            node["enum"] = new JsonArray([.. allowed.Values.Select(v => (JsonNode)JsonValue.Create(v))]);
+        }
+
+        if (SpecReader.RuleOf<SpecUrlAttribute>(rules) is not null)
+        {
+            SetPattern(node, "^https?://[^/?#\\s]+");
+        }
+
+        if (SpecReader.RuleOf<SpecPatternAttribute>(rules) is { } pattern)
+        {
+            AddName(node, pattern);
+        }
+
+        // A JSON boolean is the word it spells (the reader turns true into "true").
+        return SpecReader.RuleOf<SpecBooleanAsTextAttribute>(rules) is null
+            ? node
+            : new JsonObject { ["anyOf"] = new JsonArray(node, new JsonObject { ["type"] = "boolean" }) };
+    }
+
+    private static JsonObject IntegerSchema(ICustomAttributeProvider? rules)
+    {
+        var node = new JsonObject { ["type"] = "integer" };
+        if (SpecReader.RuleOf<SpecIntegerRangeAttribute>(rules) is not { } range)
+        {
+            return node;
+        }
+
         if (!range.AllowMinusOne)
         {
             node["minimum"] = range.Minimum;
             node["maximum"] = range.Maximum;
-            return;
+            return node;
         }
 
-        node["anyOf"] = new JsonArray(bounds, new JsonObject { ["const"] = -1 });
+        node["anyOf"] = new JsonArray(new JsonObject { ["minimum"] = range.Minimum, ["maximum"] = range.Maximum }, new JsonObject { ["const"] = -1 });
+        return node;
     }
 
-    private static string JsonTypeOf(Type type) => type switch
+    private static JsonObject ListSchema(Type type, ICustomAttributeProvider? rules)
     {
-        _ when type == typeof(string) => "string",
-        _ when type == typeof(int) => "integer",
-        _ when type == typeof(bool) => "boolean",
-        _ => throw new NotSupportedException($"spec property type {type} has no JSON schema mapping"),
-    };
+        var node = new JsonObject { ["type"] = "array", ["items"] = SchemaOf(SpecShapes.ItemType(type), rules) };
+        if (SpecReader.RuleOf<SpecDistinctAttribute>(rules) is not null)
+        {
+            node["uniqueItems"] = true;
+        }
+
+        return node;
+    }
+
+    private static JsonObject MapSchema(Type type, ICustomAttributeProvider? rules)
+    {
+        var node = new JsonObject { ["type"] = "object" };
+        if (SpecReader.RuleOf<SpecKeyPatternAttribute>(rules) is { } keys)
+        {
+            node["propertyNames"] = AddName(new JsonObject(), keys);
+        }
+
+        node["additionalProperties"] = SchemaOf(SpecShapes.ItemType(type), rules);
+        return node;
+    }
+
+    private static JsonObject ObjectSchema(Type type)
+    {
+        var fields = SpecShapes.FieldsOf(type);
+        var properties = new JsonObject();
+        foreach (var field in fields)
+        {
+            properties[field.Name] = SchemaOf(field.PropertyType, field.AttributeProvider);
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "object",
+            ["properties"] = properties,
+            ["required"] = new JsonArray([.. fields.Where(f => f.IsRequired).Select(f => (JsonNode)JsonValue.Create(f.Name))]),
+            ["additionalProperties"] = false,
+        };
+    }
+
+    private static JsonObject AddName(JsonObject node, SpecNameRule name)
+    {
+        SetPattern(node, name.SchemaPattern);
+        if (name.MaxLength > 0)
+        {
+            node["maxLength"] = name.MaxLength;
+        }
+
+        return node;
+    }
+
+    /// <summary>One pattern per value: two rules that each need one would have to be combined by hand.</summary>
+    private static void SetPattern(JsonObject node, string pattern)
+    {
+        if (node.ContainsKey("pattern"))
+        {
+            throw new InvalidOperationException($"two spec rules need a pattern on one value ({node["pattern"]} and {pattern})");
+        }
+
+        node["pattern"] = pattern;
+    }
 }

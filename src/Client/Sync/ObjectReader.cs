@@ -93,7 +93,7 @@ internal sealed class ObjectReader(
         var obj = file.StoredObject;
         var started = Stopwatch.GetTimestamp();
         counters.ObjectStarting(table.TableName, started);
-        var builder = new CqRecordBuilder(table, CqIdGenerator.For(deterministicIds, store.Location, obj));
+        using var builder = new CqRecordBuilder(table, CqIdGenerator.For(deterministicIds, store.Location, obj), new ObjectColumnValues(obj, item.Partitions));
         using var encoder = new RecordStreamEncoder(table.Schema);
         long row = 0;
         try

@@ -29,7 +29,7 @@ internal sealed record PreparedSync(
     public IReadOnlyList<ObjectWork> Work(Func<string, bool> isStopped) =>
         [.. Syncable.Where(t => !isStopped(t.Name))
             .SelectMany(t => t.Files.Where(f => IsSelected(t.Name, f))
-                .Select(f => new ObjectWork(t.Table!, f, Incremental.GetValueOrDefault(t.Name))))];
+                .Select(f => new ObjectWork(t.Table!, f, Incremental.GetValueOrDefault(t.Name)) { Partitions = t.Partitions.ValuesOf(f.StoredObject.Key) }))];
 
     /// <summary>The dry run's view: what a run would read per table, and why a table would not be read.</summary>
     public SyncPlan ToPlan()
@@ -46,9 +46,12 @@ internal sealed record PreparedSync(
 
             var run = Incremental.GetValueOrDefault(table.Name);
             var toRead = table.Files.Where(f => IsSelected(table.Name, f)).Select(f => f.StoredObject).ToList();
-            return new PlannedTable(table.Name, null, toRead, run?.Selection.SkippedAsSynced ?? 0, run?.Selection.SkippedAsTooYoung ?? 0);
+            return new PlannedTable(table.Name, null, toRead, run?.Selection.SkippedAsSynced ?? 0, run?.Selection.SkippedAsTooYoung ?? 0)
+            {
+                Partitions = table.Partitions.Names,
+            };
         }).ToList();
-        return new SyncPlan(tables, Discovery.Skipped);
+        return new SyncPlan(tables, Discovery.Skipped) { Ignored = Discovery.Ignored };
     }
 
     private bool IsSelected(string table, ParquetFileInfo file) =>
@@ -58,6 +61,9 @@ internal sealed record PreparedSync(
 /// <summary>One object to read: its table, its footer facts and its table's cursor bookkeeping (null without state).</summary>
 internal sealed record ObjectWork(Tables.CqTableSchema Table, ParquetFileInfo File, IncrementalTable? Incremental)
 {
+    /// <summary>The object's typed hive partition values, in the order of its table's partition columns.</summary>
+    public IReadOnlyList<object?> Partitions { get; init; } = [];
+
     /// <summary>An object's average compressed row group: what the decoder holds while reading it.</summary>
     public long Weight => File.StoredObject.Size / Math.Max(1, File.RowGroupCount);
 }

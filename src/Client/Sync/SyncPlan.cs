@@ -6,7 +6,11 @@ namespace CqSourceS3.Client.Sync;
 /// <summary>What a sync would read, decided without reading any row: the selected tables and, per table, the objects after its cursor.</summary>
 /// <param name="Tables">The selected tables in name order.</param>
 /// <param name="Skipped">Objects already known to be unreadable (their footer failed).</param>
-public sealed record SyncPlan(IReadOnlyList<PlannedTable> Tables, IReadOnlyList<SkippedObject> Skipped);
+public sealed record SyncPlan(IReadOnlyList<PlannedTable> Tables, IReadOnlyList<SkippedObject> Skipped)
+{
+    /// <summary>Listed objects that belong to no table (not Parquet, hidden, outside include/exclude), by reason.</summary>
+    public IgnoredObjects Ignored { get; init; } = IgnoredObjects.None;
+}
 
 /// <summary>One selected table of a <see cref="SyncPlan"/>.</summary>
 /// <param name="Name">The table name.</param>
@@ -16,6 +20,9 @@ public sealed record SyncPlan(IReadOnlyList<PlannedTable> Tables, IReadOnlyList<
 /// <param name="TooYoung">Objects younger than <c>settle_seconds</c>, left for a later run.</param>
 public sealed record PlannedTable(string Name, string? Error, IReadOnlyList<StoredObject> ToRead, int AlreadySynced, int TooYoung)
 {
+    /// <summary>The table's hive partition columns (appended after the file's columns), in key order.</summary>
+    public IReadOnlyList<string> Partitions { get; init; } = [];
+
     /// <summary>Bytes of the objects to read.</summary>
     public long Bytes => ToRead.Sum(o => o.Size);
 }

@@ -14,7 +14,7 @@ internal sealed class SyncPlanner(IObjectStore store, SourceSpec spec, SyncSetti
 {
     public async Task<PreparedSync> PrepareAsync(SyncRequest request, IStateStore? state, CancellationToken cancellationToken)
     {
-        var discovery = await new TableDiscovery(store, settings.ReadOptions, concurrency, logger, settings.Footers)
+        var discovery = await new TableDiscovery(store, settings.ReadOptions, concurrency, logger, settings.Footers, DiscoveryRules.For(spec))
             .DiscoverAsync(spec.PathPrefix, cancellationToken).ConfigureAwait(false);
         var names = TableFilter.Select(discovery, request.Tables, request.SkipTables).ToHashSet(StringComparer.Ordinal);
         List<DiscoveredTable> selected = [.. discovery.Tables.Where(t => names.Contains(t.Name))];

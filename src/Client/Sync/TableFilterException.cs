@@ -56,9 +56,10 @@ public sealed class TableFilterException : SourceException
         var where = scope.Prefix.Length == 0 ? $"in {scope.Location}" : $"in {scope.Location} under path_prefix \"{scope.Prefix}\"";
         var ignored = scope.Ignored switch
         {
-            0 => "",
-            1 => " (1 other object there does not end in .parquet)",
-            var n => string.Create(CultureInfo.InvariantCulture, $" ({n} other objects there do not end in .parquet)"),
+            { Total: 0 } => "",
+            { Total: 1, NotParquet: 1 } => " (1 other object there does not end in .parquet)",
+            { Total: var n, NotParquet: var m } when n == m => string.Create(CultureInfo.InvariantCulture, $" ({n} other objects there do not end in .parquet)"),
+            var some => $" (other objects there are ignored: {some.Describe()})",
         };
         return scope.Tables == 0
             ? $"{goSdkText}: there are no Parquet objects {where}{ignored}; check the bucket or folder and path_prefix"

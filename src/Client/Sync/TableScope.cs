@@ -4,5 +4,5 @@ namespace CqSourceS3.Client.Sync;
 /// <param name="Location">The bucket (<c>s3://bucket</c>) or folder that was listed.</param>
 /// <param name="Prefix">The <c>path_prefix</c> of the listing; empty for the whole location.</param>
 /// <param name="Tables">How many tables were found there.</param>
-/// <param name="Ignored">How many listed objects were not Parquet.</param>
-public sealed record TableScope(string Location, string Prefix, int Tables, int Ignored);
+/// <param name="Ignored">The listed objects that belong to no table, by reason.</param>
+public sealed record TableScope(string Location, string Prefix, int Tables, Discovery.IgnoredObjects Ignored);

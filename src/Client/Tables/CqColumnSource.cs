@@ -17,10 +17,19 @@ internal enum CqColumnOrigin
 
     /// <summary>A data column passed through from the file without copying.</summary>
     FileColumn,
+
+    /// <summary>A partition or lineage column (<see cref="CqTableSchema.Appended"/>), one value per object.</summary>
+    Appended,
 }
 
-/// <summary>The origin of one output column and, unless generated, the index of the file column it reads.</summary>
+/// <summary>The origin of one output column and the index of the file or appended column it reads.</summary>
 /// <param name="Origin">Where the values come from.</param>
-/// <param name="FileColumnIndex">The file column read, or -1 for <see cref="CqColumnOrigin.GeneratedId"/> and
-/// <see cref="CqColumnOrigin.NullParentId"/>.</param>
-internal readonly record struct CqColumnSource(CqColumnOrigin Origin, int FileColumnIndex);
+/// <param name="FileColumnIndex">The file column read, or -1 for <see cref="CqColumnOrigin.GeneratedId"/>,
+/// <see cref="CqColumnOrigin.NullParentId"/> and <see cref="CqColumnOrigin.Appended"/>.</param>
+/// <param name="AppendedIndex">For <see cref="CqColumnOrigin.Appended"/>, the index in
+/// <see cref="CqTableSchema.Appended"/>; -1 otherwise.</param>
+internal readonly record struct CqColumnSource(CqColumnOrigin Origin, int FileColumnIndex, int AppendedIndex = -1)
+{
+    /// <summary>The source of the <paramref name="index"/>th appended column.</summary>
+    public static CqColumnSource FromAppended(int index) => new(CqColumnOrigin.Appended, -1, index);
+}

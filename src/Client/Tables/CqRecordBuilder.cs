@@ -6,22 +6,46 @@ namespace CqSourceS3.Client.Tables;
 /// Turns batches of one object's rows (in the table's normalized file layout) into records of the CloudQuery
 /// table: the same <see cref="CqTableSchema.Schema"/> instance every time, so every Insert carries the
 /// <c>cq:table_name</c> and field flags destinations key on, and data columns shared with the file batch
-/// rather than copied. Only the id columns are materialized.
+/// rather than copied. Only the id columns and <c>_source_row</c> are materialized per batch; the other
+/// appended columns are built once per object (<see cref="AppendedColumnArrays"/>).
 /// </summary>
 /// <remarks>
-/// One builder per object: its <see cref="CqIdGenerator"/> carries the object's identity, and its counters
-/// describe that object. Not thread-safe.
+/// One builder per object: its <see cref="CqIdGenerator"/> and <see cref="ObjectColumnValues"/> carry the
+/// object's identity, and its counters describe that object. Dispose it when the object is done; the records
+/// it built stay valid. Not thread-safe.
 /// </remarks>
-internal sealed class CqRecordBuilder
+internal sealed class CqRecordBuilder : IDisposable
 {
     private readonly CqIdGenerator _ids;
+    private readonly AppendedColumnArrays? _appended;
+    private bool _disposed;
 
+    /// <summary>A builder for a table without appended columns.</summary>
+    /// <exception cref="ArgumentException">The table has appended columns, whose values this cannot know.</exception>
     public CqRecordBuilder(CqTableSchema table, CqIdGenerator ids)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(ids);
+        if (table.Appended.Count > 0)
+        {
+            throw new ArgumentException(
+                $"Table {table.TableName} has appended columns: build its records with the object's column values.", nameof(table));
+        }
+
         Table = table;
         _ids = ids;
+    }
+
+    /// <summary>A builder for the rows of the object <paramref name="values"/> describes.</summary>
+    /// <exception cref="ArgumentException">A partition value is missing or not of its column's type.</exception>
+    public CqRecordBuilder(CqTableSchema table, CqIdGenerator ids, ObjectColumnValues values)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(values);
+        Table = table;
+        _ids = ids;
+        _appended = table.Appended.Count > 0 ? new AppendedColumnArrays(table.Appended, values) : null;
     }
 
     /// <summary>The table the records belong to.</summary>
@@ -43,6 +67,7 @@ internal sealed class CqRecordBuilder
     /// </remarks>
     public RecordBatch Build(RecordBatch fileBatch, long firstRow)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(fileBatch);
         ArgumentOutOfRangeException.ThrowIfNegative(firstRow);
         CheckLayout(fileBatch);
@@ -87,9 +112,18 @@ internal sealed class CqRecordBuilder
                 return parents;
             case CqColumnOrigin.FileColumn:
                 return Share(fileBatch.Column(source.FileColumnIndex));
+            case CqColumnOrigin.Appended:
+                return _appended!.Build(source.AppendedIndex, fileBatch.Length, firstRow);
             default:
                 throw new InvalidOperationException($"Unknown column origin {source.Origin}.");
         }
+    }
+
+    /// <summary>Releases the cached appended-column arrays; records already built stay valid.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _appended?.Dispose();
     }
 
     // Zero-copy: a new array object over the same ArrayData, with a reference of its own (Retain) so that

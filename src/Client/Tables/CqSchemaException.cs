@@ -1,7 +1,8 @@
 using CqSourceS3.Client;
 namespace CqSourceS3.Client.Tables;
 
-/// <summary>A file's columns cannot be turned into a CloudQuery table (duplicate names, an unusable id column).</summary>
+/// <summary>A file's columns cannot be turned into a CloudQuery table (duplicate names, an unusable id column, a
+/// partition or lineage column whose name is taken).</summary>
 public sealed class CqSchemaException : SourceException
 {
     /// <inheritdoc />

@@ -9,11 +9,15 @@ namespace CqSourceS3.Client.Tables;
 /// columns comes from so <see cref="CqRecordBuilder"/> can assemble batches without looking anything up.
 /// </summary>
 /// <remarks>
-/// Layout: <c>_cq_id</c>, <c>_cq_parent_id</c>, then the file's columns in file order. Files written by
+/// Layout: <c>_cq_id</c>, <c>_cq_parent_id</c>, the file's columns in file order, then the appended columns
+/// (hive partition values, lineage) in the order given. Files written by
 /// CloudQuery's own file/S3 destinations already carry the internal columns: their <c>_cq_id</c> and
 /// <c>_cq_parent_id</c> (UUID text or 16-byte binary) feed ours instead of being duplicated, and their
 /// <c>_cq_source_name</c> and <c>_cq_sync_time</c> are dropped because the CLI adds its own. An id column of
 /// any other type is an error rather than a silent drop, since it means the file is not what it claims to be.
+/// An appended column may not share a name with any column of the file (dropped ones included), with
+/// CloudQuery's internal columns, or with another appended column: a destination would get two columns of one
+/// name, or one would silently hide the other.
 /// </remarks>
 internal sealed class CqTableSchema
 {
@@ -30,12 +34,14 @@ internal sealed class CqTableSchema
         ["mac"] = "mac-serialized",
     };
 
-    private CqTableSchema(string tableName, Schema fileSchema, Schema schema, CqColumnSource[] sources)
+    private CqTableSchema(string tableName, Schema fileSchema, Schema schema, CqColumnSource[] sources,
+        IReadOnlyList<AppendedColumn> appended)
     {
         TableName = tableName;
         FileSchema = fileSchema;
         Schema = schema;
         Sources = sources;
+        Appended = appended;
     }
 
     /// <summary>The table name (<c>cq:table_name</c>).</summary>
@@ -50,9 +56,16 @@ internal sealed class CqTableSchema
     /// <summary>Per column of <see cref="Schema"/>, in order, where its values come from.</summary>
     public IReadOnlyList<CqColumnSource> Sources { get; }
 
-    /// <summary>Builds the table for <paramref name="tableName"/> from a file's (normalized) Arrow schema.</summary>
-    /// <exception cref="CqSchemaException">The file repeats a column name, or has an id column of an unusable type.</exception>
-    public static CqTableSchema Create(string tableName, Schema fileSchema)
+    /// <summary>The columns added after the file's, in order; empty when there are none.</summary>
+    public IReadOnlyList<AppendedColumn> Appended { get; }
+
+    /// <summary>
+    /// Builds the table for <paramref name="tableName"/> from a file's (normalized) Arrow schema, followed by
+    /// <paramref name="appended"/> columns in the order given.
+    /// </summary>
+    /// <exception cref="CqSchemaException">The file repeats a column name, has an id column of an unusable type,
+    /// or an appended column's name is taken.</exception>
+    public static CqTableSchema Create(string tableName, Schema fileSchema, IReadOnlyList<AppendedColumn>? appended = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(tableName);
         ArgumentNullException.ThrowIfNull(fileSchema);
@@ -92,14 +105,71 @@ internal sealed class CqTableSchema
             }
         }
 
-        var fields = new List<Field>(dataFields.Count + 2)
+        appended ??= [];
+        var appendedFields = AppendedFields(tableName, seen, appended);
+        var fields = new List<Field>(dataFields.Count + appendedFields.Count + 2)
         {
             UuidField(CqMetadata.CqIdColumn, nullable: false, primaryKey: true),
             UuidField(CqMetadata.CqParentIdColumn, nullable: true, primaryKey: false),
         };
         fields.AddRange(dataFields);
-        CqColumnSource[] sources = [idSource, parentSource, .. dataSources];
-        return new CqTableSchema(tableName, fileSchema, new Schema(fields, TableMetadata(tableName)), sources);
+        fields.AddRange(appendedFields);
+        CqColumnSource[] sources =
+            [idSource, parentSource, .. dataSources, .. Enumerable.Range(0, appended.Count).Select(CqColumnSource.FromAppended)];
+        return new CqTableSchema(tableName, fileSchema, new Schema(fields, TableMetadata(tableName)), sources,
+            System.Array.AsReadOnly(appended.ToArray()));
+    }
+
+    // Names already taken are checked before the column's own consistency: a clash is the user's to fix.
+    private static List<Field> AppendedFields(string tableName, HashSet<string> fileColumns, IReadOnlyList<AppendedColumn> appended)
+    {
+        var fields = new List<Field>(appended.Count);
+        var earlier = new Dictionary<string, AppendedColumn>(StringComparer.Ordinal);
+        foreach (var column in appended)
+        {
+            ArgumentNullException.ThrowIfNull(column, nameof(appended));
+            if (fileColumns.Contains(column.Name))
+            {
+                throw Clash(tableName, column, "a column of the file of the same name");
+            }
+
+            if (column.Name is CqMetadata.CqIdColumn or CqMetadata.CqParentIdColumn or CqMetadata.CqSourceNameColumn
+                or CqMetadata.CqSyncTimeColumn)
+            {
+                throw Clash(tableName, column, "CloudQuery's internal column of the same name");
+            }
+
+            if (earlier.TryGetValue(column.Name, out var first))
+            {
+                throw Clash(tableName, column, $"the {first.Role} of the same name");
+            }
+
+            RequireBuildable(column);
+            earlier.Add(column.Name, column);
+            fields.Add(new Field(column.Name, column.Type, nullable: true,
+                ColumnFlags(primaryKey: CqMetadata.False, unique: CqMetadata.False)));
+        }
+
+        return fields;
+    }
+
+    private static CqSchemaException Clash(string tableName, AppendedColumn column, string other) =>
+        new(tableName, column.Name, $"Table {tableName}: {column.Role} \"{column.Name}\" clashes with {other}.");
+
+    // The record builder makes partition columns in the hive value types and each lineage column in its own
+    // type; anything else is a caller's mistake, not the user's.
+    private static void RequireBuildable(AppendedColumn column)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(column.Name, nameof(column));
+        var fits = column.Kind == AppendedColumnKind.Partition
+            ? column.PartitionIndex >= 0 && HiveValueTypes.TryOf(column.Type, out _)
+            : column.PartitionIndex == -1 && LineageColumns.TryOf(column.Kind, out var lineage)
+                && HiveValueTypes.TryOf(column.Type, out var type)
+                && HiveValueTypes.TryOf(LineageColumns.ArrowType(lineage), out var expected) && type == expected;
+        if (!fits)
+        {
+            throw new ArgumentException($"Appended column {column} has a type or index its kind cannot have.", nameof(column));
+        }
     }
 
     /// <summary>True when <paramref name="type"/> stores a UUID as 16 raw bytes (plain or as an extension).</summary>

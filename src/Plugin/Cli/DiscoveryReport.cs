@@ -6,7 +6,8 @@ namespace CqSourceS3.Plugin.Cli;
 
 /// <summary>
 /// What <c>discover</c> reports, independent of the output format: per table its objects, bytes, footer row
-/// count, columns and problem, then the skipped objects and how many listed objects were not Parquet.
+/// count, columns (and which of them are hive partitions) and problem, then the skipped objects and how many listed objects belong to no table, by reason (not Parquet, hidden or
+/// temporary, outside include/exclude).
 /// </summary>
 /// <remarks>
 /// Columns leave out <c>_cq_id</c> and <c>_cq_parent_id</c>: CloudQuery adds them to every table, so listing them
@@ -14,7 +15,7 @@ namespace CqSourceS3.Plugin.Cli;
 /// (after the CloudQuery conventions, e.g. a file's own <c>_cq_sync_time</c> dropped); a failed table shows the
 /// columns of its first readable file, so the user sees what the reference side of a mismatch looks like.
 /// </remarks>
-internal sealed record DiscoveryReport(IReadOnlyList<DiscoveryReport.TableEntry> Tables, IReadOnlyList<SkippedObject> Skipped, int Ignored)
+internal sealed record DiscoveryReport(IReadOnlyList<DiscoveryReport.TableEntry> Tables, IReadOnlyList<SkippedObject> Skipped, IgnoredObjects Ignored)
 {
     /// <summary>True when a table cannot be synced or an object was skipped: <c>discover</c> exits 1.</summary>
     public bool HasProblems => Skipped.Count > 0 || Tables.Any(t => t.Error is not null);
@@ -37,7 +38,7 @@ internal sealed record DiscoveryReport(IReadOnlyList<DiscoveryReport.TableEntry>
         new([.. result.Tables.Select(TableEntry.From)], result.Skipped, result.Ignored);
 
     /// <summary>One table as reported.</summary>
-    internal sealed record TableEntry(string Name, IReadOnlyList<ObjectEntry> Objects, long Bytes, long Rows, IReadOnlyList<ColumnEntry> Columns, string? Error)
+    internal sealed record TableEntry(string Name, IReadOnlyList<ObjectEntry> Objects, long Bytes, long Rows, IReadOnlyList<ColumnEntry> Columns, IReadOnlyList<string> PartitionColumns, string? Error)
     {
         public static TableEntry From(DiscoveredTable table)
         {
@@ -47,7 +48,7 @@ internal sealed record DiscoveryReport(IReadOnlyList<DiscoveryReport.TableEntry>
                 : schema.FieldsList.Where(f => f.Name is not (CqMetadata.CqIdColumn or CqMetadata.CqParentIdColumn))
                     .Select(f => new ColumnEntry(f.Name, TypeOf(f), f.IsNullable)).ToList();
             var objects = table.Files.Select(f => new ObjectEntry(f.StoredObject.Key, f.StoredObject.Size, f.StoredObject.LastModified.ToUniversalTime(), f.RowCount)).ToList();
-            return new TableEntry(table.Name, objects, table.Bytes, table.Rows, columns, table.Error);
+            return new TableEntry(table.Name, objects, table.Bytes, table.Rows, columns, table.PartitionColumns, table.Error);
         }
 
         /// <summary>CloudQuery extension types (uuid, json…) by their name, the rest as Go's Arrow prints them, as <c>sync</c> does.</summary>

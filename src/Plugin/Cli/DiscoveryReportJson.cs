@@ -5,7 +5,7 @@ namespace CqSourceS3.Plugin.Cli;
 
 /// <summary>
 /// <c>discover --format json</c>: one indented document whose shape is documented in the README and stays stable:
-/// <c>{"tables":[{"name","objects":[{"key","size","last_modified","rows"}],"bytes","rows","columns":[{"name","type","nullable"}],"error"}],"skipped":[{"key","table","reason","transient"}],"ignored":N}</c>.
+/// <c>{"tables":[{"name","objects":[{"key","size","last_modified","rows"}],"bytes","rows","columns":[{"name","type","nullable"}],"partition_columns":[name],"error"}],"skipped":[{"key","table","reason","transient"}],"ignored":N,"ignored_by_reason":{"not_parquet","hidden","excluded"}}</c>.
 /// Written field by field rather than serialized from the records, so renaming a C# property cannot change it.
 /// </summary>
 internal static class DiscoveryReportJson
@@ -38,7 +38,12 @@ internal static class DiscoveryReportJson
             }
 
             json.WriteEndArray();
-            json.WriteNumber("ignored", report.Ignored);
+            json.WriteNumber("ignored", report.Ignored.Total);
+            json.WriteStartObject("ignored_by_reason");
+            json.WriteNumber("not_parquet", report.Ignored.NotParquet);
+            json.WriteNumber("hidden", report.Ignored.Hidden);
+            json.WriteNumber("excluded", report.Ignored.Excluded);
+            json.WriteEndObject();
             json.WriteEndObject();
         }
 
@@ -71,6 +76,13 @@ internal static class DiscoveryReportJson
             json.WriteString("type", column.Type);
             json.WriteBoolean("nullable", column.Nullable);
             json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("partition_columns");
+        foreach (var name in table.PartitionColumns)
+        {
+            json.WriteStringValue(name);
         }
 
         json.WriteEndArray();

@@ -15,7 +15,7 @@ internal static class DiscoveryReportMarkdown
         output.WriteLine();
         output.WriteLine($"Source: {Cell(location)}. {Plural(report.Tables.Count, "table")}, {Plural(report.TotalRows, "row")}, " +
             $"{Plural(report.TotalBytes, "byte")}; {report.Tables.Count(t => t.Error is not null)} with errors, " +
-            $"{Plural(report.Skipped.Count, "object")} skipped, {report.Ignored} ignored.");
+            $"{Plural(report.Skipped.Count, "object")} skipped, {report.Ignored.Total} ignored.");
         output.WriteLine();
         output.WriteLine("| table | objects | rows | bytes | status |");
         output.WriteLine("|---|--:|--:|--:|---|");
@@ -43,7 +43,7 @@ internal static class DiscoveryReportMarkdown
         output.WriteLine();
         output.WriteLine("## Ignored objects");
         output.WriteLine();
-        output.WriteLine($"{Plural(report.Ignored, "object")} not ending in `.parquet` ignored.");
+        output.WriteLine(report.Ignored.Total == 0 ? "No object ignored." : $"{Plural(report.Ignored.Total, "object")} ignored: {report.Ignored.Describe()}.");
     }
 
     private static void WriteTable(DiscoveryReport.TableEntry table, TextWriter output)
@@ -69,6 +69,12 @@ internal static class DiscoveryReportMarkdown
             {
                 output.WriteLine($"| `{Cell(column.Name)}` | `{Cell(column.Type)}` | {(column.Nullable ? "yes" : "no")} |");
             }
+        }
+
+        if (table.PartitionColumns.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"Hive partition columns: {string.Join(", ", table.PartitionColumns.Select(c => $"`{Cell(c)}`"))}.");
         }
 
         if (table.Objects.Count > 0)

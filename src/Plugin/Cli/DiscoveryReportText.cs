@@ -37,6 +37,11 @@ internal static class DiscoveryReportText
                 WriteAligned(output, null, [.. table.Columns.Select(c => new[] { "    " + c.Name, c.Type, c.Nullable ? "nullable" : "not null" })], rightAligned: []);
             }
 
+            if (table.PartitionColumns.Count > 0)
+            {
+                output.WriteLine($"  partition columns: {string.Join(", ", table.PartitionColumns)}");
+            }
+
             if (table.Objects.Count > 0)
             {
                 output.WriteLine("  objects:");
@@ -61,7 +66,7 @@ internal static class DiscoveryReportText
             output.WriteLine($"skipped: {skip.Key} ({skip.Table}): {skip.Reason}");
         }
 
-        output.WriteLine($"ignored: {Plural(report.Ignored, "object")} not ending in .parquet");
+        output.WriteLine(report.Ignored.Total == 0 ? "ignored: 0 objects" : $"ignored: {Plural(report.Ignored.Total, "object")}: {report.Ignored.Describe()}");
         output.WriteLine($"total: {Plural(report.Tables.Count, "table")}, {Plural(report.TotalRows, "row")}, {Plural(report.TotalBytes, "byte")}, " +
             $"{report.Tables.Count(t => t.Error is not null)} with errors, {Plural(report.Skipped.Count, "object")} skipped");
     }

@@ -22,6 +22,11 @@ internal static class DryRunReport
             var skipped = plan.Skipped.Count(s => s.Table == table.Name);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"table {table.Name}: {table.ToRead.Count} objects to read ({table.Bytes} bytes), {table.AlreadySynced} already synced, {table.TooYoung} left for a later run{(skipped > 0 ? $", {skipped} would be skipped" : "")}"));
+            if (table.Partitions.Count > 0)
+            {
+                output.WriteLine($"  partition columns: {string.Join(", ", table.Partitions)}");
+            }
+
             foreach (var obj in table.ToRead)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {obj.Key}  {obj.Size} bytes  {obj.LastModified:yyyy-MM-ddTHH:mm:ssZ}"));
@@ -31,6 +36,11 @@ internal static class DryRunReport
         foreach (var skip in plan.Skipped)
         {
             output.WriteLine($"would skip: {skip.Key} ({skip.Table}): {skip.Reason}");
+        }
+
+        if (plan.Ignored.Total > 0)
+        {
+            output.WriteLine($"ignored: {plan.Ignored.Describe()}");
         }
 
         var readable = plan.Tables.Where(t => t.Error is null).ToList();

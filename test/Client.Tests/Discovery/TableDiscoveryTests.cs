@@ -33,7 +33,7 @@ public sealed class TableDiscoveryTests
         Assert.Equal("sales", sales.Table!.TableName);
         Assert.Equal(["_cq_id", "_cq_parent_id", "id", "name"], sales.Table.Schema.FieldsList.Select(f => f.Name));
         Assert.Empty(result.Skipped);
-        Assert.Equal(0, result.Ignored);
+        Assert.Equal(0, result.Ignored.Total);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class TableDiscoveryTests
         var table = Assert.Single(result.Tables);
         Assert.Equal("t", table.Name);
         Assert.Equal(["t/data.parquet"], table.Files.Select(f => f.StoredObject.Key));
-        Assert.Equal(4, result.Ignored);
+        Assert.Equal(4, result.Ignored.Total);
         Assert.Empty(result.Skipped);
         Assert.DoesNotContain(_store.Reads, r => r.Key != "t/data.parquet");
     }

@@ -73,6 +73,19 @@ public class SpecOptionTests
     }
 
     [Fact]
+    public void Of_ListsMapsAndRuleObjects_BecomeTypeAndDefaultColumns()
+    {
+        var byName = SpecOption.All.ToDictionary(o => o.Name);
+
+        Assert.Equal(("list of globs", "`[]`"), (byName["include"].Type, byName["include"].Default));
+        Assert.Equal(("map of column name to `utf8`, `int32`, `int64`, `float64`, `bool`, `date32` or `timestamp`", "`{}`"), (byName["hive_types"].Type, byName["hive_types"].Default));
+        Assert.Equal(("list of `{match, name}` objects", "`[]`"), (byName["table_rules"].Type, byName["table_rules"].Default));
+        Assert.Equal(("list of `key`, `last_modified`, `etag`, `version_id` or `row`", "`[]`"), (byName["lineage_columns"].Type, byName["lineage_columns"].Default));
+        Assert.Equal(("`auto`, `true` or `false`", "`auto`"), (byName["hive_partitioning"].Type, byName["hive_partitioning"].Default));
+        Assert.Equal(("boolean", "`true`"), (byName["ignore_hidden"].Type, byName["ignore_hidden"].Default));
+    }
+
+    [Fact]
     public void SourceSpec_PropertySummaries_OnlyPointToTheDescription()
     {
         var docs = XDocument.Load(Path.Combine(AppContext.BaseDirectory, "CqSourceS3.Client.xml"));

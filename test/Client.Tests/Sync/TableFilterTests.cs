@@ -89,7 +89,7 @@ public sealed class TableFilterTests
     [Fact]
     public void Select_StarOverAnEmptyPrefix_NamesBucketPrefixAndIgnoredObjects()
     {
-        var discovery = new DiscoveryResult([], [], Ignored: 2) { Location = "s3://my-bucket", Prefix = "exports/" };
+        var discovery = new DiscoveryResult([], [], new IgnoredObjects(2, 0, 0)) { Location = "s3://my-bucket", Prefix = "exports/" };
 
         var ex = Assert.Throws<TableFilterException>(() => TableFilter.Select(discovery, ["*"], []));
 
@@ -103,7 +103,7 @@ public sealed class TableFilterTests
     [Fact]
     public void Select_StarOverAnEmptyFolder_NamesTheFolder()
     {
-        var discovery = new DiscoveryResult([], [], Ignored: 0) { Location = "/data/parquet" };
+        var discovery = new DiscoveryResult([], [], IgnoredObjects.None) { Location = "/data/parquet" };
 
         var ex = Assert.Throws<TableFilterException>(() => TableFilter.Select(discovery, ["*"], []));
 
@@ -113,7 +113,7 @@ public sealed class TableFilterTests
     [Fact]
     public void Select_PatternMissingAmongFoundTables_SaysHowManyWereFoundWhere()
     {
-        var discovery = new DiscoveryResult([.. Known.Select(n => new DiscoveredTable(n, [], null))], [], 0) { Location = "s3://b", Prefix = "x/" };
+        var discovery = new DiscoveryResult([.. Known.Select(n => new DiscoveredTable(n, [], null))], [], IgnoredObjects.None) { Location = "s3://b", Prefix = "x/" };
 
         var ex = Assert.Throws<TableFilterException>(() => TableFilter.Select(discovery, ["sales_*"], ["nope"]));
 

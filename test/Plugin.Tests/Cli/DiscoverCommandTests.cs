@@ -43,7 +43,7 @@ public sealed class DiscoverCommandTests : IClassFixture<DiscoverCommandTests.Bu
         Assert.Matches(@"\n\s+orders/part-1\.parquet\s+\d+ bytes\s+200 rows\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\n", output);
         Assert.Contains("error: " + Mismatch, output, StringComparison.Ordinal);
         Assert.Matches(@"skipped: orders/zz-broken\.parquet \(orders\): .+", output);
-        Assert.Contains("ignored: 1 object not ending in .parquet", output, StringComparison.Ordinal);
+        Assert.Contains("ignored: 1 object: 1 not ending in .parquet", output, StringComparison.Ordinal);
         Assert.Contains("total: 3 tables, 322 rows", output, StringComparison.Ordinal);
         Assert.Contains("1 with errors, 1 object skipped", output, StringComparison.Ordinal);
         Assert.DoesNotContain("_cq_id  ", output, StringComparison.Ordinal);
@@ -57,13 +57,14 @@ public sealed class DiscoverCommandTests : IClassFixture<DiscoverCommandTests.Bu
         Assert.Equal(1, exitCode);
         using var document = JsonDocument.Parse(output);
         var root = document.RootElement;
-        Assert.Equal(["tables", "skipped", "ignored"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["tables", "skipped", "ignored", "ignored_by_reason"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["customers", "metrics", "orders"], root.GetProperty("tables").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
         var customers = root.GetProperty("tables")[0];
-        Assert.Equal(["name", "objects", "bytes", "rows", "columns", "error"], customers.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["name", "objects", "bytes", "rows", "columns", "partition_columns", "error"], customers.EnumerateObject().Select(p => p.Name));
         Assert.Equal(_bucket.SizeOf("customers.parquet"), customers.GetProperty("bytes").GetInt64());
         Assert.Equal(10, customers.GetProperty("rows").GetInt64());
         Assert.Equal(JsonValueKind.Null, customers.GetProperty("error").ValueKind);
+        Assert.Equal(0, customers.GetProperty("partition_columns").GetArrayLength());
         var customerObject = Assert.Single(customers.GetProperty("objects").EnumerateArray());
         Assert.Equal(["key", "size", "last_modified", "rows"], customerObject.EnumerateObject().Select(p => p.Name));
         Assert.Equal("customers.parquet", customerObject.GetProperty("key").GetString());
@@ -99,7 +100,7 @@ public sealed class DiscoverCommandTests : IClassFixture<DiscoverCommandTests.Bu
         Assert.Contains("| `price` | `decimal(18, 4)` | yes |", output, StringComparison.Ordinal);
         Assert.Matches(@"\| `orders/part-0\.parquet` \| \d+ \| 100 \|", output);
         Assert.Matches(@"## Skipped objects\n\n- `orders/zz-broken\.parquet` \(table `orders`\): .+", output);
-        Assert.Contains("1 object not ending in `.parquet` ignored.", output, StringComparison.Ordinal);
+        Assert.Contains("1 object ignored: 1 not ending in .parquet.", output, StringComparison.Ordinal);
     }
 
     [Fact]
