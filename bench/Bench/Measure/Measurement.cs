@@ -6,7 +6,8 @@ namespace CqSourceS3.Bench.Measure;
 /// crossed the store boundary (proxy count for S3, rchar for a local folder); CPU seconds are the measured program's
 /// own over the timed span (the plugin's, or DuckDB's for its scan); client CPU seconds are the bench process's over
 /// a plugin scenario's span: its gRPC client decoding every Insert and, for S3, the counting proxy (for an
-/// in-process S3 baseline: the SDK and the proxy); store CPU seconds are the S3 server's processes over the run.
+/// in-process S3 baseline: the SDK and the proxy); store CPU seconds are the S3 server's processes over the run;
+/// sent bytes are the Arrow IPC bytes of every Insert a plugin sync sent.
 /// </summary>
 internal sealed record Measurement(
     string Scenario,
@@ -17,4 +18,5 @@ internal sealed record Measurement(
     long? BytesFetched,
     double? CpuSeconds = null,
     double? ClientCpuSeconds = null,
-    double? StoreCpuSeconds = null);
+    double? StoreCpuSeconds = null,
+    long? SentBytes = null);

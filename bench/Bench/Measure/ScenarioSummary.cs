@@ -22,6 +22,8 @@ internal sealed record ScenarioSummary(string Scenario, string Measures, IReadOn
 
     public Stat? StoreCpuSeconds => Optional(Runs.Select(r => r.StoreCpuSeconds));
 
+    public Stat? SentMegabytes => Optional(Runs.Select(r => r.SentBytes / 1e6));
+
     public long Rows => Runs[0].Rows;
 
     public long ParquetBytes => Runs[0].ParquetBytes;

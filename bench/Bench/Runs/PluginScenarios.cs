@@ -44,7 +44,7 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
         var cpuBefore = server.CpuSeconds;
         var (seconds, tally) = await SyncAsync(server, spec, cancellationToken).ConfigureAwait(false);
         Check(scenario, tally, expectedRows);
-        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, server.ReadCharacters - before, server.CpuSeconds - cpuBefore, tally.ClientCpuSeconds);
+        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, server.ReadCharacters - before, server.CpuSeconds - cpuBefore, tally.ClientCpuSeconds, SentBytes: tally.IpcBytes);
     }
 
     /// <summary>A default-spec sync of a bucket through the counting proxy.</summary>
@@ -55,7 +55,7 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
         var cpuBefore = server.CpuSeconds;
         var (seconds, tally) = await SyncAsync(server, S3Spec(bucket, proxy), cancellationToken).ConfigureAwait(false);
         Check(scenario, tally, expectedRows);
-        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer, server.CpuSeconds - cpuBefore, tally.ClientCpuSeconds);
+        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer, server.CpuSeconds - cpuBefore, tally.ClientCpuSeconds, SentBytes: tally.IpcBytes);
     }
 
     /// <summary>

@@ -81,7 +81,10 @@ internal static class ResultsReport
             // Partition and lineage columns are constant per object (only _source_row is a sequence): the lake sync
             // should cost what the plain one does.
             Line(text, $"\nData-lake columns, not a target: the reference set in hive folders with 2 partition and 5 lineage columns ÷ the plain sync = "
-                + $"{lakeCpu / plainCpu:F2} in plugin CPU s ({lakeCpu:F2} / {plainCpu:F2}), {lakeWall / plainWall:F2} in wall s ({lakeWall:G4} / {plainWall:G4}).");
+                + $"{lakeCpu / plainCpu:F2} in plugin CPU s ({lakeCpu:F2} / {plainCpu:F2}), {lakeWall / plainWall:F2} in wall s ({lakeWall:G4} / {plainWall:G4})"
+                + (Get(byName, "local-sync-lake", s => s.SentMegabytes?.Median) is { } lakeSent && Get(byName, "local-sync", s => s.SentMegabytes?.Median) is { } plainSent && plainSent > 0
+                    ? $", {lakeSent / plainSent:F2} in Arrow IPC bytes sent ({lakeSent:F0} / {plainSent:F0} MB); plugin CPU s per GB sent: {lakeCpu / lakeSent * 1e3:F2} against {plainCpu / plainSent * 1e3:F2}."
+                    : "."));
         }
 
         if (CpuSum(byName, "s3-sync") is { } syncCpu && CpuSum(byName, "s3-get-all") is { } floorCpu && floorCpu > 0)
