@@ -89,7 +89,7 @@ public sealed class DataLakeSyncTests : IClassFixture<LakeFolder>, IDisposable
             Assert.All(ofKey, r => AssertLineage(r, listing[key]));
         }
 
-        Assert.DoesNotContain(_traffic.Reads, read => LakeFolder.HiddenKeys.Contains(read.Key));
+        Assert.DoesNotContain(_store.Traffic.Reads, read => LakeFolder.HiddenKeys.Contains(read.Key));
     }
 
     [Theory]

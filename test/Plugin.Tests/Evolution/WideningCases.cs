@@ -111,6 +111,6 @@ internal sealed record WideningCase(string Table, IArrowArray Narrow, IArrowArra
 
         var nulls = values.Count(v => v is null);
         return new LargeStringArray(new ArrayData(LargeStringType.Default, values.Length, nulls, 0,
-            [new ArrowBuffer(validity), new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray()), new ArrowBuffer([.. bytes])]));
+            [new ArrowBuffer(validity), new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray()), new ArrowBuffer(bytes.ToArray())]));
     }
 }
