@@ -12,7 +12,7 @@ internal static class ObjectFailures
 {
     /// <summary>
     /// Skippable: the object is not readable Parquet, is encrypted, holds a value its table's widened column type cannot
-/// hold, timed out, vanished or changed after listing, or
+    /// hold, timed out, vanished or changed after listing, or
     /// could not be read for a transient reason (its own I/O on this machine or the network, memory, threads).
     /// Not skippable: a missing bucket or denied access: those fail every object alike and must surface as one clear
     /// error (a local file that cannot be read for want of permission is a transient failure of that file).
