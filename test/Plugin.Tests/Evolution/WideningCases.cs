@@ -50,6 +50,14 @@ internal sealed record WideningCase(string Table, IArrowArray Narrow, IArrowArra
             new StringArray.Builder().Append("").Append("é").AppendNull().Build(),
             LargeStrings("w"),
             LargeStrings("", "é", null)),
+        new("w_binary_large",
+            new BinaryArray.Builder().Append([1, 2]).Append(System.Array.Empty<byte>()).AppendNull().Build(),
+            LargeBinaries([9]),
+            LargeBinaries([1, 2], [], null)),
+        new("w_decimal_256",
+            Decimals(new Decimal128Type(38, 2), 12345.67m, -0.01m, null),
+            Decimals256(new Decimal256Type(40, 4), 1m),
+            Decimals256(new Decimal256Type(40, 4), 12345.67m, -0.01m, null)),
         new("w_timestamp_ms_us",
             Timestamps(TimeUnit.Millisecond, 0, -1, null),
             Timestamps(TimeUnit.Microsecond, 1),
@@ -72,6 +80,45 @@ internal sealed record WideningCase(string Table, IArrowArray Narrow, IArrowArra
         }
 
         return builder.Build();
+    }
+
+    private static Decimal256Array Decimals256(Decimal256Type type, params decimal?[] values)
+    {
+        var builder = new Decimal256Array.Builder(type);
+        foreach (var value in values)
+        {
+            if (value is { } v)
+            {
+                builder.Append(v);
+            }
+            else
+            {
+                builder.AppendNull();
+            }
+        }
+
+        return builder.Build();
+    }
+
+    private static LargeBinaryArray LargeBinaries(params byte[]?[] values)
+    {
+        var offsets = new long[values.Length + 1];
+        var bytes = new List<byte>();
+        var validity = new byte[(values.Length + 7) / 8];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] is { } value)
+            {
+                bytes.AddRange(value);
+                validity[i / 8] |= (byte)(1 << (i % 8));
+            }
+
+            offsets[i + 1] = bytes.Count;
+        }
+
+        var nulls = values.Count(v => v is null);
+        return new LargeBinaryArray(new ArrayData(LargeBinaryType.Default, values.Length, nulls, 0,
+            [new ArrowBuffer(validity), new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray()), new ArrowBuffer(bytes.ToArray())]));
     }
 
     private static TimestampArray Timestamps(TimeUnit unit, params long?[] values)
