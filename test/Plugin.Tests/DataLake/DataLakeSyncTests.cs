@@ -22,7 +22,7 @@ namespace CqSourceS3.Plugin.Tests.DataLake;
 [Collection(S3ServerCollectionDefinition.Name)]
 public sealed class DataLakeSyncTests : IClassFixture<LakeFolder>, IDisposable
 {
-    private readonly LakeFolder lake;
+    private readonly LakeFolder _lake;
     private static readonly string[] LineageNames = ["_source_key", "_source_last_modified", "_source_etag", "_source_version_id", "_source_row"];
 
     private readonly TestCacheFolder _cache = new();
@@ -30,7 +30,7 @@ public sealed class DataLakeSyncTests : IClassFixture<LakeFolder>, IDisposable
 
     public DataLakeSyncTests(S3ServerFixture server, LakeFolder lake, ITestOutputHelper output)
     {
-        this.lake = lake;
+        _lake = lake;
         _store = new FolderOrBucket(server, _cache.Path, output);
     }
 
@@ -199,7 +199,7 @@ public sealed class DataLakeSyncTests : IClassFixture<LakeFolder>, IDisposable
     }
 
     private Task<(ByteString Spec, Dictionary<string, StoredObject> Listing)> PrepareAsync(string store, JsonObject options) =>
-        _store.PrepareAsync(store, options, lake.Path, lake.Keys);
+        _store.PrepareAsync(store, options, _lake.Path, _lake.Keys);
 
     private Task<(ByteString Spec, Dictionary<string, StoredObject> Listing)> PrepareAsync(string store, JsonObject options, string folder, IReadOnlyList<string> keys) =>
         _store.PrepareAsync(store, options, folder, keys);
