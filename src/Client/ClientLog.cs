@@ -56,6 +56,9 @@ internal static partial class ClientLog
     [LoggerMessage(EventId = 117, Level = LogLevel.Error, Message = "Table {Table} stopped (error_policy: fail): object {Key} could not be read: {Reason}")]
     public static partial void TableStopped(ILogger logger, string table, string key, string reason);
 
+    [LoggerMessage(EventId = 119, Level = LogLevel.Warning, Message = "Table {Table}: column {Column} is now {NewType}, but objects already synced had {OldType} (e.g. {Key}); a destination changes a column's type only with migrate_mode: forced, with migrate_mode: safe it refuses the migration")]
+    public static partial void ColumnTypeChanged(ILogger logger, string table, string column, string newType, string oldType, string key);
+
     [LoggerMessage(EventId = 118, Level = LogLevel.Warning, Message = "Reading {Concurrency} objects at once instead of {Requested}: the process may open {Limit} files (ulimit -n) and has {Open} open already; raise the limit to read more at once")]
     public static partial void ConcurrencyLowered(ILogger logger, int requested, int concurrency, long limit, int open);
 }

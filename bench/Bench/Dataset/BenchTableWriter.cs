@@ -20,15 +20,23 @@ internal sealed class BenchTableWriter
 
     private readonly Random _random;
     private readonly long _firstId;
+    private readonly bool _withoutScore;
 
-    public BenchTableWriter(int seed, int fileIndex, long firstId)
+    /// <param name="seed">The data set's seed.</param>
+    /// <param name="fileIndex">The file's number in the set.</param>
+    /// <param name="firstId">The id of the file's first row.</param>
+    /// <param name="withoutScore">Leave the <c>score</c> column out (a producer that dropped it); the other values stay the same.</param>
+    public BenchTableWriter(int seed, int fileIndex, long firstId, bool withoutScore = false)
     {
         // Random(int) uses the legacy, documented-stable algorithm: same seed, same values on every .NET.
         _random = new Random(unchecked((seed * 7919) + fileIndex));
         _firstId = firstId;
+        _withoutScore = withoutScore;
     }
 
-    public static Column[] Columns() =>
+    public static Column[] Columns(bool withoutScore = false) => [.. AllColumns().Where(c => !withoutScore || c.Name != "score")];
+
+    private static Column[] AllColumns() =>
     [
         new Column<long>("id"),
         new Column<int>("quantity"),
@@ -46,7 +54,7 @@ internal sealed class BenchTableWriter
     public void Write(string path, long rows, int rowGroups)
     {
         using var properties = new WriterPropertiesBuilder().Compression(Compression.Snappy).Build();
-        using var file = new ParquetFileWriter(path, Columns(), properties);
+        using var file = new ParquetFileWriter(path, Columns(_withoutScore), properties);
         var written = 0L;
         for (var group = 0; group < rowGroups; group++)
         {
@@ -97,7 +105,11 @@ internal sealed class BenchTableWriter
         WriteColumn(rowGroup, times);
         WriteColumn(rowGroup, dates);
         WriteColumn(rowGroup, amounts);
-        WriteColumn(rowGroup, scores);
+        if (!_withoutScore)
+        {
+            WriteColumn(rowGroup, scores);
+        }
+
         WriteColumn(rowGroup, tags);
     }
 

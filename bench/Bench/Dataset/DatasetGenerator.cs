@@ -32,7 +32,7 @@ internal static class DatasetGenerator
         var clock = Stopwatch.StartNew();
         for (var file = 0; file < shape.FileCount; file++)
         {
-            var writer = new BenchTableWriter(seed, file, firstId: file * shape.RowsPerFile);
+            var writer = new BenchTableWriter(seed, file, firstId: file * shape.RowsPerFile, withoutScore: shape.LacksScore(file));
             writer.Write(Path.Combine(root, shape.Key(file)), shape.RowsPerFile, shape.RowGroupsPerFile);
         }
 

@@ -12,6 +12,9 @@ internal sealed record DatasetShape(string Name, string TableFolder, int FileCou
     public const string SmallFiles = "small-files";
     public const string BigFile = "big-file";
 
+    /// <summary>The reference set as a producer whose schema drifted wrote it: every other file lacks the <c>score</c> column.</summary>
+    public const string ReferenceDrift = "reference-drift";
+
     /// <summary>The reference row group size at full scale (2,000,000 rows in 8 row groups).</summary>
     private const long RowsPerRowGroup = 250_000;
 
@@ -21,7 +24,10 @@ internal sealed record DatasetShape(string Name, string TableFolder, int FileCou
     /// <summary>Rows in one "small files" object: a few KB of Parquet, most of it footer.</summary>
     private const long SmallFileRows = 40;
 
-    public static IReadOnlyList<string> Names { get; } = [Reference, SmallFiles, BigFile];
+    public static IReadOnlyList<string> Names { get; } = [Reference, SmallFiles, BigFile, ReferenceDrift];
+
+    /// <summary>Whether file <paramref name="index"/> of this set lacks the <c>score</c> column.</summary>
+    public bool LacksScore(int index) => Name == ReferenceDrift && index % 2 == 1;
 
     public long TotalRows => FileCount * RowsPerFile;
 
@@ -38,7 +44,7 @@ internal sealed record DatasetShape(string Name, string TableFolder, int FileCou
 
         return name switch
         {
-            Reference => Rows(name, "bench_reference", 4, 2_000_000 * scale, _ => ReferenceRowGroups),
+            Reference or ReferenceDrift => Rows(name, "bench_reference", 4, 2_000_000 * scale, _ => ReferenceRowGroups),
             // The big file keeps the row group size rather than the count: memory must not grow with file size,
             // so the file only gets more row groups of the same size.
             BigFile => Rows(name, "bench_big_file", 1, 32_000_000 * scale, rows => (double)rows / RowsPerRowGroup),

@@ -33,6 +33,7 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
             // finally block, also when a data set, DuckDB's install or an upload fails.
             var scenarios = new PluginScenarios(plugin, arguments.SpecOverrides, footerCache.FullName);
             var reference = Prepare(DatasetShape.Reference);
+            var drift = Skipped("drift") ? null : Prepare(DatasetShape.ReferenceDrift);
             var lake = Skipped("lake") ? null : HiveLayout.Write(reference.Shape.TableFolder, reference.Objects, reference.Root + "-hive", log);
             var bigFile = Skipped("big-file") ? null : Prepare(DatasetShape.BigFile);
             var smallFiles = Skipped("listing") ? null : Prepare(DatasetShape.SmallFiles);
@@ -70,6 +71,11 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
                 if (!Skipped("local"))
                 {
                     Record("plugin, local folder, reference", await scenarios.LocalSyncAsync("local-sync", reference.Root, reference.Rows, reference.Bytes, cancellationToken).ConfigureAwait(false));
+                }
+
+                if (drift is not null)
+                {
+                    Record("plugin, local folder, reference, every other file without the score column", await scenarios.LocalSyncAsync("local-sync-drift", drift.Root, drift.Rows, drift.Bytes, cancellationToken).ConfigureAwait(false));
                 }
 
                 if (lake is not null)

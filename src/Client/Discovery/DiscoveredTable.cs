@@ -1,3 +1,4 @@
+using CqSourceS3.Client.Evolution;
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Tables;
 
@@ -14,6 +15,12 @@ public sealed record DiscoveredTable(string Name, IReadOnlyList<ParquetFileInfo>
 
     /// <summary>The table's hive partition columns and each object's values; none when it has no partition folders.</summary>
     internal PartitionLayout Partitions { get; init; } = PartitionLayout.None;
+
+    /// <summary>
+    /// Under <c>schema_policy: union_by_name</c>, per file column of the table: in how many objects it is missing and
+    /// which types were widened into its type. Empty under the other policies.
+    /// </summary>
+    public IReadOnlyList<ColumnEvolution> Evolution { get; init; } = [];
 
     /// <summary>The names of the hive partition columns, in key order (appended after the file's columns).</summary>
     public IReadOnlyList<string> PartitionColumns => Partitions.Names;

@@ -26,6 +26,9 @@ internal sealed record DiscoveryRules
     /// <summary>The <c>lineage_columns</c>, in their fixed column order.</summary>
     public IReadOnlyList<LineageColumn> Lineage { get; init; } = [];
 
+    /// <summary>The <c>schema_policy</c>: what a table whose objects' schemas differ does.</summary>
+    public string SchemaPolicy { get; init; } = SchemaPolicies.UnionByName;
+
     /// <summary>The <c>hive_partitioning</c> mode.</summary>
     public HivePartitioning Hive => Layout.Hive;
 
@@ -48,6 +51,7 @@ internal sealed record DiscoveryRules
             },
             HiveTypes = spec.HiveTypes.ToDictionary(p => p.Key, p => Parsed(p.Value), StringComparer.Ordinal),
             Lineage = [.. spec.LineageColumns.Select(ParsedLineage).Distinct().Order()],
+            SchemaPolicy = spec.SchemaPolicy,
         };
     }
 

@@ -1,3 +1,4 @@
+using CqSourceS3.Client.Evolution;
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Storage;
 
@@ -10,7 +11,8 @@ namespace CqSourceS3.Client.Discovery;
 internal static class ObjectFailures
 {
     /// <summary>
-    /// Skippable: the object is not readable Parquet, is encrypted, timed out, vanished or changed after listing, or
+    /// Skippable: the object is not readable Parquet, is encrypted, holds a value its table's widened column type cannot
+    /// hold, timed out, vanished or changed after listing, or
     /// could not be read for a transient reason (its own I/O on this machine or the network, memory, threads).
     /// Not skippable: a missing bucket or denied access: those fail every object alike and must surface as one clear
     /// error (a local file that cannot be read for want of permission is a transient failure of that file).
@@ -19,6 +21,7 @@ internal static class ObjectFailures
     {
         OperationCanceledException => false,
         ParquetReadException => true,
+        ColumnWideningException => true,
         StoreException store => store.Failure is StoreFailure.ObjectNotFound || IsTransient(store),
         _ => false,
     };
@@ -27,6 +30,8 @@ internal static class ObjectFailures
     {
         ParquetReadException parquet => new SkippedObject(obj.Key, table, parquet.Message, parquet.IsTransient),
         StoreException store => new SkippedObject(obj.Key, table, store.Message, IsTransient(store)),
+        // The object's own values do not fit the table's widened type: reading it again gives the same answer.
+        ColumnWideningException widening => new SkippedObject(obj.Key, table, widening.Message, Transient: false),
         _ => new SkippedObject(obj.Key, table, error.Message, Transient: true),
     }) with
     { StoredObject = obj };

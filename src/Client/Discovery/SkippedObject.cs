@@ -9,4 +9,10 @@ public sealed record SkippedObject(string Key, string Table, string Reason, bool
 {
     /// <summary>The object as listed, so an incremental cursor can hold a transient failure open.</summary>
     public CqSourceS3.Client.Storage.StoredObject? StoredObject { get; init; }
+
+    /// <summary>
+    /// True when the spec chose to skip it (<c>schema_policy: skip_file</c>): nothing failed, so
+    /// <c>error_policy: fail</c> does not stop its table.
+    /// </summary>
+    public bool ByPolicy { get; init; }
 }

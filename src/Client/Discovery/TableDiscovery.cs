@@ -43,11 +43,19 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
         cache?.Commit(objects.Keys);
 
         var tables = new List<DiscoveredTable>();
+        var policySkipped = new List<SkippedObject>();
         foreach (var (name, keys) in grouping.Tables)
         {
             var files = keys.Where(footers.ContainsKey).Select(k => footers[k]).OrderBy(f => f.StoredObject.Key, StringComparer.Ordinal).ToList();
-            tables.Add(Check(name, files));
+            tables.Add(Check(name, files, _rules, policySkipped));
         }
+
+        foreach (var skip in policySkipped)
+        {
+            ClientLog.ObjectSkipped(logger, skip.Table, skip.Key, skip.Reason);
+        }
+
+        skipped = [.. skipped.Concat(policySkipped).OrderBy(s => s.Key, StringComparer.Ordinal)];
 
         foreach (var collision in grouping.Collisions)
         {
@@ -118,31 +126,22 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
         return (new Dictionary<string, ParquetFileInfo>(footers, StringComparer.Ordinal), [.. skipped.OrderBy(s => s.Key, StringComparer.Ordinal)]);
     }
 
-    private DiscoveredTable Check(string name, List<ParquetFileInfo> files)
+    private static DiscoveredTable Check(string name, List<ParquetFileInfo> files, DiscoveryRules rules, List<SkippedObject> policySkipped)
     {
         if (files.Count == 0)
         {
             return new DiscoveredTable(name, files, $"table \"{name}\": none of its objects could be read (see the skipped objects)");
         }
 
-        var reference = files[0];
-        // Footers from the cache share one schema instance per table: each instance is compared once, through the
-        // first file (in key order) that has it, so a mismatch still names the first file that differs.
-        var others = files.Skip(1)
-            .Where(f => !ReferenceEquals(f.Schema, reference.Schema))
-            .DistinctBy(f => (object)f.Schema, ReferenceEqualityComparer.Instance)
-            .ToList();
-        foreach (var file in others)
+        var check = TableSchemaCheck.Of(name, files, rules.SchemaPolicy);
+        policySkipped.AddRange(check.Skipped);
+        if (check.Error is not null)
         {
-            var differences = SchemaDifference.Describe(reference.Schema, file.Schema);
-            if (differences.Count > 0)
-            {
-                return new DiscoveredTable(name, files,
-                    $"table \"{name}\": schema of \"{file.StoredObject.Key}\" differs from \"{reference.StoredObject.Key}\": {string.Join("; ", differences)}");
-            }
+            return new DiscoveredTable(name, files, check.Error);
         }
 
-        var partitions = PartitionLayout.Of(name, files, _rules, out var partitionError);
+        files = [.. check.Files];
+        var partitions = PartitionLayout.Of(name, files, rules, out var partitionError);
         if (partitionError is not null)
         {
             return new DiscoveredTable(name, files, partitionError);
@@ -150,11 +149,11 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
 
         try
         {
-            var schema = SchemaDifference.MergeNullability(reference.Schema, others.Select(f => f.Schema));
             return new DiscoveredTable(name, files, null)
             {
-                Table = CqTableSchema.Create(name, schema, _rules.AppendedColumns(partitions)),
+                Table = CqTableSchema.Create(name, check.Schema!, rules.AppendedColumns(partitions)),
                 Partitions = partitions,
+                Evolution = check.Columns,
             };
         }
         catch (CqSchemaException e)

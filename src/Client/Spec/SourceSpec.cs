@@ -77,6 +77,11 @@ public sealed record SourceSpec
     [SpecDistinct]
     public IReadOnlyList<string> LineageColumns { get; init; } = [];
 
+    /// <summary>The <c>schema_policy</c> option, documented by its Description.</summary>
+    [Description("What a table does when its objects' schemas differ. `union_by_name`: the table has every column of every object listed (matched by name, case-sensitively), in the newest object's order, then the columns only older objects have; a column an object lacks is null in its rows, and a column whose types differ takes the type that holds them all without loss (a wider integer, float64 for float32, a decimal with enough digits, large_utf8, a finer timestamp unit, structs and lists widened field by field); any other difference, or two names that differ only in case, fails the table naming the column, both types and an object of each. `strict`: every object must have the same columns in the same order with the same types, else the table fails. `skip_file`: the newest object's schema is the table's, and objects with another schema are skipped with a warning naming the columns that differ (the incremental cursor passes them).")]
+    [SpecAllowedValues(SchemaPolicies.UnionByName, SchemaPolicies.Strict, SchemaPolicies.SkipFile)]
+    public string SchemaPolicy { get; init; } = SchemaPolicies.UnionByName;
+
     /// <summary>The <c>rows_per_record</c> option, documented by its Description.</summary>
     [Description("Maximum number of rows in one record batch sent to the destination. A batch is also cut at 64 MiB, so no Insert comes near the protocol's message size limit.")]
     [SpecIntegerRange(1, int.MaxValue)]

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Apache.Arrow;
 using CqSourceS3.Client.Arrow;
 using CqSourceS3.Client.Discovery;
+using CqSourceS3.Client.Evolution;
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.Storage;
@@ -95,13 +96,16 @@ internal sealed class ObjectReader(
         counters.ObjectStarting(table.TableName, started);
         using var builder = new CqRecordBuilder(table, CqIdGenerator.For(deterministicIds, store.Location, obj), new ObjectColumnValues(obj, item.Partitions));
         using var encoder = new RecordStreamEncoder(table.Schema);
+        // Objects whose schema is not the table's (schema_policy: union_by_name) get missing columns as nulls and
+        // narrower types widened; the rest pass through untouched.
+        var conformer = new BatchConformer(table.FileSchema, file.Schema);
         long row = 0;
         try
         {
             var batches = new ParquetBatchReader(settings.ReadOptions).ReadAsync(store, obj, DecodeBatchSize.RowsFor(file), cancellationToken);
-            await foreach (var batch in batches.ConfigureAwait(false))
+            await foreach (var decoded in batches.ConfigureAwait(false))
             {
-                using (batch)
+                using (var batch = conformer.IsIdentity ? decoded : conformer.Conform(decoded, obj.Key))
                 {
                     foreach (var slice in RecordBatchSlicer.Slice(batch, spec.RowsPerRecord, settings.MaxRecordBytes))
                     {

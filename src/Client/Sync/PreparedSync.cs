@@ -22,7 +22,7 @@ internal sealed record PreparedSync(
     /// such a table is read and its cursor stays.
     /// </summary>
     public IEnumerable<SkippedObject> FooterStops => FailsTableOnUnreadableObject
-        ? Discovery.Skipped.Where(s => Syncable.Any(t => t.Name == s.Table))
+        ? Discovery.Skipped.Where(s => !s.ByPolicy && Syncable.Any(t => t.Name == s.Table))
         : [];
 
     /// <summary>The objects to read of the tables not stopped, after each table's cursor.</summary>

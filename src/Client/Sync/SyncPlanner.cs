@@ -41,6 +41,10 @@ internal sealed class SyncPlanner(IObjectStore store, SourceSpec spec, SyncSetti
             run.FooterFailed(discovery.Skipped.Where(s => s.Table == table.Name));
             runs[table.Name] = run;
             ClientLog.CursorSelected(logger, table.Name, selection.ToRead.Count, selection.SkippedAsSynced, selection.SkippedAsTooYoung);
+            foreach (var change in ChangedColumnTypes.Of(table, run))
+            {
+                ClientLog.ColumnTypeChanged(logger, table.Name, change.Column, change.NewType, change.OldType, change.Key);
+            }
         }
 
         return runs;

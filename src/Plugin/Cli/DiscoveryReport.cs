@@ -46,9 +46,15 @@ internal sealed record DiscoveryReport(IReadOnlyList<DiscoveryReport.TableEntry>
             var columns = schema is null
                 ? []
                 : schema.FieldsList.Where(f => f.Name is not (CqMetadata.CqIdColumn or CqMetadata.CqParentIdColumn))
-                    .Select(f => new ColumnEntry(f.Name, TypeOf(f), f.IsNullable)).ToList();
+                    .Select(f => Column(f, table.Evolution)).ToList();
             var objects = table.Files.Select(f => new ObjectEntry(f.StoredObject.Key, f.StoredObject.Size, f.StoredObject.LastModified.ToUniversalTime(), f.RowCount)).ToList();
             return new TableEntry(table.Name, objects, table.Bytes, table.Rows, columns, table.PartitionColumns, table.Error);
+        }
+
+        private static ColumnEntry Column(Field field, IReadOnlyList<CqSourceS3.Client.Evolution.ColumnEvolution> evolution)
+        {
+            var column = evolution.FirstOrDefault(c => c.Name == field.Name);
+            return new ColumnEntry(field.Name, TypeOf(field), field.IsNullable, column?.MissingIn ?? 0, column?.WidenedFrom ?? []);
         }
 
         /// <summary>CloudQuery extension types (uuid, json…) by their name, the rest as Go's Arrow prints them, as <c>sync</c> does.</summary>
@@ -59,6 +65,23 @@ internal sealed record DiscoveryReport(IReadOnlyList<DiscoveryReport.TableEntry>
     /// <summary>One object of a table, as listed, with its footer's row count.</summary>
     internal sealed record ObjectEntry(string Key, long Size, DateTimeOffset LastModified, long Rows);
 
-    /// <summary>One column with its Arrow type text.</summary>
-    internal sealed record ColumnEntry(string Name, string Type, bool Nullable);
+    /// <summary>
+    /// One column with its Arrow type text and, under <c>schema_policy: union_by_name</c>, in how many objects it is
+    /// missing and the types of other objects that were widened into <see cref="Type"/>.
+    /// </summary>
+    internal sealed record ColumnEntry(string Name, string Type, bool Nullable, int MissingIn, IReadOnlyList<string> WidenedFrom)
+    {
+        /// <summary>"missing in 2 objects, widened from int32", or null when the column is the same in every object.</summary>
+        public string? EvolutionText => (MissingIn, WidenedFrom.Count) switch
+        {
+            (0, 0) => null,
+            (_, 0) => MissingText,
+            (0, _) => WidenedText,
+            _ => $"{MissingText}, {WidenedText}",
+        };
+
+        private string MissingText => MissingIn == 1 ? "missing in 1 object" : $"missing in {MissingIn} objects";
+
+        private string WidenedText => $"widened from {string.Join(", ", WidenedFrom)}";
+    }
 }

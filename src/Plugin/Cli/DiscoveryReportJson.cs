@@ -5,7 +5,7 @@ namespace CqSourceS3.Plugin.Cli;
 
 /// <summary>
 /// <c>discover --format json</c>: one indented document whose shape is documented in the README and stays stable:
-/// <c>{"tables":[{"name","objects":[{"key","size","last_modified","rows"}],"bytes","rows","columns":[{"name","type","nullable"}],"partition_columns":[name],"error"}],"skipped":[{"key","table","reason","transient"}],"ignored":N,"ignored_by_reason":{"not_parquet","hidden","excluded"}}</c>.
+/// <c>{"tables":[{"name","objects":[{"key","size","last_modified","rows"}],"bytes","rows","columns":[{"name","type","nullable","missing_in","widened_from"}],"partition_columns":[name],"error"}],"skipped":[{"key","table","reason","transient"}],"ignored":N,"ignored_by_reason":{"not_parquet","hidden","excluded"}}</c>.
 /// Written field by field rather than serialized from the records, so renaming a C# property cannot change it.
 /// </summary>
 internal static class DiscoveryReportJson
@@ -75,6 +75,14 @@ internal static class DiscoveryReportJson
             json.WriteString("name", column.Name);
             json.WriteString("type", column.Type);
             json.WriteBoolean("nullable", column.Nullable);
+            json.WriteNumber("missing_in", column.MissingIn);
+            json.WriteStartArray("widened_from");
+            foreach (var type in column.WidenedFrom)
+            {
+                json.WriteStringValue(type);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 

@@ -71,6 +71,13 @@ internal static class DiscoveryReportMarkdown
             }
         }
 
+        var evolved = table.Columns.Where(c => c.EvolutionText is not null).ToList();
+        if (evolved.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Schema evolution: " + string.Join("; ", evolved.Select(c => $"`{Cell(c.Name)}` {c.EvolutionText}")) + ".");
+        }
+
         if (table.PartitionColumns.Count > 0)
         {
             output.WriteLine();

@@ -34,7 +34,7 @@ internal static class DiscoveryReportText
             if (table.Columns.Count > 0)
             {
                 output.WriteLine(table.Error is null ? "  columns (besides _cq_id, _cq_parent_id):" : "  columns of its first object:");
-                WriteAligned(output, null, [.. table.Columns.Select(c => new[] { "    " + c.Name, c.Type, c.Nullable ? "nullable" : "not null" })], rightAligned: []);
+                WriteAligned(output, null, [.. table.Columns.Select(c => new[] { "    " + c.Name, c.Type, c.Nullable ? "nullable" : "not null", c.EvolutionText ?? "" })], rightAligned: []);
             }
 
             if (table.PartitionColumns.Count > 0)

@@ -2,6 +2,7 @@ using Apache.Arrow;
 using Apache.Arrow.Types;
 using CqSourceS3.Client.Discovery;
 using CqSourceS3.Client.Parquet;
+using CqSourceS3.Client.Spec;
 using CqSourceS3.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 using ParquetSharp;
@@ -65,13 +66,13 @@ public sealed class TableDiscoveryTests
 
     [Theory]
     [MemberData(nameof(Mismatches))]
-    public async Task DiscoverAsync_FilesDisagreeOnSchema_FailsTheTableNamingBothFilesAndTheDifference(string scenario, Field[] otherColumns, string difference)
+    public async Task DiscoverAsync_StrictAndFilesDisagreeOnSchema_FailsTheTableNamingBothFilesAndTheDifference(string scenario, Field[] otherColumns, string difference)
     {
         _store.Put("orders/part-1.parquet", Bytes(5, IdAndName));
         _store.Put("orders/part-2.parquet", Bytes(5, otherColumns));
         _store.Put("customers/all.parquet", Bytes(5, IdAndName));
 
-        var result = await DiscoverAsync();
+        var result = await DiscoverAsync(DiscoveryRules.Default with { SchemaPolicy = SchemaPolicies.Strict });
 
         var orders = result.Tables.Single(t => t.Name == "orders");
         Assert.NotNull(orders.Error);
@@ -192,6 +193,6 @@ public sealed class TableDiscoveryTests
         Assert.True(_store.BytesRead < 3 * 70_000, $"discovery fetched {_store.BytesRead} bytes");
     }
 
-    private Task<DiscoveryResult> DiscoverAsync() =>
-        new TableDiscovery(_store, ParquetReadOptions.Default, concurrency: 4, NullLogger.Instance).DiscoverAsync("", CancellationToken.None);
+    private Task<DiscoveryResult> DiscoverAsync(DiscoveryRules? rules = null) =>
+        new TableDiscovery(_store, ParquetReadOptions.Default, concurrency: 4, NullLogger.Instance, rules: rules).DiscoverAsync("", CancellationToken.None);
 }

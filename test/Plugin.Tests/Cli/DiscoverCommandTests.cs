@@ -14,7 +14,9 @@ namespace CqSourceS3.Plugin.Tests.Cli;
 /// </summary>
 public sealed class DiscoverCommandTests : IClassFixture<DiscoverCommandTests.Bucket>, IDisposable
 {
-    private const string Mismatch = "table \"metrics\": schema of \"metrics/b.parquet\" differs from \"metrics/a.parquet\": column \"value\" is int64 vs float64";
+    // schema_policy union_by_name (the default): int64 and float64 have no lossless common type. Both files have one
+    // LastModified, so the greater key counts as the newer.
+    private const string Mismatch = "table \"metrics\": column \"value\" is float64 in \"metrics/b.parquet\" but int64 in \"metrics/a.parquet\", and no type holds both without loss";
 
     private readonly Bucket _bucket;
     private readonly TestCacheFolder _cache = new();

@@ -20,14 +20,21 @@ namespace CqSourceS3.Plugin.Tests.DataLake;
 /// server, with typed partitions and every lineage column; each value is checked row by row in the decoded Inserts.
 /// </summary>
 [Collection(S3ServerCollectionDefinition.Name)]
-public sealed class DataLakeSyncTests(S3ServerFixture server, LakeFolder lake, ITestOutputHelper output) : IClassFixture<LakeFolder>, IDisposable
+public sealed class DataLakeSyncTests : IClassFixture<LakeFolder>, IDisposable
 {
+    private readonly LakeFolder _lake;
     private static readonly string[] LineageNames = ["_source_key", "_source_last_modified", "_source_etag", "_source_version_id", "_source_row"];
 
     private readonly TestCacheFolder _cache = new();
-    private readonly StoreTraffic _traffic = new();
+    private readonly FolderOrBucket _store;
 
-    public static TheoryData<string> Stores => new() { "local", "s3" };
+    public DataLakeSyncTests(S3ServerFixture server, LakeFolder lake, ITestOutputHelper output)
+    {
+        _lake = lake;
+        _store = new FolderOrBucket(server, _cache.Path, output);
+    }
+
+    public static TheoryData<string> Stores => FolderOrBucket.Stores;
 
     public void Dispose() => _cache.Dispose();
 
@@ -82,7 +89,7 @@ public sealed class DataLakeSyncTests(S3ServerFixture server, LakeFolder lake, I
             Assert.All(ofKey, r => AssertLineage(r, listing[key]));
         }
 
-        Assert.DoesNotContain(_traffic.Reads, read => LakeFolder.HiddenKeys.Contains(read.Key));
+        Assert.DoesNotContain(_store.Traffic.Reads, read => LakeFolder.HiddenKeys.Contains(read.Key));
     }
 
     [Theory]
@@ -106,8 +113,8 @@ public sealed class DataLakeSyncTests(S3ServerFixture server, LakeFolder lake, I
             months.OrderBy(m => m.Item1).ThenBy(m => int.Parse(m.Item2, System.Globalization.CultureInfo.InvariantCulture)));
         if (store == "s3")
         {
-            Assert.NotEmpty(_traffic.Listings);
-            Assert.All(_traffic.Listings, prefix => Assert.Equal("sales/year=202", prefix));
+            Assert.NotEmpty(_store.Traffic.Listings);
+            Assert.All(_store.Traffic.Listings, prefix => Assert.Equal("sales/year=202", prefix));
         }
     }
 
@@ -191,81 +198,15 @@ public sealed class DataLakeSyncTests(S3ServerFixture server, LakeFolder lake, I
         Assert.Null(row["_source_version_id"]);
     }
 
-    /// <summary>Every row of <paramref name="table"/>'s Inserts as column name → value (utf8 as string, ints, doubles, timestamps).</summary>
-    private static IEnumerable<IReadOnlyDictionary<string, object?>> Rows(DecodedSyncResponses sync, string table)
-    {
-        foreach (var batch in sync.InsertsOf(table))
-        {
-            for (var row = 0; row < batch.Length; row++)
-            {
-                var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-                for (var c = 0; c < batch.ColumnCount; c++)
-                {
-                    values[batch.Schema.FieldsList[c].Name] = ValueOf(batch.Column(c), row);
-                }
-
-                yield return values;
-            }
-        }
-    }
-
-    private static object? ValueOf(IArrowArray column, int row) => column switch
-    {
-        _ when column.IsNull(row) => null,
-        StringArray strings => strings.GetString(row),
-        Int32Array ints => ints.GetValue(row),
-        Int64Array longs => longs.GetValue(row),
-        DoubleArray doubles => doubles.GetValue(row),
-        TimestampArray timestamps => timestamps.GetTimestamp(row),
-        _ => ArrowValueFormatter.Format(column, row),
-    };
-
-    /// <summary>The spec for <paramref name="store"/> with <paramref name="options"/>, and the store's listing by key.</summary>
     private Task<(ByteString Spec, Dictionary<string, StoredObject> Listing)> PrepareAsync(string store, JsonObject options) =>
-        PrepareAsync(store, options, lake.Path, lake.Keys);
+        _store.PrepareAsync(store, options, _lake.Path, _lake.Keys);
 
-    /// <summary>The same for the objects <paramref name="keys"/> of <paramref name="folder"/>.</summary>
-    private async Task<(ByteString Spec, Dictionary<string, StoredObject> Listing)> PrepareAsync(string store, JsonObject options, string folder, IReadOnlyList<string> keys)
-    {
-        options["footer_cache_dir"] = _cache.Path;
-        IObjectStore listed;
-        if (store == "local")
-        {
-            options["local_path"] = folder;
-            listed = new LocalFolderStore(folder);
-        }
-        else
-        {
-            output.WriteLine($"S3 test server: {server.Description}");
-            var bucket = S3ServerFixture.UniqueBucketName("lake");
-            await server.CreateBucketAsync(bucket);
-            foreach (var key in keys)
-            {
-                await server.PutObjectAsync(bucket, key, await File.ReadAllBytesAsync(Path.Combine(folder, key)));
-            }
+    private Task<(ByteString Spec, Dictionary<string, StoredObject> Listing)> PrepareAsync(string store, JsonObject options, string folder, IReadOnlyList<string> keys) =>
+        _store.PrepareAsync(store, options, folder, keys);
 
-            options["bucket"] = bucket;
-            options["endpoint"] = server.Endpoint;
-            options["region"] = server.Region;
-            options["use_path_style"] = true;
-            listed = await S3ObjectStore.CreateAsync(server.StoreOptions(bucket), CancellationToken.None);
-        }
+    private Task<RunningPlugin> StartAsync(string store, ByteString spec) => _store.StartAsync(store, spec);
 
-        await using (listed)
-        {
-            var listing = await listed.ListAsync("", CancellationToken.None).ToDictionaryAsync(o => o.Key, StringComparer.Ordinal);
-            return (ByteString.CopyFromUtf8(options.ToJsonString()), listing);
-        }
-    }
+    private Task<RunningPlugin> StartUninitializedAsync(string store) => _store.StartUninitializedAsync(store);
 
-    private async Task<RunningPlugin> StartAsync(string store, ByteString spec)
-    {
-        var plugin = await StartUninitializedAsync(store);
-        await plugin.Plugin.InitAsync(new Init.Types.Request { Spec = spec });
-        return plugin;
-    }
-
-    private async Task<RunningPlugin> StartUninitializedAsync(string store) => store == "local"
-        ? await RunningPlugin.StartAsync("unix")
-        : await RunningPlugin.StartAsync("unix", FixtureClientFactory.Replace(server.Credentials, _traffic));
+    private static IEnumerable<IReadOnlyDictionary<string, object?>> Rows(DecodedSyncResponses sync, string table) => DecodedRows.Of(sync, table);
 }

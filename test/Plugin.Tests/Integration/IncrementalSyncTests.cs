@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Apache.Arrow;
+using Apache.Arrow.Types;
 using CqSourceS3.Client.Storage;
 using CqSourceS3.Plugin.Tests.Services;
 using CqSourceS3.Plugin.Tests.State;
@@ -144,6 +145,28 @@ public sealed class IncrementalSyncTests(S3ServerFixture server, StateBackendFix
         Assert.Contains(Sync.Types.Response.MessageOneofCase.Insert, kinds);
         Assert.Equal(before, afterFailure);
         Assert.Equal(SampleBatches.AllTypesRowsSorted((100, 25), (200, 9)), Rows(rerun));
+    }
+
+    [Theory]
+    [MemberData(nameof(Networks))]
+    public async Task Sync_SecondRunBringsANewColumnAndAWiderType_MigrateTableGrowsAndTheChangeIsWarned(string network)
+    {
+        // schema_policy union_by_name (the default): run 1 sees (id, qty int32); run 2 also an object with
+        // (id, qty int64, note), so the table grows a column and widens one that the destination already has.
+        await server.PutObjectAsync(_bucket, "events/a.parquet", SimpleParquet.Bytes(3, SimpleParquet.Nullable("id", Int64Type.Default), SimpleParquet.Nullable("qty", Int32Type.Default)));
+        await using var plugin = await StartAsync(network);
+        using var first = await SyncAsync(plugin, network);
+        await server.PutObjectAsync(_bucket, "events/b.parquet", SimpleParquet.Bytes(2,
+            SimpleParquet.Nullable("id", Int64Type.Default), SimpleParquet.Nullable("qty", Int64Type.Default), SimpleParquet.Nullable("note", StringType.Default)));
+
+        using var second = await SyncAsync(plugin, network);
+
+        Assert.Equal(["_cq_id", "_cq_parent_id", "id", "qty"], Assert.Single(first.Migrations).FieldsList.Select(f => f.Name));
+        var grown = Assert.Single(second.Migrations);
+        Assert.Equal(["_cq_id", "_cq_parent_id", "id", "qty", "note"], grown.FieldsList.Select(f => f.Name));
+        Assert.Equal(ArrowTypeId.Int64, grown.GetFieldByName("qty").DataType.TypeId);
+        Assert.Equal(["0 | 0 | \"v0\"", "1 | 1 | \"v1\""], Rows(second));
+        Assert.Contains("Table events: column qty is now int64, but objects already synced had int32 (e.g. events/a.parquet)", plugin.Logs.ToString(), StringComparison.Ordinal);
     }
 
     /// <summary>The file's columns of every insert (everything after _cq_id and _cq_parent_id), as sorted text rows.</summary>

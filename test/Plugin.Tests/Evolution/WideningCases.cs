@@ -1,0 +1,163 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Apache.Arrow;
+using Apache.Arrow.Types;
+
+namespace CqSourceS3.Plugin.Tests.Evolution;
+
+/// <summary>
+/// One lossless widening for the sync tests: an older object whose column <c>v</c> has the narrow type and edge
+/// values, a newer object whose <c>v</c> has the wide type, and the narrow values written in the wide type by hand:
+/// what the destination must receive for the older object's rows.
+/// </summary>
+/// <param name="Table">The table (its folder) of this case.</param>
+/// <param name="Narrow">The older object's column.</param>
+/// <param name="Wide">The newer object's column.</param>
+/// <param name="Expected">The older object's values as the wide type.</param>
+internal sealed record WideningCase(string Table, IArrowArray Narrow, IArrowArray Wide, IArrowArray Expected)
+{
+    public static IReadOnlyList<WideningCase> All { get; } =
+    [
+        new("w_int8_int16",
+            new Int8Array.Builder().Append(sbyte.MinValue).Append(sbyte.MaxValue).AppendNull().Build(),
+            new Int16Array.Builder().Append(short.MaxValue).Build(),
+            new Int16Array.Builder().Append(sbyte.MinValue).Append(sbyte.MaxValue).AppendNull().Build()),
+        new("w_int32_int64",
+            new Int32Array.Builder().Append(int.MinValue).Append(int.MaxValue).AppendNull().Build(),
+            new Int64Array.Builder().Append(long.MaxValue).Build(),
+            new Int64Array.Builder().Append(int.MinValue).Append(int.MaxValue).AppendNull().Build()),
+        new("w_uint8_int16",
+            new UInt8Array.Builder().Append(0).Append(byte.MaxValue).AppendNull().Build(),
+            new Int16Array.Builder().Append(-1).Build(),
+            new Int16Array.Builder().Append(0).Append(byte.MaxValue).AppendNull().Build()),
+        new("w_uint32_int64",
+            new UInt32Array.Builder().Append(0).Append(uint.MaxValue).AppendNull().Build(),
+            new Int64Array.Builder().Append(-5).Build(),
+            new Int64Array.Builder().Append(0).Append(uint.MaxValue).AppendNull().Build()),
+        new("w_uint16_uint32",
+            new UInt16Array.Builder().Append(ushort.MaxValue).AppendNull().Build(),
+            new UInt32Array.Builder().Append(uint.MaxValue).Build(),
+            new UInt32Array.Builder().Append(ushort.MaxValue).AppendNull().Build()),
+        new("w_float32_float64",
+            new FloatArray.Builder().Append(1.1f).Append(float.NaN).Append(float.NegativeInfinity).Append(float.Epsilon).AppendNull().Build(),
+            new DoubleArray.Builder().Append(0.5).Build(),
+            new DoubleArray.Builder().Append(1.1f).Append(double.NaN).Append(double.NegativeInfinity).Append(float.Epsilon).AppendNull().Build()),
+        new("w_decimal",
+            Decimals(new Decimal128Type(5, 2), 123.45m, -999.99m, null),
+            Decimals(new Decimal128Type(10, 4), 1.5m),
+            Decimals(new Decimal128Type(10, 4), 123.45m, -999.99m, null)),
+        new("w_utf8_large",
+            new StringArray.Builder().Append("").Append("é").AppendNull().Build(),
+            LargeStrings("w"),
+            LargeStrings("", "é", null)),
+        new("w_binary_large",
+            new BinaryArray.Builder().Append([1, 2]).Append(System.Array.Empty<byte>()).AppendNull().Build(),
+            LargeBinaries([9]),
+            LargeBinaries([1, 2], [], null)),
+        new("w_decimal_256",
+            Decimals(new Decimal128Type(38, 2), 12345.67m, -0.01m, null),
+            Decimals256(new Decimal256Type(40, 4), 1m),
+            Decimals256(new Decimal256Type(40, 4), 12345.67m, -0.01m, null)),
+        new("w_timestamp_ms_us",
+            Timestamps(TimeUnit.Millisecond, 0, -1, null),
+            Timestamps(TimeUnit.Microsecond, 1),
+            Timestamps(TimeUnit.Microsecond, 0, -1000, null)),
+    ];
+
+    private static Decimal128Array Decimals(Decimal128Type type, params decimal?[] values)
+    {
+        var builder = new Decimal128Array.Builder(type);
+        foreach (var value in values)
+        {
+            if (value is { } v)
+            {
+                builder.Append(v);
+            }
+            else
+            {
+                builder.AppendNull();
+            }
+        }
+
+        return builder.Build();
+    }
+
+    private static Decimal256Array Decimals256(Decimal256Type type, params decimal?[] values)
+    {
+        var builder = new Decimal256Array.Builder(type);
+        foreach (var value in values)
+        {
+            if (value is { } v)
+            {
+                builder.Append(v);
+            }
+            else
+            {
+                builder.AppendNull();
+            }
+        }
+
+        return builder.Build();
+    }
+
+    private static LargeBinaryArray LargeBinaries(params byte[]?[] values)
+    {
+        var offsets = new long[values.Length + 1];
+        var bytes = new List<byte>();
+        var validity = new byte[(values.Length + 7) / 8];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] is { } value)
+            {
+                bytes.AddRange(value);
+                validity[i / 8] |= (byte)(1 << (i % 8));
+            }
+
+            offsets[i + 1] = bytes.Count;
+        }
+
+        var nulls = values.Count(v => v is null);
+        return new LargeBinaryArray(new ArrayData(LargeBinaryType.Default, values.Length, nulls, 0,
+            [new ArrowBuffer(validity), new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray()), new ArrowBuffer(bytes.ToArray())]));
+    }
+
+    private static TimestampArray Timestamps(TimeUnit unit, params long?[] values)
+    {
+        var type = new TimestampType(unit, "UTC");
+        var data = new long[values.Length];
+        var validity = new byte[(values.Length + 7) / 8];
+        for (var i = 0; i < values.Length; i++)
+        {
+            data[i] = values[i] ?? 0;
+            if (values[i] is not null)
+            {
+                validity[i / 8] |= (byte)(1 << (i % 8));
+            }
+        }
+
+        var nulls = values.Count(v => v is null);
+        return new TimestampArray(new ArrayData(type, values.Length, nulls, 0,
+            [new ArrowBuffer(validity), new ArrowBuffer(MemoryMarshal.AsBytes(data.AsSpan()).ToArray())]));
+    }
+
+    private static LargeStringArray LargeStrings(params string?[] values)
+    {
+        var offsets = new long[values.Length + 1];
+        var bytes = new List<byte>();
+        var validity = new byte[(values.Length + 7) / 8];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] is { } text)
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(text));
+                validity[i / 8] |= (byte)(1 << (i % 8));
+            }
+
+            offsets[i + 1] = bytes.Count;
+        }
+
+        var nulls = values.Count(v => v is null);
+        return new LargeStringArray(new ArrayData(LargeStringType.Default, values.Length, nulls, 0,
+            [new ArrowBuffer(validity), new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray()), new ArrowBuffer(bytes.ToArray())]));
+    }
+}
