@@ -44,9 +44,11 @@ public class QuickStartTests
             Assert.Contains("total: 4 tables, 0 rows", second.Output, StringComparison.Ordinal);
             Assert.Contains("cq-source-s3/v1/", File.ReadAllText(state), StringComparison.Ordinal);
 
-            // The copied file has another schema: the table fails, and nothing else is read.
-            Assert.Contains("total: 4 tables, 0 rows", third.Output, StringComparison.Ordinal);
-            Assert.Contains("sales/orders/part-0002.parquet", third.Output, StringComparison.Ordinal);
+            // The copied file has other columns: under schema_policy union_by_name (the default) the table gains them,
+            // and only the new file is read.
+            Assert.Contains("total: 4 tables, 500 rows", third.Output, StringComparison.Ordinal);
+            Assert.Matches(@"sales_orders\s+1\s+0\s+500", third.Output);
+            Assert.Matches(@"table sales_orders: [^\n]*is_active", third.Output);
             File.Delete(Path.Combine(data, "sales", "orders", "part-0002.parquet"));
             File.Copy(Path.Combine(data, "sales", "orders", "part-0000.parquet"), Path.Combine(data, "sales", "orders", "part-0003.parquet"));
             var fourth = await PluginCommand.RunAsync("sync", config, "--state", state);
