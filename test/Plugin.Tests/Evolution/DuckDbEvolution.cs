@@ -7,7 +7,8 @@ namespace CqSourceS3.Plugin.Tests.Evolution;
 /// <summary>
 /// Objects whose schemas drift, written by DuckDB (test/tools/duckdb-lake/write-evolution.mjs): <c>orders</c> gains,
 /// widens, reorders and drops columns over three objects; <c>conflict</c> has a column that is BIGINT in one object
-/// and VARCHAR in the other; <c>cased</c> has <c>Name</c> and <c>name</c>. Each object's LastModified is set one
+/// and VARCHAR in the other, <c>floats</c> one that is BIGINT and DOUBLE, <c>zones</c> a timestamp without and with a
+/// time zone; <c>cased</c> has <c>Name</c> and <c>name</c>. Each object's LastModified is set one
 /// minute after the previous one's, in the script's order, so "newest" is the last written.
 /// </summary>
 public sealed class DuckDbEvolution : IAsyncLifetime

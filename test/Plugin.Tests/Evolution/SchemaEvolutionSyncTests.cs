@@ -65,7 +65,9 @@ public sealed class SchemaEvolutionSyncTests : IClassFixture<DuckDbEvolution>, I
 
         Assert.Equal(["orders"], sync.Migrations.Select(DecodedSyncResponses.TableOf));
         var errors = sync.Errors.ToDictionary(e => e.TableName, e => e.Error, StringComparer.Ordinal);
-        Assert.Equal(["cased", "conflict"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["cased", "conflict", "floats", "zones"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("column \"v\" is float64 in \"floats/b.parquet\" but int64 in \"floats/a.parquet\"", errors["floats"], StringComparison.Ordinal);
+        Assert.Contains("column \"t\" is timestamp[us, tz=UTC] in \"zones/b.parquet\" but timestamp[us] in \"zones/a.parquet\"", errors["zones"], StringComparison.Ordinal);
         Assert.Contains("\"v\"", errors["conflict"], StringComparison.Ordinal);
         Assert.Contains("int64", errors["conflict"], StringComparison.Ordinal);
         Assert.Contains("utf8", errors["conflict"], StringComparison.Ordinal);

@@ -58,6 +58,14 @@ internal sealed record WideningCase(string Table, IArrowArray Narrow, IArrowArra
             Decimals(new Decimal128Type(38, 2), 12345.67m, -0.01m, null),
             Decimals256(new Decimal256Type(40, 4), 1m),
             Decimals256(new Decimal256Type(40, 4), 12345.67m, -0.01m, null)),
+        new("w_list_large",
+            Int32Lists([1, int.MinValue], [], null),
+            LargeInt64Lists([long.MaxValue]),
+            LargeInt64Lists([1, int.MinValue], [], null)),
+        new("w_time32_time64",
+            new Time32Array.Builder(TimeUnit.Second).Append(0).Append(86_399).AppendNull().Build(),
+            new Time64Array.Builder(TimeUnit.Microsecond).Append(1).Build(),
+            new Time64Array.Builder(TimeUnit.Microsecond).Append(0).Append(86_399_000_000).AppendNull().Build()),
         new("w_timestamp_ms_us",
             Timestamps(TimeUnit.Millisecond, 0, -1, null),
             Timestamps(TimeUnit.Microsecond, 1),
@@ -80,6 +88,48 @@ internal sealed record WideningCase(string Table, IArrowArray Narrow, IArrowArra
         }
 
         return builder.Build();
+    }
+
+    private static ListArray Int32Lists(params int[]?[] lists)
+    {
+        var builder = new ListArray.Builder(Int32Type.Default);
+        var values = (Int32Array.Builder)builder.ValueBuilder;
+        foreach (var list in lists)
+        {
+            if (list is null)
+            {
+                builder.AppendNull();
+                continue;
+            }
+
+            builder.Append();
+            values.AppendRange(list);
+        }
+
+        return builder.Build();
+    }
+
+    private static LargeListArray LargeInt64Lists(params long[]?[] lists)
+    {
+        var offsets = new long[lists.Length + 1];
+        var items = new Int64Array.Builder();
+        var validity = new byte[(lists.Length + 7) / 8];
+        for (var i = 0; i < lists.Length; i++)
+        {
+            if (lists[i] is { } list)
+            {
+                items.AppendRange(list);
+                validity[i / 8] |= (byte)(1 << (i % 8));
+            }
+
+            offsets[i + 1] = items.Length;
+        }
+
+        var child = items.Build();
+        var type = new LargeListType(new Field("item", Int64Type.Default, nullable: true));
+        var nulls = lists.Count(l => l is null);
+        return new LargeListArray(new ArrayData(type, lists.Length, nulls, 0,
+            [new ArrowBuffer(validity), new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray())], [child.Data]));
     }
 
     private static Decimal256Array Decimals256(Decimal256Type type, params decimal?[] values)

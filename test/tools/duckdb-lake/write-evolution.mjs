@@ -4,6 +4,7 @@
 // orders/2024-02.parquet  id BIGINT, qty BIGINT, price DECIMAL(12,4), note VARCHAR, meta STRUCT(a BIGINT, b VARCHAR)
 // orders/2024-03.parquet  note VARCHAR, id BIGINT (reordered; qty, price and meta dropped)
 // conflict/a.parquet and conflict/b.parquet: column v is BIGINT in one and VARCHAR in the other.
+// floats/: v is BIGINT, then DOUBLE (neither holds the other); zones/: t is TIMESTAMP, then TIMESTAMPTZ (UTC).
 // cased/a.parquet and cased/b.parquet: columns Name and name, which differ only in case.
 // Prints one JSON line {"files": [relative paths in write order]}.
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -26,6 +27,10 @@ const objects = [
   ['orders/2024-03.parquet', `SELECT * FROM (VALUES ('late', 5::BIGINT), ('later', 6::BIGINT)) v(note, id)`],
   ['conflict/a.parquet', `SELECT 1::BIGINT AS id, 7::BIGINT AS v`],
   ['conflict/b.parquet', `SELECT 2::BIGINT AS id, 'seven' AS v`],
+  ['floats/a.parquet', `SELECT 1::BIGINT AS id, 7::BIGINT AS v`],
+  ['floats/b.parquet', `SELECT 2::BIGINT AS id, 7.5::DOUBLE AS v`],
+  ['zones/a.parquet', `SELECT 1::BIGINT AS id, TIMESTAMP '2024-01-01 00:00:00' AS t`],
+  ['zones/b.parquet', `SELECT 2::BIGINT AS id, TIMESTAMPTZ '2024-01-01 00:00:00+00' AS t`],
   ['cased/a.parquet', `SELECT 1::BIGINT AS id, 'ann' AS "Name"`],
   ['cased/b.parquet', `SELECT 2::BIGINT AS id, 'bob' AS "name"`],
 ];
