@@ -66,6 +66,10 @@ internal sealed record WideningCase(string Table, IArrowArray Narrow, IArrowArra
             new Time32Array.Builder(TimeUnit.Second).Append(0).Append(86_399).AppendNull().Build(),
             new Time64Array.Builder(TimeUnit.Microsecond).Append(1).Build(),
             new Time64Array.Builder(TimeUnit.Microsecond).Append(0).Append(86_399_000_000).AppendNull().Build()),
+        new("w_map_values",
+            Maps(Int32Type.Default, [("a", 1), ("b", int.MaxValue)], [], null),
+            Maps(Int64Type.Default, [("z", long.MinValue)]),
+            Maps(Int64Type.Default, [("a", 1), ("b", int.MaxValue)], [], null)),
         new("w_timestamp_ms_us",
             Timestamps(TimeUnit.Millisecond, 0, -1, null),
             Timestamps(TimeUnit.Microsecond, 1),
@@ -130,6 +134,36 @@ internal sealed record WideningCase(string Table, IArrowArray Narrow, IArrowArra
         var nulls = lists.Count(l => l is null);
         return new LargeListArray(new ArrayData(type, lists.Length, nulls, 0,
             [new ArrowBuffer(validity), new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray())], [child.Data]));
+    }
+
+    private static MapArray Maps(IArrowType valueType, params (string Key, long Value)[]?[] maps)
+    {
+        var builder = new MapArray.Builder(new MapType(StringType.Default, valueType));
+        var keys = (StringArray.Builder)builder.KeyBuilder;
+        foreach (var map in maps)
+        {
+            if (map is null)
+            {
+                builder.AppendNull();
+                continue;
+            }
+
+            builder.Append();
+            foreach (var (key, value) in map)
+            {
+                keys.Append(key);
+                if (builder.ValueBuilder is Int32Array.Builder ints)
+                {
+                    ints.Append((int)value);
+                }
+                else
+                {
+                    ((Int64Array.Builder)builder.ValueBuilder).Append(value);
+                }
+            }
+        }
+
+        return builder.Build();
     }
 
     private static Decimal256Array Decimals256(Decimal256Type type, params decimal?[] values)
