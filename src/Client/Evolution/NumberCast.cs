@@ -25,7 +25,7 @@ internal sealed class NumberCast : ArrayCast
             return true;
         }
 
-        if (IntegerOf(source) is not { } from || IntegerOf(target) is not { } to)
+        if (IntegerTypes.Of(source) is not { } from || IntegerTypes.Of(target) is not { } to)
         {
             return false;
         }
@@ -87,17 +87,4 @@ internal sealed class NumberCast : ArrayCast
 
         return widened.Build();
     }
-
-    private static (bool Signed, int Bits)? IntegerOf(IArrowType type) => type.TypeId switch
-    {
-        ArrowTypeId.Int8 => (true, 8),
-        ArrowTypeId.Int16 => (true, 16),
-        ArrowTypeId.Int32 => (true, 32),
-        ArrowTypeId.Int64 => (true, 64),
-        ArrowTypeId.UInt8 => (false, 8),
-        ArrowTypeId.UInt16 => (false, 16),
-        ArrowTypeId.UInt32 => (false, 32),
-        ArrowTypeId.UInt64 => (false, 64),
-        _ => null,
-    };
 }

@@ -50,7 +50,7 @@ internal static class TypeWidening
 
     private static IArrowType? WidenScalar(IArrowType a, IArrowType b)
     {
-        if (IntegerOf(a) is { } ia && IntegerOf(b) is { } ib)
+        if (IntegerTypes.Of(a) is { } ia && IntegerTypes.Of(b) is { } ib)
         {
             return WidenIntegers(ia, ib);
         }
@@ -78,13 +78,13 @@ internal static class TypeWidening
     {
         if (a.Signed == b.Signed)
         {
-            return IntegerOf(a.Signed, Math.Max(a.Bits, b.Bits));
+            return IntegerTypes.Of(a.Signed, Math.Max(a.Bits, b.Bits));
         }
 
         var (unsigned, signed) = a.Signed ? (b, a) : (a, b);
         // A signed type holds every unsigned value only when it is strictly wider; nothing is wider than 64 bits here
         // (no int128), so uint64 with any signed type is a conflict.
-        return unsigned.Bits == 64 ? null : IntegerOf(signed: true, Math.Max(unsigned.Bits * 2, signed.Bits));
+        return unsigned.Bits == 64 ? null : IntegerTypes.Of(signed: true, Math.Max(unsigned.Bits * 2, signed.Bits));
     }
 
     private static IArrowType? WidenDecimals((int Precision, int Scale, bool Wide) a, (int Precision, int Scale, bool Wide) b)
@@ -121,30 +121,7 @@ internal static class TypeWidening
     /// <summary>time32 carries seconds and milliseconds, time64 microseconds and nanoseconds.</summary>
     private static TimeType TimeOf(TimeUnit unit) => unit <= TimeUnit.Millisecond ? new Time32Type(unit) : new Time64Type(unit);
 
-    private static (bool Signed, int Bits)? IntegerOf(IArrowType type) => type.TypeId switch
-    {
-        ArrowTypeId.Int8 => (true, 8),
-        ArrowTypeId.Int16 => (true, 16),
-        ArrowTypeId.Int32 => (true, 32),
-        ArrowTypeId.Int64 => (true, 64),
-        ArrowTypeId.UInt8 => (false, 8),
-        ArrowTypeId.UInt16 => (false, 16),
-        ArrowTypeId.UInt32 => (false, 32),
-        ArrowTypeId.UInt64 => (false, 64),
-        _ => null,
-    };
 
-    private static IArrowType IntegerOf(bool signed, int bits) => (signed, bits) switch
-    {
-        (true, 8) => Int8Type.Default,
-        (true, 16) => Int16Type.Default,
-        (true, 32) => Int32Type.Default,
-        (true, _) => Int64Type.Default,
-        (false, 8) => UInt8Type.Default,
-        (false, 16) => UInt16Type.Default,
-        (false, 32) => UInt32Type.Default,
-        (false, _) => UInt64Type.Default,
-    };
 
     private static (int Precision, int Scale, bool Wide)? DecimalOf(IArrowType type) => type switch
     {
