@@ -62,7 +62,7 @@ public sealed class KeyGlob
     public string LiteralPrefix { get; }
 
     /// <summary>Parses and compiles <paramref name="pattern"/>.</summary>
-    /// <exception cref="FormatException">
+    /// <exception cref="KeyGlobFormatException">
     /// The pattern is malformed; the message names the pattern and the problem, with its position
     /// counted from 0, e.g. <c>glob "sales/[abc": unclosed '[' at position 6</c>. Rejected: an empty
     /// pattern, an unclosed <c>[</c> or <c>{</c>, an empty <c>[]</c> or <c>{}</c>, a stray <c>}</c>, a

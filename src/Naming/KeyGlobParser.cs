@@ -29,7 +29,7 @@ internal sealed class KeyGlobParser
     }
 
     /// <summary>Parses <paramref name="pattern"/> into its expansions and literal prefix.</summary>
-    /// <exception cref="FormatException">The pattern is malformed.</exception>
+    /// <exception cref="KeyGlobFormatException">The pattern is malformed.</exception>
     internal static ParsedKeyGlob Parse(string pattern)
     {
         var parser = new KeyGlobParser(pattern);
@@ -231,10 +231,10 @@ internal sealed class KeyGlobParser
         return product;
     }
 
-    private FormatException TooManyAlternatives() =>
+    private KeyGlobFormatException TooManyAlternatives() =>
         Error($"braces expand to more than {MaxAlternatives} alternatives");
 
-    private FormatException Error(string problem) => new($"glob \"{_pattern}\": {problem}");
+    private KeyGlobFormatException Error(string problem) => new(_pattern, problem);
 }
 
 /// <summary>What <see cref="KeyGlobParser"/> makes of a pattern.</summary>

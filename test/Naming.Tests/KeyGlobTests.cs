@@ -261,7 +261,7 @@ public sealed class KeyGlobTests
     [InlineData(@"[a\", "glob \"[a\\\": trailing '\\' at position 2 escapes nothing")]
     public void Parse_MalformedPattern_ThrowsNamingPatternAndProblem(string pattern, string expected)
     {
-        var error = Assert.Throws<FormatException>(() => KeyGlob.Parse(pattern));
+        var error = Assert.Throws<KeyGlobFormatException>(() => KeyGlob.Parse(pattern));
 
         Assert.Equal(expected, error.Message);
     }
@@ -272,7 +272,7 @@ public sealed class KeyGlobTests
         // Nine binary groups expand to 512 spellings, over the limit of 256.
         var pattern = string.Concat(Enumerable.Repeat("{a,b}", 9));
 
-        var error = Assert.Throws<FormatException>(() => KeyGlob.Parse(pattern));
+        var error = Assert.Throws<KeyGlobFormatException>(() => KeyGlob.Parse(pattern));
 
         Assert.Equal($"glob \"{pattern}\": braces expand to more than 256 alternatives", error.Message);
     }

@@ -17,11 +17,10 @@ internal static class SpecGlobs
             KeyGlob.Parse(pattern);
             return null;
         }
-        catch (FormatException e)
+        catch (KeyGlobFormatException e)
         {
-            // The parser names the pattern itself; the spec's message already quotes it.
-            var named = $"glob \"{pattern}\": ";
-            return e.Message.StartsWith(named, StringComparison.Ordinal) ? e.Message[named.Length..] : e.Message;
+            // The problem only: the spec's message already quotes the pattern.
+            return e.Problem;
         }
     }
 }
