@@ -79,19 +79,30 @@ internal sealed record WideningCase(string Table, IArrowArray Narrow, IArrowArra
     private static Decimal128Array Decimals(Decimal128Type type, params decimal?[] values)
     {
         var builder = new Decimal128Array.Builder(type);
+        AppendAll(values, v => builder.Append(v), () => builder.AppendNull());
+        return builder.Build();
+    }
+
+    private static Decimal256Array Decimals256(Decimal256Type type, params decimal?[] values)
+    {
+        var builder = new Decimal256Array.Builder(type);
+        AppendAll(values, v => builder.Append(v), () => builder.AppendNull());
+        return builder.Build();
+    }
+
+    private static void AppendAll(decimal?[] values, Action<decimal> append, Action appendNull)
+    {
         foreach (var value in values)
         {
             if (value is { } v)
             {
-                builder.Append(v);
+                append(v);
             }
             else
             {
-                builder.AppendNull();
+                appendNull();
             }
         }
-
-        return builder.Build();
     }
 
     private static ListArray Int32Lists(params int[]?[] lists)
@@ -113,27 +124,15 @@ internal sealed record WideningCase(string Table, IArrowArray Narrow, IArrowArra
         return builder.Build();
     }
 
+    // Apache.Arrow has no builders for the large (64-bit offset) layouts, so those are laid out by hand.
     private static LargeListArray LargeInt64Lists(params long[]?[] lists)
     {
-        var offsets = new long[lists.Length + 1];
-        var items = new Int64Array.Builder();
-        var validity = new byte[(lists.Length + 7) / 8];
-        for (var i = 0; i < lists.Length; i++)
-        {
-            if (lists[i] is { } list)
-            {
-                items.AppendRange(list);
-                validity[i / 8] |= (byte)(1 << (i % 8));
-            }
-
-            offsets[i + 1] = items.Length;
-        }
-
-        var child = items.Build();
+        var items = lists.SelectMany(list => list ?? []).ToArray();
         var type = new LargeListType(new Field("item", Int64Type.Default, nullable: true));
-        var nulls = lists.Count(l => l is null);
+        var (validity, nulls) = Validity(lists);
         return new LargeListArray(new ArrayData(type, lists.Length, nulls, 0,
-            [new ArrowBuffer(validity), new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray())], [child.Data]));
+            [validity, Offsets(lists.Select(list => list?.Length ?? 0))],
+            [new Int64Array.Builder().AppendRange(items).Build().Data]));
     }
 
     private static MapArray Maps(IArrowType valueType, params (string Key, long Value)[]?[] maps)
@@ -166,82 +165,50 @@ internal sealed record WideningCase(string Table, IArrowArray Narrow, IArrowArra
         return builder.Build();
     }
 
-    private static Decimal256Array Decimals256(Decimal256Type type, params decimal?[] values)
+    private static LargeBinaryArray LargeBinaries(params byte[]?[] values) => new(LargeBytes(LargeBinaryType.Default, values));
+
+    private static LargeStringArray LargeStrings(params string?[] values) =>
+        new(LargeBytes(LargeStringType.Default, [.. values.Select(v => v is null ? null : Encoding.UTF8.GetBytes(v))]));
+
+    private static ArrayData LargeBytes(IArrowType type, byte[]?[] values)
     {
-        var builder = new Decimal256Array.Builder(type);
-        foreach (var value in values)
-        {
-            if (value is { } v)
-            {
-                builder.Append(v);
-            }
-            else
-            {
-                builder.AppendNull();
-            }
-        }
-
-        return builder.Build();
-    }
-
-    private static LargeBinaryArray LargeBinaries(params byte[]?[] values)
-    {
-        var offsets = new long[values.Length + 1];
-        var bytes = new List<byte>();
-        var validity = new byte[(values.Length + 7) / 8];
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (values[i] is { } value)
-            {
-                bytes.AddRange(value);
-                validity[i / 8] |= (byte)(1 << (i % 8));
-            }
-
-            offsets[i + 1] = bytes.Count;
-        }
-
-        var nulls = values.Count(v => v is null);
-        return new LargeBinaryArray(new ArrayData(LargeBinaryType.Default, values.Length, nulls, 0,
-            [new ArrowBuffer(validity), new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray()), new ArrowBuffer(bytes.ToArray())]));
+        var (validity, nulls) = Validity(values);
+        var data = values.SelectMany(v => v ?? []).ToArray();
+        return new ArrayData(type, values.Length, nulls, 0, [validity, Offsets(values.Select(v => v?.Length ?? 0)), new ArrowBuffer(data)]);
     }
 
     private static TimestampArray Timestamps(TimeUnit unit, params long?[] values)
     {
-        var type = new TimestampType(unit, "UTC");
-        var data = new long[values.Length];
-        var validity = new byte[(values.Length + 7) / 8];
-        for (var i = 0; i < values.Length; i++)
-        {
-            data[i] = values[i] ?? 0;
-            if (values[i] is not null)
-            {
-                validity[i / 8] |= (byte)(1 << (i % 8));
-            }
-        }
-
-        var nulls = values.Count(v => v is null);
-        return new TimestampArray(new ArrayData(type, values.Length, nulls, 0,
-            [new ArrowBuffer(validity), new ArrowBuffer(MemoryMarshal.AsBytes(data.AsSpan()).ToArray())]));
+        var (validity, nulls) = Validity(values);
+        var data = values.Select(v => v ?? 0).ToArray();
+        return new TimestampArray(new ArrayData(new TimestampType(unit, "UTC"), values.Length, nulls, 0,
+            [validity, new ArrowBuffer(MemoryMarshal.AsBytes(data.AsSpan()).ToArray())]));
     }
 
-    private static LargeStringArray LargeStrings(params string?[] values)
+    /// <summary>The validity bitmap of <paramref name="values"/> (a bit set per non-null value) and the null count.</summary>
+    private static (ArrowBuffer Bitmap, int Nulls) Validity<T>(IReadOnlyList<T> values)
     {
-        var offsets = new long[values.Length + 1];
-        var bytes = new List<byte>();
-        var validity = new byte[(values.Length + 7) / 8];
-        for (var i = 0; i < values.Length; i++)
+        var bitmap = new byte[(values.Count + 7) / 8];
+        for (var i = 0; i < values.Count; i++)
         {
-            if (values[i] is { } text)
+            if (values[i] is not null)
             {
-                bytes.AddRange(Encoding.UTF8.GetBytes(text));
-                validity[i / 8] |= (byte)(1 << (i % 8));
+                bitmap[i / 8] |= (byte)(1 << (i % 8));
             }
-
-            offsets[i + 1] = bytes.Count;
         }
 
-        var nulls = values.Count(v => v is null);
-        return new LargeStringArray(new ArrayData(LargeStringType.Default, values.Length, nulls, 0,
-            [new ArrowBuffer(validity), new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray()), new ArrowBuffer(bytes.ToArray())]));
+        return (new ArrowBuffer(bitmap), values.Count(v => v is null));
+    }
+
+    /// <summary>64-bit offsets for items of the given lengths: 0, then the running sums.</summary>
+    private static ArrowBuffer Offsets(IEnumerable<int> lengths)
+    {
+        long[] offsets = [0, .. lengths];
+        for (var i = 1; i < offsets.Length; i++)
+        {
+            offsets[i] += offsets[i - 1];
+        }
+
+        return new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray());
     }
 }
