@@ -47,7 +47,7 @@ public sealed class DataLakeSyncTests : IClassFixture<LakeFolder>, IDisposable
             ["hive_types"] = new JsonObject { ["year"] = "int32", ["month"] = "int32" },
             ["lineage_columns"] = new JsonArray("key", "last_modified", "etag", "version_id", "row"),
         });
-        await using var plugin = await StartAsync(store, spec);
+        await using var plugin = await _store.StartAsync(store, spec);
 
         using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" }, WithErrorMessages = true });
 
@@ -61,7 +61,7 @@ public sealed class DataLakeSyncTests : IClassFixture<LakeFolder>, IDisposable
         Assert.Equal((TimeUnit.Microsecond, "UTC"), (lastModified.Unit, lastModified.Timezone));
         Assert.Equal(ArrowTypeId.Int64, sales.GetFieldByName("_source_row").DataType.TypeId);
 
-        var saleRows = Rows(sync, "sales").ToList();
+        var saleRows = DecodedRows.Of(sync, "sales").ToList();
         Assert.Equal(60, saleRows.Count);
         Assert.Equal(Enumerable.Range(0, 15).SelectMany(m => Enumerable.Range(m * 10, 4)).Select(i => (long)i), saleRows.Select(r => (long)r["id"]!).Order());
         foreach (var row in saleRows)
@@ -73,12 +73,12 @@ public sealed class DataLakeSyncTests : IClassFixture<LakeFolder>, IDisposable
             Assert.Equal((long)row["id"]! % 10, row["_source_row"]);
         }
 
-        var events = Rows(sync, "events").Select(r => ((long)r["id"]!, (string)r["name"]!, (string?)r["dt"], (string?)r["city"])).Order().ToList();
+        var events = DecodedRows.Of(sync, "events").Select(r => ((long)r["id"]!, (string)r["name"]!, (string?)r["dt"], (string?)r["city"])).Order().ToList();
         Assert.Equal(
             [(1L, "a", "2024-01-01", "São Paulo"), (2L, "b", "2024-01-01", "Berlin"), (3L, "c", "2024-01-02", "São Paulo"), (4L, "d", "2024-01-02", null)],
             events);
 
-        var clicks = Rows(sync, "clicks").ToList();
+        var clicks = DecodedRows.Of(sync, "clicks").ToList();
         Assert.Equal(75, clicks.Count);
         foreach (var (key, (firstRow, count)) in LakeFolder.Clicks)
         {
@@ -101,13 +101,13 @@ public sealed class DataLakeSyncTests : IClassFixture<LakeFolder>, IDisposable
             ["include"] = new JsonArray("sales/year=2023/**", "sales/year=2024/month={1,2}/*.parquet"),
             ["exclude"] = new JsonArray("**/month=1?/*"),
         });
-        await using var plugin = await StartAsync(store, spec);
+        await using var plugin = await _store.StartAsync(store, spec);
 
         using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" }, WithErrorMessages = true });
 
         Assert.Empty(sync.Errors);
         Assert.Equal(["sales"], sync.Migrations.Select(DecodedSyncResponses.TableOf));
-        var months = Rows(sync, "sales").Select(r => ((string)r["year"]!, (string)r["month"]!)).Distinct().Order().ToList();
+        var months = DecodedRows.Of(sync, "sales").Select(r => ((string)r["year"]!, (string)r["month"]!)).Distinct().Order().ToList();
         Assert.Equal(
             [.. Enumerable.Range(1, 9).Select(m => ("2023", m.ToString(System.Globalization.CultureInfo.InvariantCulture))), ("2024", "1"), ("2024", "2")],
             months.OrderBy(m => m.Item1).ThenBy(m => int.Parse(m.Item2, System.Globalization.CultureInfo.InvariantCulture)));
@@ -130,7 +130,7 @@ public sealed class DataLakeSyncTests : IClassFixture<LakeFolder>, IDisposable
                 new JsonObject { ["match"] = "clicks/region=eu/**", ["name"] = "clicks_all" },
                 new JsonObject { ["match"] = "clicks/region=us/**", ["name"] = "clicks_all" }),
         });
-        await using var plugin = await StartAsync(store, spec);
+        await using var plugin = await _store.StartAsync(store, spec);
 
         using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" }, WithErrorMessages = true });
 
@@ -157,8 +157,8 @@ public sealed class DataLakeSyncTests : IClassFixture<LakeFolder>, IDisposable
             await File.WriteAllBytesAsync(Path.Combine(folder.Path, key), file);
         }
 
-        var (spec, _) = await PrepareAsync(store, new JsonObject { ["hive_types"] = new JsonObject { ["n"] = "int32" } }, folder.Path, keys);
-        await using var plugin = await StartAsync(store, spec);
+        var (spec, _) = await _store.PrepareAsync(store, new JsonObject { ["hive_types"] = new JsonObject { ["n"] = "int32" } }, folder.Path, keys);
+        await using var plugin = await _store.StartAsync(store, spec);
 
         using var sync = await DecodedSyncResponses.RunAsync(plugin.Plugin, new Sync.Types.Request { Tables = { "*" }, WithErrorMessages = true });
 
@@ -181,7 +181,7 @@ public sealed class DataLakeSyncTests : IClassFixture<LakeFolder>, IDisposable
         {
             ["table_rules"] = new JsonArray(new JsonObject { ["match"] = "clicks/**", ["name"] = "click-stream" }),
         });
-        await using var plugin = await StartUninitializedAsync(store);
+        await using var plugin = await _store.StartUninitializedAsync(store);
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await plugin.Plugin.InitAsync(new Init.Types.Request { Spec = spec }));
 
@@ -198,15 +198,7 @@ public sealed class DataLakeSyncTests : IClassFixture<LakeFolder>, IDisposable
         Assert.Null(row["_source_version_id"]);
     }
 
+    /// <summary>The lake's objects on <paramref name="store"/>, and the spec with <paramref name="options"/>.</summary>
     private Task<(ByteString Spec, Dictionary<string, StoredObject> Listing)> PrepareAsync(string store, JsonObject options) =>
         _store.PrepareAsync(store, options, _lake.Path, _lake.Keys);
-
-    private Task<(ByteString Spec, Dictionary<string, StoredObject> Listing)> PrepareAsync(string store, JsonObject options, string folder, IReadOnlyList<string> keys) =>
-        _store.PrepareAsync(store, options, folder, keys);
-
-    private Task<RunningPlugin> StartAsync(string store, ByteString spec) => _store.StartAsync(store, spec);
-
-    private Task<RunningPlugin> StartUninitializedAsync(string store) => _store.StartUninitializedAsync(store);
-
-    private static IEnumerable<IReadOnlyDictionary<string, object?>> Rows(DecodedSyncResponses sync, string table) => DecodedRows.Of(sync, table);
 }
