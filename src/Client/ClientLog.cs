@@ -35,6 +35,9 @@ internal static partial class ClientLog
     [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Syncing {Tables} tables, {Objects} objects, {Bytes} bytes with concurrency {Concurrency}")]
     public static partial void SyncStarting(ILogger logger, int tables, int objects, long bytes, int concurrency);
 
+    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Sharded sync: {Share}")]
+    public static partial void ShardAssigned(ILogger logger, string share);
+
     [LoggerMessage(EventId = 111, Level = LogLevel.Debug, Message = "Read {Key} of table {Table}: {Rows} rows, {Bytes} bytes in {Duration}")]
     public static partial void ObjectRead(ILogger logger, string table, string key, long rows, long bytes, TimeSpan duration);
 

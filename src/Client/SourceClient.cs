@@ -1,4 +1,5 @@
 using CqSourceS3.Client.Discovery;
+using CqSourceS3.Client.Sharding;
 using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.State;
 using CqSourceS3.Client.Storage;
@@ -83,6 +84,25 @@ public sealed class SourceClient : IAsyncDisposable
     public Task<DiscoveryResult> DiscoverAsync(CancellationToken cancellationToken) =>
         new TableDiscovery(Store, Settings.ReadOptions, Concurrency, _loggers.CreateLogger<TableDiscovery>(), Settings.Footers, DiscoveryRules.For(Spec))
             .DiscoverAsync(Spec.PathPrefix, cancellationToken);
+
+    /// <summary>
+    /// What one shard of <paramref name="request"/> would read: the tables it selects (under <c>shard_by: table</c>
+    /// only the shard's own), each holding only the shard's objects, and the shard's share of them all.
+    /// </summary>
+    /// <exception cref="TableFilterException">When a pattern of the request matches no table.</exception>
+    public async Task<(DiscoveryResult Discovery, ShardShare Share)> DiscoverShardAsync(SyncRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Shard is null)
+        {
+            throw new ArgumentException("the request has no shard", nameof(request));
+        }
+
+        var sharded = ShardedDiscovery.Of(await DiscoverAsync(cancellationToken).ConfigureAwait(false), request, Spec.ShardBy);
+        var owned = sharded.OwnedTables.ToList();
+        var skipped = sharded.Discovery.Skipped.Where(s => owned.Any(t => t.Name == s.Table)).ToList();
+        return (sharded.Discovery with { Tables = owned, Skipped = skipped }, sharded.Share!);
+    }
 
     /// <summary>The tables a GetTables call selects, with their CloudQuery schemas; failed tables are logged and left out.</summary>
     public async Task<IReadOnlyList<(string Name, Apache.Arrow.Schema Schema)>> GetTablesAsync(IReadOnlyList<string> include, IReadOnlyList<string> skip, CancellationToken cancellationToken)

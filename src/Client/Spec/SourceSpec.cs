@@ -127,6 +127,11 @@ public sealed record SourceSpec
     [SpecAllowedValues(ErrorPolicies.Skip, ErrorPolicies.Fail)]
     public string ErrorPolicy { get; init; } = ErrorPolicies.Skip;
 
+    /// <summary>The <c>shard_by</c> option, documented by its Description.</summary>
+    [Description("What `cloudquery sync --shard N/M` divides between the M processes. `object`: each object goes to shard 1 + (XxHash64 of its key's UTF-8 bytes, seed 0, mod M), so every shard reads an even share of every table, even of one huge table. `table`: whole tables, as Go plugins shard: the selected tables sorted by name, in contiguous chunks of ceil(tables ÷ M); a shard left without tables syncs nothing. Either way every shard lists the bucket, reads the footers of every selected table and sends every MigrateTable, so all shards agree on the schemas; each keeps its own incremental cursors. Without `--shard` this option does nothing.")]
+    [SpecAllowedValues(ShardModes.ByObject, ShardModes.ByTable)]
+    public string ShardBy { get; init; } = ShardModes.ByObject;
+
     /// <summary>The <c>footer_cache</c> option, documented by its Description.</summary>
     [Description("Keep what each object's footer says (schema, row counts) in a file under `footer_cache_dir`, by key, size, LastModified and ETag, so the next discovery reads only the footers of new or changed objects. Within one run, Sync reuses the footers GetTables read either way. A cache file that cannot be read or written is logged and ignored.")]
     public bool FooterCache { get; init; } = true;

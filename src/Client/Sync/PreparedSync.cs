@@ -6,7 +6,7 @@ namespace CqSourceS3.Client.Sync;
 /// <summary>
 /// What a sync will do, decided before any row is read: the discovery, the selected tables, each table's cursor
 /// selection and the objects to read. A run reads exactly <see cref="Work"/>; a dry run prints
-/// <see cref="ToPlan"/>. Later features that change what is read (include/exclude, partitions, shards) change this.
+/// <see cref="ToPlan"/>. A shard's discovery holds only the shard's objects (<see cref="Sharding.ShardAssignment.Apply"/>).
 /// </summary>
 internal sealed record PreparedSync(
     DiscoveryResult Discovery,
@@ -14,6 +14,9 @@ internal sealed record PreparedSync(
     IReadOnlyDictionary<string, IncrementalTable> Incremental,
     bool FailsTableOnUnreadableObject)
 {
+    /// <summary>What this shard was given of the selected tables; null when the sync is not sharded.</summary>
+    public Sharding.ShardShare? Share { get; init; }
+
     /// <summary>Selected tables that can be synced (their schemas agree), in name order.</summary>
     public IEnumerable<DiscoveredTable> Syncable => Selected.Where(t => t.Table is not null);
 
@@ -51,7 +54,7 @@ internal sealed record PreparedSync(
                 Partitions = table.Partitions.Names,
             };
         }).ToList();
-        return new SyncPlan(tables, Discovery.Skipped) { Ignored = Discovery.Ignored };
+        return new SyncPlan(tables, Discovery.Skipped) { Ignored = Discovery.Ignored, Share = Share };
     }
 
     private bool IsSelected(string table, ParquetFileInfo file) =>

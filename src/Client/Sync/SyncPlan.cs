@@ -10,6 +10,9 @@ public sealed record SyncPlan(IReadOnlyList<PlannedTable> Tables, IReadOnlyList<
 {
     /// <summary>Listed objects that belong to no table (not Parquet, hidden, outside include/exclude), by reason.</summary>
     public IgnoredObjects Ignored { get; init; } = IgnoredObjects.None;
+
+    /// <summary>What the shard was given of the selected tables; null when the sync is not sharded.</summary>
+    public Sharding.ShardShare? Share { get; init; }
 }
 
 /// <summary>One selected table of a <see cref="SyncPlan"/>.</summary>

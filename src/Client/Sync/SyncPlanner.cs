@@ -1,4 +1,5 @@
 using CqSourceS3.Client.Discovery;
+using CqSourceS3.Client.Sharding;
 using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.State;
 using CqSourceS3.Client.Storage;
@@ -7,31 +8,36 @@ using Microsoft.Extensions.Logging;
 namespace CqSourceS3.Client.Sync;
 
 /// <summary>
-/// Prepares a sync: discovery, table selection, then each table's cursor, read before anything is sent so that a
-/// corrupt stored value fails the sync before any row moves.
+/// Prepares a sync: discovery, table selection, the shard's share, then each table's cursor, read before anything is
+/// sent so that a corrupt stored value fails the sync before any row moves.
 /// </summary>
 internal sealed class SyncPlanner(IObjectStore store, SourceSpec spec, SyncSettings settings, int concurrency, ILogger logger)
 {
     public async Task<PreparedSync> PrepareAsync(SyncRequest request, IStateStore? state, CancellationToken cancellationToken)
     {
-        var discovery = await new TableDiscovery(store, settings.ReadOptions, concurrency, logger, settings.Footers, DiscoveryRules.For(spec))
+        var all = await new TableDiscovery(store, settings.ReadOptions, concurrency, logger, settings.Footers, DiscoveryRules.For(spec))
             .DiscoverAsync(spec.PathPrefix, cancellationToken).ConfigureAwait(false);
-        var names = TableFilter.Select(discovery, request.Tables, request.SkipTables).ToHashSet(StringComparer.Ordinal);
-        List<DiscoveredTable> selected = [.. discovery.Tables.Where(t => names.Contains(t.Name))];
+        var sharded = ShardedDiscovery.Of(all, request, spec.ShardBy);
+        if (sharded.Share is { } share)
+        {
+            ClientLog.ShardAssigned(logger, share.Describe());
+        }
+
+        List<DiscoveredTable> selected = [.. sharded.Discovery.Tables.Where(t => sharded.Selected.Contains(t.Name))];
         var incremental = state is null
             ? new Dictionary<string, IncrementalTable>(StringComparer.Ordinal)
-            : await ReadCursorsAsync(state, selected, discovery, cancellationToken).ConfigureAwait(false);
-        return new PreparedSync(discovery, selected, incremental, spec.FailsTableOnUnreadableObject);
+            : await ReadCursorsAsync(state, sharded.OwnedTables, sharded.Discovery, request.Shard, cancellationToken).ConfigureAwait(false);
+        return new PreparedSync(sharded.Discovery, selected, incremental, spec.FailsTableOnUnreadableObject) { Share = sharded.Share };
     }
 
     private async Task<Dictionary<string, IncrementalTable>> ReadCursorsAsync(
-        IStateStore state, List<DiscoveredTable> selected, DiscoveryResult discovery, CancellationToken cancellationToken)
+        IStateStore state, IEnumerable<DiscoveredTable> selected, DiscoveryResult discovery, SyncShard? shard, CancellationToken cancellationToken)
     {
         var runs = new Dictionary<string, IncrementalTable>(StringComparer.Ordinal);
         var now = settings.Clock.GetUtcNow();
         foreach (var table in selected.Where(t => t.Table is not null))
         {
-            var key = StateKeys.ForTable(store.Location, table.Name);
+            var key = StateKeys.ForTable(store.Location, table.Name, shard);
             var cursor = TableCursor.Parse(key, await state.GetAsync(key, cancellationToken).ConfigureAwait(false));
 
             // Objects whose footer failed are listed too: the cursor must see them so it cannot pass a transient failure.

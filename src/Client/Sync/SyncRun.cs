@@ -45,6 +45,9 @@ public sealed class SyncRun
     /// <summary>Objects this run reads (after table selection and cursors); known once the first MigrateTable was sent.</summary>
     public int ObjectsToRead => _counters.ObjectsToRead;
 
+    /// <summary>What this run's shard was given; null when the sync is not sharded or not yet planned.</summary>
+    public Sharding.ShardShare? Share { get; private set; }
+
     /// <summary>Objects read completely so far.</summary>
     public int ObjectsRead => _counters.ObjectsRead;
 
@@ -97,6 +100,7 @@ public sealed class SyncRun
 
         var started = Stopwatch.GetTimestamp();
         var prepared = await _engine.PrepareAsync(_request, _state, cancellationToken).ConfigureAwait(false);
+        Share = prepared.Share;
         foreach (var skip in prepared.Discovery.Skipped)
         {
             _counters.Skip(skip);

@@ -1,5 +1,6 @@
 using Apache.Arrow;
 using CqSourceS3.Client.Discovery;
+using CqSourceS3.Client.Sharding;
 using CqSourceS3.Client.Tables;
 
 namespace CqSourceS3.Plugin.Cli;
@@ -34,8 +35,11 @@ internal sealed record DiscoveryReport(IReadOnlyList<DiscoveryReport.TableEntry>
 
     public long TotalBytes => Tables.Sum(t => t.Bytes);
 
-    public static DiscoveryReport From(DiscoveryResult result) =>
-        new([.. result.Tables.Select(TableEntry.From)], result.Skipped, result.Ignored);
+    /// <summary>With <c>--shard</c>: what the shard was given, the tables holding only its objects; null without.</summary>
+    public ShardShare? Share { get; init; }
+
+    public static DiscoveryReport From(DiscoveryResult result, ShardShare? share = null) =>
+        new([.. result.Tables.Select(TableEntry.From)], result.Skipped, result.Ignored) { Share = share };
 
     /// <summary>One table as reported.</summary>
     internal sealed record TableEntry(string Name, IReadOnlyList<ObjectEntry> Objects, long Bytes, long Rows, IReadOnlyList<ColumnEntry> Columns, IReadOnlyList<string> PartitionColumns, string? Error)

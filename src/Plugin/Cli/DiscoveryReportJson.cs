@@ -1,11 +1,13 @@
 using System.Text;
 using System.Text.Json;
+using CqSourceS3.Client.Sharding;
 
 namespace CqSourceS3.Plugin.Cli;
 
 /// <summary>
 /// <c>discover --format json</c>: one indented document whose shape is documented in the README and stays stable:
-/// <c>{"tables":[{"name","objects":[{"key","size","last_modified","rows"}],"bytes","rows","columns":[{"name","type","nullable","missing_in","widened_from"}],"partition_columns":[name],"error"}],"skipped":[{"key","table","reason","transient"}],"ignored":N,"ignored_by_reason":{"not_parquet","hidden","excluded"}}</c>.
+/// <c>{"tables":[{"name","objects":[{"key","size","last_modified","rows"}],"bytes","rows","columns":[{"name","type","nullable","missing_in","widened_from"}],"partition_columns":[name],"error"}],"skipped":[{"key","table","reason","transient"}],"ignored":N,"ignored_by_reason":{"not_parquet","hidden","excluded"}}</c>,
+/// and with <c>--shard</c> a last member <c>"shard":{"num","total","shard_by","tables","total_tables","objects","total_objects","bytes","total_bytes","rows","total_rows"}</c>.
 /// Written field by field rather than serialized from the records, so renaming a C# property cannot change it.
 /// </summary>
 internal static class DiscoveryReportJson
@@ -44,10 +46,32 @@ internal static class DiscoveryReportJson
             json.WriteNumber("hidden", report.Ignored.Hidden);
             json.WriteNumber("excluded", report.Ignored.Excluded);
             json.WriteEndObject();
+            if (report.Share is { } share)
+            {
+                WriteShare(json, share);
+            }
+
             json.WriteEndObject();
         }
 
         output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    private static void WriteShare(Utf8JsonWriter json, ShardShare share)
+    {
+        json.WriteStartObject("shard");
+        json.WriteNumber("num", share.Shard.Num);
+        json.WriteNumber("total", share.Shard.Total);
+        json.WriteString("shard_by", share.Mode);
+        json.WriteNumber("tables", share.Tables);
+        json.WriteNumber("total_tables", share.TotalTables);
+        json.WriteNumber("objects", share.Objects);
+        json.WriteNumber("total_objects", share.TotalObjects);
+        json.WriteNumber("bytes", share.Bytes);
+        json.WriteNumber("total_bytes", share.TotalBytes);
+        json.WriteNumber("rows", share.Rows);
+        json.WriteNumber("total_rows", share.TotalRows);
+        json.WriteEndObject();
     }
 
     private static void WriteTable(Utf8JsonWriter json, DiscoveryReport.TableEntry table)

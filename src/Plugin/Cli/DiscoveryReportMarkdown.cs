@@ -16,6 +16,12 @@ internal static class DiscoveryReportMarkdown
         output.WriteLine($"Source: {Cell(location)}. {Plural(report.Tables.Count, "table")}, {Plural(report.TotalRows, "row")}, " +
             $"{Plural(report.TotalBytes, "byte")}; {report.Tables.Count(t => t.Error is not null)} with errors, " +
             $"{Plural(report.Skipped.Count, "object")} skipped, {report.Ignored.Total} ignored.");
+        if (report.Share is not null)
+        {
+            output.WriteLine();
+            output.WriteLine($"Only {Cell(report.Share.Describe())}.");
+        }
+
         output.WriteLine();
         output.WriteLine("| table | objects | rows | bytes | status |");
         output.WriteLine("|---|--:|--:|--:|---|");

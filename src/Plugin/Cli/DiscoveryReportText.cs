@@ -11,6 +11,11 @@ internal static class DiscoveryReportText
     public static void Write(DiscoveryReport report, string location, TextWriter output)
     {
         output.WriteLine($"source: {location}");
+        if (report.Share is not null)
+        {
+            output.WriteLine(report.Share.Describe());
+        }
+
         output.WriteLine();
         WriteAligned(output, ["table", "objects", "rows", "bytes", "columns", "status"], [.. report.Tables.Select(t => new[]
         {

@@ -9,6 +9,11 @@ internal static class DryRunReport
     /// <summary>Prints the plan; returns the exit code the sync would have as far as a plan can tell (1: a table would fail or an object be skipped).</summary>
     public static int Print(SyncPlan plan, TextWriter output)
     {
+        if (plan.Share is not null)
+        {
+            output.WriteLine(plan.Share.Describe());
+        }
+
         foreach (var table in plan.Tables)
         {
             if (table.Error is not null)

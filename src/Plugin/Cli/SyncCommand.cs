@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CqSourceS3.Client;
 using CqSourceS3.Client.Arrow;
+using CqSourceS3.Client.Sharding;
 using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.State;
 using CqSourceS3.Client.Storage;
@@ -24,6 +25,7 @@ internal static class SyncCommand
         var state = new Option<FileInfo?>("--state") { Description = "Keep incremental cursors in this JSON file (same semantics as a state backend): later runs read only new or changed objects" };
         var outputFolder = new Option<DirectoryInfo?>("--output") { Description = "Write each table's rows to DIR/<table>.parquet, as the destination would receive them" };
         var dryRun = new Option<bool>("--dry-run") { Description = "List the tables and objects a sync would read (after the cursor), read nothing and change no state" };
+        var shard = ShardOption.Create("read only the shard's objects and keep the shard's own cursors");
         var logLevel = new Option<string>("--log-level") { Description = "Log level on stderr: trace, debug, info, warn or error", DefaultValueFactory = _ => "warn" };
         logLevel.AcceptOnlyFromAmong(LogLevels.Names);
         var command = new Command("sync", "Sync the tables of a config in-process and print what the destination would receive");
@@ -31,10 +33,11 @@ internal static class SyncCommand
         command.Options.Add(state);
         command.Options.Add(outputFolder);
         command.Options.Add(dryRun);
+        command.Options.Add(shard);
         command.Options.Add(logLevel);
         input.SetAction(command, (loaded, result, console, cancellationToken) => RunAsync(
             loaded.Config, loaded.Spec,
-            new SyncCommandOptions(result.GetValue(state), result.GetValue(outputFolder), result.GetValue(dryRun), LogLevels.Parse(result.GetValue(logLevel)!)),
+            new SyncCommandOptions(result.GetValue(state), result.GetValue(outputFolder), result.GetValue(dryRun), result.GetValue(shard), LogLevels.Parse(result.GetValue(logLevel)!)),
             console, cancellationToken));
         return command;
     }
@@ -47,7 +50,7 @@ internal static class SyncCommand
         using var loggers = LoggerFactory.Create(b => b.AddProvider(new CqLoggerProvider(new LogLineWriter(console.Error, LogFormat.Text))).SetMinimumLevel(options.LogLevel));
         await using var state = options.State is null ? null : await FileStateStore.OpenAsync(options.State.FullName, cancellationToken).ConfigureAwait(false);
         await using var client = await SourceClient.CreateAsync(spec, loggers, cancellationToken).ConfigureAwait(false);
-        var request = new SyncRequest(config.Tables, config.SkipTables, config.DeterministicCqId);
+        var request = new SyncRequest(config.Tables, config.SkipTables, config.DeterministicCqId) { Shard = options.Shard };
         if (options.DryRun)
         {
             return DryRunReport.Print(await client.PlanAsync(request, state, cancellationToken).ConfigureAwait(false), output);
@@ -77,7 +80,7 @@ internal static class SyncCommand
             files?.Dispose();
         }
 
-        report.PrintSummary(run.Progress, run.Skipped);
+        report.PrintSummary(run.Progress, run.Skipped, run.Share);
         foreach (var (table, path) in files?.Files ?? new Dictionary<string, string>())
         {
             output.WriteLine($"wrote {table}: {path}");
@@ -114,5 +117,5 @@ internal static class SyncCommand
         return ValueTask.CompletedTask;
     }
 
-    private sealed record SyncCommandOptions(FileInfo? State, DirectoryInfo? Output, bool DryRun, LogLevel LogLevel);
+    private sealed record SyncCommandOptions(FileInfo? State, DirectoryInfo? Output, bool DryRun, SyncShard? Shard, LogLevel LogLevel);
 }

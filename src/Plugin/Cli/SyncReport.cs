@@ -1,6 +1,7 @@
 using System.Globalization;
 using Apache.Arrow;
 using CqSourceS3.Client.Discovery;
+using CqSourceS3.Client.Sharding;
 using CqSourceS3.Client.Sync;
 
 namespace CqSourceS3.Plugin.Cli;
@@ -43,7 +44,7 @@ internal sealed class SyncReport(TextWriter output)
 
     public void Failed(string table, string error) => _errors[table] = error;
 
-    public void PrintSummary(IReadOnlyDictionary<string, TableProgress> progress, IReadOnlyList<SkippedObject> skipped)
+    public void PrintSummary(IReadOnlyDictionary<string, TableProgress> progress, IReadOnlyList<SkippedObject> skipped, ShardShare? share = null)
     {
         var rows = progress.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new[]
         {
@@ -58,6 +59,11 @@ internal sealed class SyncReport(TextWriter output)
         output.WriteLine();
         WriteTable(["table", "objects", "skipped", "rows", "bytes", "seconds", "status"], rows);
         output.WriteLine($"total: {progress.Count} tables, {_rows.Values.Sum()} rows, {skipped.Count} objects skipped, {_errors.Count} tables failed");
+        if (share is not null)
+        {
+            output.WriteLine(share.Describe());
+        }
+
         foreach (var (table, error) in _errors.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             output.WriteLine($"failed: {error}");

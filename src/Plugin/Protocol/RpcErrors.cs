@@ -1,4 +1,5 @@
 using CqSourceS3.Client;
+using CqSourceS3.Client.Sharding;
 using Grpc.Core;
 
 namespace CqSourceS3.Plugin.Protocol;
@@ -6,7 +7,8 @@ namespace CqSourceS3.Plugin.Protocol;
 /// <summary>
 /// gRPC status codes are chosen here and only here. An expected failure (<see cref="SourceException"/>) gets what the
 /// Go SDK returns for the same call (Init and GetTables: Internal with a "failed to …" prefix; Sync and Close:
-/// Unknown); anything else is unexpected and always Internal, its type and message kept (secrets scrubbed).
+/// Unknown), except a request that can never be served (an impossible shard: InvalidArgument, so a client knows not
+/// to retry it); anything else is unexpected and always Internal, its type and message kept (secrets scrubbed).
 /// </summary>
 internal static class RpcErrors
 {
@@ -22,6 +24,11 @@ internal static class RpcErrors
             "Close" => (StatusCode.Unknown, "failed to close plugin"),
             _ => (StatusCode.Internal, $"{rpc} failed"),
         };
+        if (error is InvalidShardException)
+        {
+            code = StatusCode.InvalidArgument;
+        }
+
         return error is SourceException
             ? new RpcException(new Status(code, $"{prefix}: {error.Message}"))
             : new RpcException(new Status(StatusCode.Internal, $"{prefix}: {Unexpected(error)}"));

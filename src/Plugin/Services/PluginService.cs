@@ -1,5 +1,6 @@
 using CqSourceS3.Client;
 using CqSourceS3.Client.Arrow;
+using CqSourceS3.Client.Sharding;
 using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.State;
 using CqSourceS3.Client.Storage;
@@ -91,9 +92,12 @@ internal sealed partial class PluginService(PluginSession session, ISourceClient
     {
         using var exclusive = session.Enter();
         var client = session.Client;
+        // An impossible shard (the CLI checks too, other clients may not) is refused before the backend is even reached.
+        var shard = request.Shard is null ? null : SyncShard.Create(request.Shard.Num, request.Shard.Total);
         // Connect the state backend before anything is sent: a broken backend fails the sync with no data moved.
         await using var state = await stateBackend.OpenAsync(request.Backend, context.CancellationToken).ConfigureAwait(false);
-        var run = client.StartSync(new SyncRequest(request.Tables, request.SkipTables, request.DeterministicCqId), state is NoStateStore ? null : state);
+        var syncRequest = new SyncRequest(request.Tables, request.SkipTables, request.DeterministicCqId) { Shard = shard };
+        var run = client.StartSync(syncRequest, state is NoStateStore ? null : state);
         await run.ExecuteAsync(async (message, cancellationToken) =>
         {
             // An insert's response refers to its pooled bytes: the run frees the message once this write has copied them.
