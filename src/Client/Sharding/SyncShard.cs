@@ -61,11 +61,9 @@ public sealed record SyncShard
     private static string Text(int num, int total) => string.Create(CultureInfo.InvariantCulture, $"{num}/{total}");
 
     /// <summary>The CloudQuery CLI's own rules for <c>--shard</c>: both numbers at least 1, and num at most total.</summary>
-    private static string? Problem(int num, int total) => (num, total) switch
-    {
-        (_, < 1) => "the total must be at least 1",
-        (< 1, _) => "the shard number must be at least 1",
-        _ when num > total => "the shard number must not be greater than the total",
-        _ => null,
-    };
+    private static string? Problem(int num, int total) =>
+        total < 1 ? "the total must be at least 1"
+        : num < 1 ? "the shard number must be at least 1"
+        : num > total ? "the shard number must not be greater than the total"
+        : null;
 }
