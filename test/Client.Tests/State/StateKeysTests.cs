@@ -1,3 +1,4 @@
+using CqSourceS3.Client.Sharding;
 using CqSourceS3.Client.State;
 
 namespace CqSourceS3.Client.Tests.State;
@@ -17,6 +18,15 @@ public sealed class StateKeysTests
     public void ForTable_DifferentBuckets_DifferentKeys()
     {
         Assert.NotEqual(StateKeys.ForTable("s3://a", "t"), StateKeys.ForTable("s3://b", "t"));
+    }
+
+    [Fact]
+    public void ForTable_Shard_AppendsItsNumberAndTotalSoEachShardAndEachTotalHasItsOwnCursor()
+    {
+        Assert.Equal("cq-source-s3/v1/s3://sales/orders#shard=2/4", StateKeys.ForTable("s3://sales", "orders", SyncShard.Create(2, 4)));
+        Assert.Equal(
+            4,
+            new[] { StateKeys.ForTable("s3://sales", "orders"), StateKeys.ForTable("s3://sales", "orders", SyncShard.Create(1, 2)), StateKeys.ForTable("s3://sales", "orders", SyncShard.Create(2, 2)), StateKeys.ForTable("s3://sales", "orders", SyncShard.Create(1, 3)) }.Distinct().Count());
     }
 
     [Theory]

@@ -185,21 +185,7 @@ public sealed class IncrementalSyncTests(S3ServerFixture server, StateBackendFix
         return await DecodedSyncResponses.RunAsync(plugin.Plugin, Request(network));
     }
 
-    /// <summary>
-    /// Swift stamps an upload with the next full second, so right after an upload its LastModified lies ahead of
-    /// our clock and the cursor rightly leaves it for a later run (too young). Syncing only once every listed
-    /// LastModified has passed makes each run see what the test uploaded.
-    /// </summary>
-    private async Task WaitUntilEveryObjectIsInThePastAsync()
-    {
-        await using var store = await S3ObjectStore.CreateAsync(server.StoreOptions(_bucket), CancellationToken.None);
-        var newest = await store.ListAsync("", CancellationToken.None).Select(o => o.LastModified).DefaultIfEmpty(DateTimeOffset.MinValue).MaxAsync();
-        var wait = newest - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(20);
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait);
-        }
-    }
+    private Task WaitUntilEveryObjectIsInThePastAsync() => ListedObjectsClock.WaitUntilEveryObjectIsInThePastAsync(server, _bucket);
 
     private Task<Dictionary<string, (string Value, ulong Version)>> StateRowsAsync(string network) =>
         StateTableRows.ReadAsync(backends.On(network).Plugin, _stateTable);
