@@ -38,6 +38,9 @@ internal static partial class ClientLog
     [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Sharded sync: {Share}")]
     public static partial void ShardAssigned(ILogger logger, string share);
 
+    [LoggerMessage(EventId = 121, Level = LogLevel.Information, Message = "Mirror of table {Table}: deleting the rows of {Deleted} objects no longer listed, and of {Replaced} objects before reading them again")]
+    public static partial void MirrorDeletes(ILogger logger, string table, int deleted, int replaced);
+
     [LoggerMessage(EventId = 111, Level = LogLevel.Debug, Message = "Read {Key} of table {Table}: {Rows} rows, {Bytes} bytes in {Duration}")]
     public static partial void ObjectRead(ILogger logger, string table, string key, long rows, long bytes, TimeSpan duration);
 

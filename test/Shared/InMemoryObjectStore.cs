@@ -43,6 +43,12 @@ public sealed class InMemoryObjectStore : IObjectStore
         return obj;
     }
 
+    /// <summary>Deletes the object <paramref name="key"/>, as a user deleting it from the bucket.</summary>
+    public void Delete(string key) => _objects.Remove(key, out _);
+
+    /// <summary>When set, the next listing fails with it after yielding the first object (a listing cut short).</summary>
+    public Exception? FailNextListing { get; set; }
+
     /// <summary>A copy of the bytes stored under <paramref name="key"/>.</summary>
     public byte[] ContentOf(string key) => (byte[])_objects[key].Content.Clone();
 
@@ -50,10 +56,16 @@ public sealed class InMemoryObjectStore : IObjectStore
     public async IAsyncEnumerable<StoredObject> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         _listings.Enqueue(prefix);
+        var failure = FailNextListing;
+        FailNextListing = null;
         foreach (var entry in _objects.Values.Where(e => e.Object.Key.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(e => e.Object.Key, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return entry.Object;
+            if (failure is not null)
+            {
+                throw failure;
+            }
         }
 
         await Task.CompletedTask;

@@ -50,7 +50,8 @@ internal sealed record DiscoveryRules
                 Rules = [.. spec.TableRules.Select(r => new TableRule(KeyGlob.Parse(r.Match), r.Name))],
             },
             HiveTypes = spec.HiveTypes.ToDictionary(p => p.Key, p => Parsed(p.Value), StringComparer.Ordinal),
-            Lineage = [.. spec.LineageColumns.Select(ParsedLineage).Distinct().Order()],
+            // A mirror deletes rows by their object's key, so it needs the key column whether or not it was asked for.
+            Lineage = [.. spec.LineageColumns.Concat(spec.Mirror ? [LineageColumnNames.Key] : []).Select(ParsedLineage).Distinct().Order()],
             SchemaPolicy = spec.SchemaPolicy,
         };
     }

@@ -132,6 +132,10 @@ public sealed record SourceSpec
     [SpecAllowedValues(ShardModes.ByObject, ShardModes.ByTable)]
     public string ShardBy { get; init; } = ShardModes.ByObject;
 
+    /// <summary>The <c>mirror</c> option, documented by its Description.</summary>
+    [Description("Make the destination an exact mirror of the bucket: rewritten objects replace their rows, deleted objects take their rows with them. Adds the lineage column `_source_key` and needs a state backend (`backend_options`, or `--state` for the standalone `sync`), where it remembers every synced key. Before the rows of an object rewritten since the last sync (another ETag, version id or LastModified) are inserted, a DeleteRecord on `_source_key` deletes its old rows; after a complete listing, the rows of objects no longer listed are deleted, except those of keys the current selection (`path_prefix`, `include`/`exclude`, `table_rules`) no longer covers, which are never deleted. The destination must implement DeleteRecord (see \"Exact mirror\" in the README).")]
+    public bool Mirror { get; init; }
+
     /// <summary>The <c>footer_cache</c> option, documented by its Description.</summary>
     [Description("Keep what each object's footer says (schema, row counts) in a file under `footer_cache_dir`, by key, size, LastModified and ETag, so the next discovery reads only the footers of new or changed objects. Within one run, Sync reuses the footers GetTables read either way. A cache file that cannot be read or written is logged and ignored.")]
     public bool FooterCache { get; init; } = true;

@@ -25,7 +25,11 @@ internal static class CursorFilter
     /// <param name="listed">Every object the listing currently reports for the table.</param>
     /// <param name="now">The time the run started (UTC), from the caller's clock.</param>
     /// <param name="settle">How old an object must be before it is read; zero reads everything up to <paramref name="now"/>.</param>
-    public static CursorSelection Select(TableCursor cursor, IEnumerable<StoredObject> listed, DateTimeOffset now, TimeSpan settle)
+    /// <param name="mustRead">
+    /// Objects to read even when the cursor holds them as synced (a mirrored table's object whose version differs from
+    /// the one its mirror state remembers, e.g. rewritten with its old LastModified kept); null for none.
+    /// </param>
+    public static CursorSelection Select(TableCursor cursor, IEnumerable<StoredObject> listed, DateTimeOffset now, TimeSpan settle, Func<StoredObject, bool>? mustRead = null)
     {
         ArgumentNullException.ThrowIfNull(cursor);
         ArgumentNullException.ThrowIfNull(listed);
@@ -37,7 +41,7 @@ internal static class CursorFilter
         var synced = 0;
         foreach (var obj in listed)
         {
-            if (cursor.HasSynced(obj))
+            if (cursor.HasSynced(obj) && mustRead?.Invoke(obj) != true)
             {
                 synced++;
             }

@@ -15,6 +15,7 @@ internal sealed class IncrementalTable(string stateKey, CursorSelection selectio
     private readonly ConcurrentBag<StoredObject> _succeeded = [];
     private readonly ConcurrentBag<StoredObject> _transient = [];
     private readonly ConcurrentBag<StoredObject> _permanent = [];
+    private readonly ConcurrentBag<StoredObject> _partlySent = [];
     private readonly HashSet<string> _selectedKeys = [.. selection.ToRead.Select(o => o.Key)];
 
     public string StateKey { get; } = stateKey;
@@ -25,7 +26,23 @@ internal sealed class IncrementalTable(string stateKey, CursorSelection selectio
 
     public void Succeeded(StoredObject obj) => _succeeded.Add(obj);
 
-    public void Failed(StoredObject obj, bool transient) => (transient ? _transient : _permanent).Add(obj);
+    public void Failed(StoredObject obj, bool transient, long rowsSent = 0)
+    {
+        (transient ? _transient : _permanent).Add(obj);
+        if (rowsSent > 0)
+        {
+            _partlySent.Add(obj);
+        }
+    }
+
+    /// <summary>Objects read completely in this run.</summary>
+    public IReadOnlyCollection<StoredObject> SucceededObjects => _succeeded;
+
+    /// <summary>Objects found unreadable for good (corrupt, unsupported): passed, as the cursor passes them.</summary>
+    public IReadOnlyCollection<StoredObject> PermanentlyFailed => _permanent;
+
+    /// <summary>Objects whose read failed after some of their rows were sent: the destination holds them in part.</summary>
+    public IReadOnlyCollection<StoredObject> PartlySent => _partlySent;
 
     /// <summary>Objects whose footer could not be read count as failed reads of this run, so the cursor cannot pass a transient one.</summary>
     public void FooterFailed(IEnumerable<SkippedObject> skipped)
@@ -35,6 +52,9 @@ internal sealed class IncrementalTable(string stateKey, CursorSelection selectio
             Failed(skip.StoredObject!, skip.Transient);
         }
     }
+
+    /// <summary>The table's mirror bookkeeping (<c>mirror: true</c>); null when the table is not mirrored.</summary>
+    public Mirror.MirrorTable? Mirror { get; init; }
 
     public TableCursor Next(TimeSpan lookback) => Selection.Advance([.. _succeeded], [.. _transient], [.. _permanent], lookback);
 }

@@ -75,7 +75,7 @@ internal sealed class ObjectReader(
             catch (ObjectReadFailure failure)
             {
                 var skip = ObjectFailures.ToSkipped(failure.InnerException!, obj, table);
-                item.Incremental?.Failed(obj, skip.Transient);
+                item.Incremental?.Failed(obj, skip.Transient, failure.RowsSent);
                 ClientLog.ObjectSkipped(logger, skip.Table, skip.Key, failure.RowsSent == 0 ? skip.Reason : $"{skip.Reason} (after {failure.RowsSent} rows were sent)");
                 counters.Skip(skip);
                 if (spec.FailsTableOnUnreadableObject)

@@ -52,6 +52,8 @@ internal sealed record PreparedSync(
             return new PlannedTable(table.Name, null, toRead, run?.Selection.SkippedAsSynced ?? 0, run?.Selection.SkippedAsTooYoung ?? 0)
             {
                 Partitions = table.Partitions.Names,
+                Replaced = run?.Mirror?.Replaced(toRead).Count ?? 0,
+                Deleted = run?.Mirror?.Vanished ?? [],
             };
         }).ToList();
         return new SyncPlan(tables, Discovery.Skipped) { Ignored = Discovery.Ignored, Share = Share };

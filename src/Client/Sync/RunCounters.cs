@@ -41,6 +41,9 @@ internal sealed class RunCounters
 
     public void Skip(SkippedObject skip) => _skipped.Add(skip);
 
+    /// <summary>Counts a mirrored table's deletes: keys no longer listed, and objects replaced (their rows deleted before the new read).</summary>
+    public void Mirrored(string table, int deletedKeys, int replacedObjects) => _progress[table].Mirrored(deletedKeys, replacedObjects);
+
     public void ObjectStarting(string table, long timestamp) => _progress[table].ObjectStarting(timestamp);
 
     /// <summary>Counts a completely read object; returns how many are done now.</summary>

@@ -3,7 +3,7 @@ using CqSourceS3.Client.Arrow;
 
 namespace CqSourceS3.Client.Sync;
 
-/// <summary>What a sync produces, in order: every MigrateTable first, then inserts and table errors.</summary>
+/// <summary>What a sync produces, in order: every MigrateTable first, then deletes (mirror), inserts and table errors.</summary>
 public abstract record SyncMessage;
 
 /// <summary>Create or migrate a table in the destination.</summary>
@@ -39,6 +39,12 @@ public sealed record InsertMessage(string Table, RecordBatch Record) : SyncMessa
         }
     }
 }
+
+/// <summary>
+/// Delete the rows of <paramref name="Table"/> whose <paramref name="Column"/> equals <paramref name="Value"/>
+/// (<c>mirror: true</c>: the rows of a rewritten or deleted object, by <c>_source_key</c>).
+/// </summary>
+public sealed record DeleteRecordMessage(string Table, string Column, string Value) : SyncMessage;
 
 /// <summary>A selected table failed (schema mismatch, name collision…); other tables go on.</summary>
 public sealed record TableErrorMessage(string Table, string Error) : SyncMessage;

@@ -26,6 +26,12 @@ public sealed record PlannedTable(string Name, string? Error, IReadOnlyList<Stor
     /// <summary>The table's hive partition columns (appended after the file's columns), in key order.</summary>
     public IReadOnlyList<string> Partitions { get; init; } = [];
 
+    /// <summary><c>mirror: true</c>: objects to read whose earlier rows are deleted first (rewritten, or possibly sent before).</summary>
+    public int Replaced { get; init; }
+
+    /// <summary><c>mirror: true</c>: keys no longer listed whose rows would be deleted.</summary>
+    public IReadOnlyList<string> Deleted { get; init; } = [];
+
     /// <summary>Bytes of the objects to read.</summary>
     public long Bytes => ToRead.Sum(o => o.Size);
 }

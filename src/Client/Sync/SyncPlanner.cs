@@ -1,4 +1,5 @@
 using CqSourceS3.Client.Discovery;
+using CqSourceS3.Client.Mirror;
 using CqSourceS3.Client.Sharding;
 using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.State;
@@ -13,8 +14,15 @@ namespace CqSourceS3.Client.Sync;
 /// </summary>
 internal sealed class SyncPlanner(IObjectStore store, SourceSpec spec, SyncSettings settings, int concurrency, ILogger logger)
 {
+    private readonly MirrorCoverage _coverage = new(spec);
+
     public async Task<PreparedSync> PrepareAsync(SyncRequest request, IStateStore? state, CancellationToken cancellationToken)
     {
+        if (spec.Mirror && state is null)
+        {
+            throw new MirrorStateRequiredException();
+        }
+
         var all = await new TableDiscovery(store, settings.ReadOptions, concurrency, logger, settings.Footers, DiscoveryRules.For(spec))
             .DiscoverAsync(spec.PathPrefix, cancellationToken).ConfigureAwait(false);
         var sharded = ShardedDiscovery.Of(all, request, spec.ShardBy);
@@ -42,8 +50,10 @@ internal sealed class SyncPlanner(IObjectStore store, SourceSpec spec, SyncSetti
 
             // Objects whose footer failed are listed too: the cursor must see them so it cannot pass a transient failure.
             var footerFailed = discovery.Skipped.Where(s => s.Table == table.Name && s.StoredObject is not null).Select(s => s.StoredObject!);
-            var selection = CursorFilter.Select(cursor, table.Files.Select(f => f.StoredObject).Concat(footerFailed), now, spec.Settle);
-            var run = new IncrementalTable(key, selection);
+            List<Storage.StoredObject> listed = [.. table.Files.Select(f => f.StoredObject).Concat(footerFailed)];
+            var mirror = spec.Mirror ? await MirrorOfAsync(state, key, table.Name, listed, discovery, cancellationToken).ConfigureAwait(false) : null;
+            var selection = CursorFilter.Select(cursor, listed, now, spec.Settle, mirror is null ? null : mirror.MustRead);
+            var run = new IncrementalTable(key, selection) { Mirror = mirror };
             run.FooterFailed(discovery.Skipped.Where(s => s.Table == table.Name));
             runs[table.Name] = run;
             ClientLog.CursorSelected(logger, table.Name, selection.ToRead.Count, selection.SkippedAsSynced, selection.SkippedAsTooYoung);
@@ -54,5 +64,13 @@ internal sealed class SyncPlanner(IObjectStore store, SourceSpec spec, SyncSetti
         }
 
         return runs;
+    }
+
+    private async Task<MirrorTable> MirrorOfAsync(
+        IStateStore state, string tableKey, string table, IReadOnlyList<Storage.StoredObject> listed, DiscoveryResult discovery, CancellationToken cancellationToken)
+    {
+        var remembered = await MirrorState.LoadAsync(state, tableKey, cancellationToken).ConfigureAwait(false);
+        var present = discovery.Skipped.Where(s => s.Table == table).Select(s => s.Key);
+        return new MirrorTable(remembered, listed, present, _coverage.For(table));
     }
 }

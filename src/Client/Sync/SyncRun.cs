@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using CqSourceS3.Client.Discovery;
+using CqSourceS3.Client.Mirror;
 using CqSourceS3.Client.State;
+using CqSourceS3.Client.Tables;
 using Microsoft.Extensions.Logging;
 
 namespace CqSourceS3.Client.Sync;
@@ -121,6 +123,12 @@ public sealed class SyncRun
             yield return new TableErrorMessage(table.Name, table.Error!);
         }
 
+        // A mirrored table's old rows go before any new row is sent (every delete precedes every insert).
+        foreach (var delete in await MirrorDeletesAsync(prepared, cancellationToken).ConfigureAwait(false))
+        {
+            yield return delete;
+        }
+
         // Every read runs under `stop`, cancelled when the consumer stops for any reason; table tokens hang off it.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stops = new TableStops(stop.Token);
@@ -191,13 +199,48 @@ public sealed class SyncRun
         }
     }
 
-    /// <summary>Sets each table's next cursor, except for tables stopped under <c>error_policy: fail</c>.</summary>
+    /// <summary>Sets each table's next cursor (and mirror state), except for tables stopped under <c>error_policy: fail</c>.</summary>
     private async Task SetCursorsAsync(PreparedSync prepared, TableStops stops, CancellationToken cancellationToken)
     {
         foreach (var run in prepared.Incremental.Where(r => !stops.IsStopped(r.Key)).Select(r => r.Value))
         {
             await _state!.SetAsync(run.StateKey, run.Next(_engine.Spec.Lookback).ToString(), cancellationToken).ConfigureAwait(false);
+            if (run.Mirror is { } mirror)
+            {
+                await mirror.SaveAsync(_state, run, cancellationToken).ConfigureAwait(false);
+            }
         }
+    }
+
+    /// <summary>
+    /// The DeleteRecords of the mirrored tables, after marking (and flushing) the tables whose new rows the next run
+    /// could not otherwise tell from rows of a run that failed midway.
+    /// </summary>
+    private async Task<List<DeleteRecordMessage>> MirrorDeletesAsync(PreparedSync prepared, CancellationToken cancellationToken)
+    {
+        var deletes = new List<DeleteRecordMessage>();
+        var marked = false;
+        foreach (var (table, run) in prepared.Incremental.Where(r => r.Value.Mirror is not null).OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            var mirror = run.Mirror!;
+            if (mirror.NeedsIncompleteMark(run.Selection.ToRead))
+            {
+                await _state!.SetAsync(mirror.MarkerKey, MirrorState.MarkerText(complete: false), cancellationToken).ConfigureAwait(false);
+                marked = true;
+            }
+
+            var keys = mirror.Vanished.Concat(mirror.Replaced(run.Selection.ToRead)).ToList();
+            _counters.Mirrored(table, mirror.Vanished.Count, keys.Count - mirror.Vanished.Count);
+            ClientLog.MirrorDeletes(_logger, table, mirror.Vanished.Count, keys.Count - mirror.Vanished.Count);
+            deletes.AddRange(keys.Select(key => new DeleteRecordMessage(table, LineageColumns.ColumnName(LineageColumn.Key), key)));
+        }
+
+        if (marked)
+        {
+            await _state!.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return deletes;
     }
 
     private static void DisposeQueued(ChannelReader<InsertMessage> reader)

@@ -20,6 +20,12 @@ public sealed class TableProgress
     /// <summary>Size of the objects read completely.</summary>
     public long Bytes => Interlocked.Read(ref _bytes);
 
+    /// <summary><c>mirror: true</c>: keys no longer listed whose rows were deleted.</summary>
+    public int DeletedKeys { get; private set; }
+
+    /// <summary><c>mirror: true</c>: objects whose earlier rows were deleted before they were read again (rewritten, or possibly sent before).</summary>
+    public int ReplacedObjects { get; private set; }
+
     /// <summary>Wall time from the first object's start to the last object's end (zero until one object was read).</summary>
     public TimeSpan Elapsed
     {
@@ -30,6 +36,8 @@ public sealed class TableProgress
             return first == 0 || last < first ? TimeSpan.Zero : Stopwatch.GetElapsedTime(first, last);
         }
     }
+
+    internal void Mirrored(int deletedKeys, int replacedObjects) => (DeletedKeys, ReplacedObjects) = (deletedKeys, replacedObjects);
 
     internal void ObjectStarting(long timestamp) => Interlocked.CompareExchange(ref _firstStarted, timestamp, 0);
 

@@ -27,6 +27,16 @@ internal static class DryRunReport
             var skipped = plan.Skipped.Count(s => s.Table == table.Name);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"table {table.Name}: {table.ToRead.Count} objects to read ({table.Bytes} bytes), {table.AlreadySynced} already synced, {table.TooYoung} left for a later run{(skipped > 0 ? $", {skipped} would be skipped" : "")}"));
+            if (table.Replaced > 0 || table.Deleted.Count > 0)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  mirror: {table.Replaced} of them replace rows sent before (deleted first), {table.Deleted.Count} objects no longer listed would have their rows deleted"));
+                foreach (var key in table.Deleted)
+                {
+                    output.WriteLine($"  delete rows of {key}");
+                }
+            }
+
             if (table.Partitions.Count > 0)
             {
                 output.WriteLine($"  partition columns: {string.Join(", ", table.Partitions)}");

@@ -64,6 +64,11 @@ internal sealed class SyncReport(TextWriter output)
             output.WriteLine(share.Describe());
         }
 
+        foreach (var (table, mirrored) in progress.Where(p => p.Value.DeletedKeys + p.Value.ReplacedObjects > 0).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mirror {table}: {mirrored.ReplacedObjects} objects replaced their earlier rows, {mirrored.DeletedKeys} deleted objects took their rows with them"));
+        }
+
         foreach (var (table, error) in _errors.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             output.WriteLine($"failed: {error}");

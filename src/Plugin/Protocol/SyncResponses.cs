@@ -25,6 +25,31 @@ internal static class SyncResponses
         Insert = new Sync.Types.MessageInsert { Record = UnsafeByteOperations.UnsafeWrap(message.EncodedBytes()) },
     };
 
+    /// <summary>One predicate group (AND) of one predicate: <c>column = value</c>, the value in a one-row record.</summary>
+    public static Sync.Types.Response DeleteRecord(DeleteRecordMessage message) => new()
+    {
+        DeleteRecord = new Sync.Types.MessageDeleteRecord
+        {
+            TableName = message.Table,
+            WhereClause =
+            {
+                new PredicatesGroup
+                {
+                    GroupingType = PredicatesGroup.Types.GroupingType.And,
+                    Predicates =
+                    {
+                        new Predicate
+                        {
+                            Operator = Predicate.Types.Operator.Eq,
+                            Column = message.Column,
+                            Record = UnsafeByteOperations.UnsafeWrap(PredicateRecord.Utf8(message.Column, message.Value)),
+                        },
+                    },
+                },
+            },
+        },
+    };
+
     public static Sync.Types.Response Error(TableErrorMessage message) => new()
     {
         Error = new Sync.Types.MessageError { TableName = message.Table, Error = message.Error },

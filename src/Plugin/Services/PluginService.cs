@@ -105,6 +105,7 @@ internal sealed partial class PluginService(PluginSession session, ISourceClient
             {
                 MigrateTableMessage migrate => SyncResponses.MigrateTable(migrate),
                 InsertMessage insert => SyncResponses.Insert(insert),
+                DeleteRecordMessage delete => SyncResponses.DeleteRecord(delete),
                 TableErrorMessage error when request.WithErrorMessages => SyncResponses.Error(error),
                 _ => null,
             };

@@ -18,7 +18,7 @@ internal sealed record SeenInsert(string Table, Schema Schema, IReadOnlyList<str
 /// </summary>
 internal sealed class CollectedSyncMessages
 {
-    /// <summary>Each message as <c>kind:table</c>, in order: <c>migrate:</c>, <c>insert:</c> or <c>error:</c>.</summary>
+    /// <summary>Each message as <c>kind:table</c>, in order: <c>migrate:</c>, <c>insert:</c>, <c>error:</c>, or <c>delete:table:key</c>.</summary>
     public List<string> Order { get; } = [];
 
     public List<MigrateTableMessage> Migrations { get; } = [];
@@ -26,6 +26,9 @@ internal sealed class CollectedSyncMessages
     public List<TableErrorMessage> Errors { get; } = [];
 
     public List<SeenInsert> Inserts { get; } = [];
+
+    /// <summary>Each DeleteRecord as (table, column, value).</summary>
+    public List<DeleteRecordMessage> Deletes { get; } = [];
 
     /// <summary>
     /// Runs <paramref name="run"/> under the commit rule (<see cref="SyncRun.ExecuteAsync"/>): the cursors are stored
@@ -66,6 +69,10 @@ internal sealed class CollectedSyncMessages
             case MigrateTableMessage migrate:
                 Order.Add("migrate:" + migrate.Table);
                 Migrations.Add(migrate);
+                break;
+            case DeleteRecordMessage delete:
+                Order.Add($"delete:{delete.Table}:{delete.Value}");
+                Deletes.Add(delete);
                 break;
             case TableErrorMessage error:
                 Order.Add("error:" + error.Table);

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.IO.Hashing;
+using System.Text;
+using System.Text.Json;
+using CqSourceS3.Client.State;
+
+namespace CqSourceS3.Client.Mirror;
+
+/// <summary>
+/// What the mirror of one table (of one shard) remembers between runs: every key synced, with the version read.
+/// Stored beside the table's cursor (<c>&lt;cursor key&gt;#mirror</c>, a marker saying whether the last run that
+/// inserted rows completed) in 256 buckets by the top byte of the key's XxHash64 (<c>&lt;cursor key&gt;#mirror/00</c> …
+/// <c>/ff</c>), so a run writes only the buckets whose keys changed.
+/// </summary>
+internal sealed class MirrorState
+{
+    /// <summary>How many buckets a table's keys are spread over.</summary>
+    public const int BucketCount = 256;
+
+    private readonly string _tableKey;
+    private readonly string?[] _stored;
+
+    private MirrorState(string tableKey, Dictionary<string, ulong> entries, string?[] stored, bool? complete)
+    {
+        _tableKey = tableKey;
+        Entries = entries;
+        _stored = stored;
+        LastRunComplete = complete;
+    }
+
+    /// <summary>Every remembered key and its version (<see cref="MirrorVersion.Pending"/>: rows possibly in part).</summary>
+    public IReadOnlyDictionary<string, ulong> Entries { get; }
+
+    /// <summary>
+    /// True when the last run that inserted rows completed; false when one started and did not; null when this table
+    /// was never mirrored (the destination may hold rows of any of its objects from syncs without mirror).
+    /// </summary>
+    public bool? LastRunComplete { get; }
+
+    /// <summary>The marker's state key.</summary>
+    public string MarkerKey => MarkerKeyOf(_tableKey);
+
+    public static string MarkerKeyOf(string tableKey) => tableKey + "#mirror";
+
+    public static string BucketKeyOf(string tableKey, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{tableKey}#mirror/{bucket:x2}");
+
+    /// <summary>The bucket of <paramref name="key"/>: the top byte of XxHash64 of its UTF-8 bytes.</summary>
+    public static int BucketOf(string key) => (int)(XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(key)) >> 56);
+
+    /// <summary>The marker text: whether the last run that inserted rows completed.</summary>
+    public static string MarkerText(bool complete) => complete ? """{"v":1,"complete":true}""" : """{"v":1,"complete":false}""";
+
+    /// <summary>Reads the state of the table whose cursor is stored under <paramref name="tableKey"/>.</summary>
+    /// <exception cref="CursorStateException">A stored value cannot be read: the sync stops rather than guess.</exception>
+    public static async Task<MirrorState> LoadAsync(IStateStore state, string tableKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var marker = await state.GetAsync(MarkerKeyOf(tableKey), cancellationToken).ConfigureAwait(false);
+        var entries = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        var stored = new string?[BucketCount];
+        for (var bucket = 0; bucket < BucketCount; bucket++)
+        {
+            var key = BucketKeyOf(tableKey, bucket);
+            stored[bucket] = await state.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            if (stored[bucket] is not { } text)
+            {
+                continue;
+            }
+
+            try
+            {
+                foreach (var (objectKey, version) in MirrorBucketFormat.Read(text))
+                {
+                    entries[objectKey] = version;
+                }
+            }
+            catch (FormatException e)
+            {
+                throw new CursorStateException(key, $"not a mirror state bucket ({e.Message})", e);
+            }
+        }
+
+        return new MirrorState(tableKey, entries, stored, marker is null ? null : ReadMarker(MarkerKeyOf(tableKey), marker));
+    }
+
+    /// <summary>Sets the buckets whose keys differ in <paramref name="next"/> and the marker of a completed run.</summary>
+    public async Task SaveAsync(IStateStore state, IReadOnlyDictionary<string, ulong> next, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(next);
+        var buckets = new List<KeyValuePair<string, ulong>>[BucketCount];
+        foreach (var entry in next)
+        {
+            (buckets[BucketOf(entry.Key)] ??= []).Add(entry);
+        }
+
+        for (var bucket = 0; bucket < BucketCount; bucket++)
+        {
+            // A bucket that never held a key stays absent; one whose last key went is written empty.
+            if (buckets[bucket] is null && _stored[bucket] is null)
+            {
+                continue;
+            }
+
+            var text = MirrorBucketFormat.Write(buckets[bucket] ?? []);
+            if (_stored[bucket] != text)
+            {
+                await state.SetAsync(BucketKeyOf(_tableKey, bucket), text, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await state.SetAsync(MarkerKey, MarkerText(complete: true), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool ReadMarker(string key, string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("v", out var v) && v.ValueKind == JsonValueKind.Number && v.GetInt32() == 1
+                && root.TryGetProperty("complete", out var complete) && complete.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                return complete.GetBoolean();
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new CursorStateException(key, $"not a mirror marker ({e.Message})", e);
+        }
+
+        throw new CursorStateException(key, "not a mirror marker (expected {\"v\":1,\"complete\":true|false})");
+    }
+}
