@@ -5,8 +5,10 @@ using System.Text;
 namespace CqSourceS3.Client.Mirror;
 
 /// <summary>
-/// The stored text of one mirror state bucket, version 1: <c>1:</c> then base64 of the deflated entries, each
-/// <c>varint(length of the key's UTF-8 bytes) · key bytes · version (8 bytes, little-endian)</c>, keys in ordinal
+/// The stored text of one mirror state bucket, version 1: <c>1:</c> then base64 of the deflated
+/// <c>varint(entry count)</c> and entries, each <c>varint(length of the key's UTF-8 bytes) · key bytes · version (8
+/// bytes, little-endian)</c>. The count comes first because a deflate stream cut short reads as a shorter one: a value
+/// that lost entries must fail, not drop keys (their rows would never be deleted). Keys are in ordinal
 /// order so equal buckets give equal text (and an unchanged bucket is not written again). The keys themselves are
 /// kept, not only hashes: a deleted object's rows are deleted by its key. An empty bucket is <c>1:</c>.
 /// </summary>
@@ -27,6 +29,7 @@ internal static class MirrorBucketFormat
         using (var deflate = new DeflateStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
         {
             Span<byte> number = stackalloc byte[10];
+            deflate.Write(number[..WriteVarint(number, (ulong)sorted.Count)]);
             foreach (var (key, version) in sorted)
             {
                 var bytes = Encoding.UTF8.GetBytes(key);
@@ -70,7 +73,8 @@ internal static class MirrorBucketFormat
         }
 
         var span = payload.AsSpan();
-        while (!span.IsEmpty)
+        var count = ReadVarint(ref span);
+        for (ulong i = 0; i < count; i++)
         {
             var length = ReadVarint(ref span);
             if (length > (ulong)span.Length || span.Length - (int)length < 8)
@@ -85,6 +89,11 @@ internal static class MirrorBucketFormat
             {
                 throw new FormatException($"key '{key}' is listed twice");
             }
+        }
+
+        if (!span.IsEmpty)
+        {
+            throw new FormatException("bytes follow the last entry");
         }
 
         return entries;

@@ -4,8 +4,8 @@ using CqSourceS3.Client.Storage;
 namespace CqSourceS3.Plugin.Tests.Integration;
 
 /// <summary>
-/// The real S3 store with <see cref="StoreControl"/>'s faults on top: hidden keys are left out of listings, and a
-/// denied read fails as the S3 store reports a 403 (<see cref="StoreFailure.AccessDenied"/>, which stops the sync).
+/// The real S3 store with <see cref="StoreControl"/>'s faults on top: hidden keys are left out of listings, a listing
+/// asked to fail stops after its first object, and a denied read fails as the S3 store reports a 403 (<see cref="StoreFailure.AccessDenied"/>, which stops the sync).
 /// </summary>
 internal sealed class ControlledObjectStore(IObjectStore inner, StoreControl control) : IObjectStore
 {
@@ -13,11 +13,17 @@ internal sealed class ControlledObjectStore(IObjectStore inner, StoreControl con
 
     public async IAsyncEnumerable<StoredObject> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var fail = control.TakeListingFailure();
         await foreach (var obj in inner.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
         {
             if (control.IsListed(obj.Key))
             {
                 yield return obj;
+            }
+
+            if (fail)
+            {
+                throw new StoreException(StoreFailure.Unknown, Location, null, $"listing {Location} failed part-way (injected by the test)");
             }
         }
     }

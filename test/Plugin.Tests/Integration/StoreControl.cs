@@ -4,8 +4,8 @@ namespace CqSourceS3.Plugin.Tests.Integration;
 
 /// <summary>
 /// What a test tells the plugin's store to do wrong, shared between the test and the <see cref="ControlledObjectStore"/>
-/// inside the server: keys the listing does not show yet (a late-arriving key), and a key whose data reads are denied
-/// (a sync that fails mid-way).
+/// inside the server: keys the listing does not show yet (a late-arriving key), a key whose data reads are denied
+/// (a sync that fails mid-way), and a listing that fails part-way.
 /// </summary>
 internal sealed class StoreControl
 {
@@ -15,6 +15,14 @@ internal sealed class StoreControl
     private string? _trigger;
     private bool _deniedSeen;
     private bool _denying;
+
+    private int _failNextListing;
+
+    /// <summary>Makes the next listing fail after its first object, as a listing cut short by the network.</summary>
+    public void FailNextListing() => Interlocked.Exchange(ref _failNextListing, 1);
+
+    /// <summary>True once, for the listing <see cref="FailNextListing"/> asked to fail.</summary>
+    public bool TakeListingFailure() => Interlocked.Exchange(ref _failNextListing, 0) == 1;
 
     /// <summary>Keeps <paramref name="key"/> out of listings until <see cref="Show"/>.</summary>
     public void Hide(string key) => _hidden[key] = true;

@@ -12,7 +12,7 @@ namespace CqSourceS3.Plugin.Tests.Services;
 /// </summary>
 internal sealed class DecodedSyncResponses : IDisposable
 {
-    /// <summary>Message kinds in arrival order: "migrate", "insert", "error".</summary>
+    /// <summary>Message kinds in arrival order: "migrate", "insert", "error", or "delete:&lt;value&gt;".</summary>
     public List<string> Order { get; } = [];
 
     public List<Schema> Migrations { get; } = [];
@@ -24,9 +24,34 @@ internal sealed class DecodedSyncResponses : IDisposable
 
     public List<Sync.Types.MessageError> Errors { get; } = [];
 
+    /// <summary>Each DeleteRecord, its one predicate decoded: table, column, operator and the value read from the predicate's one-row record.</summary>
+    public List<DecodedDelete> Deletes { get; } = [];
+
     public static async Task<DecodedSyncResponses> RunAsync(PluginClient client, Sync.Types.Request request)
     {
         var responses = new DecodedSyncResponses();
+        await responses.ReceiveAsync(client, request);
+        return responses;
+    }
+
+    /// <summary>A sync expected to fail: what arrived before the failure, and the failure (null if it did not fail).</summary>
+    public static async Task<(DecodedSyncResponses Responses, RpcException? Failure)> RunUntilFailureAsync(PluginClient client, Sync.Types.Request request)
+    {
+        var responses = new DecodedSyncResponses();
+        try
+        {
+            await responses.ReceiveAsync(client, request);
+            return (responses, null);
+        }
+        catch (RpcException e)
+        {
+            return (responses, e);
+        }
+    }
+
+    private async Task ReceiveAsync(PluginClient client, Sync.Types.Request request)
+    {
+        var responses = this;
         using var call = client.Sync(request);
         await foreach (var response in call.ResponseStream.ReadAllAsync())
         {
@@ -42,6 +67,11 @@ internal sealed class DecodedSyncResponses : IDisposable
                     responses.BatchesPerInsert.Add(batches.Count);
                     responses.Inserts.AddRange(batches);
                     break;
+                case Sync.Types.Response.MessageOneofCase.DeleteRecord:
+                    var delete = DecodedDelete.Of(response.DeleteRecord);
+                    responses.Order.Add($"delete:{delete.Value}");
+                    responses.Deletes.Add(delete);
+                    break;
                 case Sync.Types.Response.MessageOneofCase.Error:
                     responses.Order.Add("error");
                     responses.Errors.Add(response.Error);
@@ -51,7 +81,6 @@ internal sealed class DecodedSyncResponses : IDisposable
             }
         }
 
-        return responses;
     }
 
     public static string TableOf(Schema schema) => schema.Metadata["cq:table_name"];
