@@ -39,7 +39,11 @@ internal sealed class RunCounters
 
     public void AddTable(string table) => _progress[table] = new TableProgress();
 
-    public void Skip(SkippedObject skip) => _skipped.Add(skip);
+    public void Skip(SkippedObject skip)
+    {
+        _skipped.Add(skip);
+        Telemetry.SyncMetrics.ObjectSkipped(skip);
+    }
 
     public void ObjectStarting(string table, long timestamp) => _progress[table].ObjectStarting(timestamp);
 
