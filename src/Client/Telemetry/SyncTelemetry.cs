@@ -36,13 +36,33 @@ public static class SyncTelemetry
     /// <summary>Starts the span of one sync; null when nobody listens.</summary>
     public static Activity? StartSync(string invocationId)
     {
-        var span = Source.StartActivity(SyncSpan);
+        var span = Start(SyncSpan);
         span?.SetTag(SyncAttributes.InvocationId, invocationId);
         return span;
     }
 
-    /// <summary>Starts a span under the current one; null when nobody listens.</summary>
-    public static Activity? Start(string name) => Source.StartActivity(name);
+    /// <summary>
+    /// Starts a span under the current one if that is ours, else as the root of a new trace; null when nobody
+    /// listens. Under gRPC the current activity is ASP.NET Core's, never exported and never sampled: as a parent it
+    /// would make the sampler drop every span of the sync, and the CLI sends no trace context to continue anyway.
+    /// </summary>
+    public static Activity? Start(string name)
+    {
+        var current = Activity.Current;
+        if (current is null || current.Source == Source)
+        {
+            return Source.StartActivity(name);
+        }
+
+        Activity.Current = null;
+        var span = Source.StartActivity(name);
+        if (span is null)
+        {
+            Activity.Current = current;
+        }
+
+        return span;
+    }
 
     /// <summary>
     /// Starts a span under <paramref name="parent"/> without making it the current span, for spans that outlive the
