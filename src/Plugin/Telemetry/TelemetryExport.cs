@@ -111,34 +111,37 @@ internal sealed class TelemetryExport : IDisposable
     }
 
     /// <summary>Sends what is buffered now, as the Go SDK does after each Sync, within <see cref="FlushTimeout"/>.</summary>
-    public void Flush()
-    {
-        if (_endpoint is null)
-        {
-            return;
-        }
-
-        var deadline = Stopwatch.StartNew();
-        _tracer?.ForceFlush(Remaining(deadline));
-        _meter?.ForceFlush(Remaining(deadline));
-        _logs?.ForceFlush(Remaining(deadline));
-    }
+    public void Flush() => EachWithin(
+        (tracer, ms) => tracer.ForceFlush(ms), (meter, ms) => meter.ForceFlush(ms), (logs, ms) => logs.ForceFlush(ms));
 
     /// <summary>Flushes and stops the exporters, all within <see cref="FlushTimeout"/>.</summary>
     public void Dispose()
     {
-        if (_endpoint is null)
-        {
-            return;
-        }
-
-        var deadline = Stopwatch.StartNew();
-        _tracer?.Shutdown(Remaining(deadline));
-        _meter?.Shutdown(Remaining(deadline));
-        _logs?.Shutdown(Remaining(deadline));
+        EachWithin((tracer, ms) => tracer.Shutdown(ms), (meter, ms) => meter.Shutdown(ms), (logs, ms) => logs.Shutdown(ms));
         _tracer?.Dispose();
         _meter?.Dispose();
         _failures?.Dispose();
+    }
+
+    /// <summary>One step on each provider in turn, each given what is left of <see cref="FlushTimeout"/>.</summary>
+    private void EachWithin(Func<TracerProvider, int, bool> tracer, Func<MeterProvider, int, bool> meter, Func<LoggerProvider, int, bool> logs)
+    {
+        var elapsed = Stopwatch.StartNew();
+        int Remaining() => (int)Math.Max(0, (FlushTimeout - elapsed.Elapsed).TotalMilliseconds);
+        if (_tracer is not null)
+        {
+            tracer(_tracer, Remaining());
+        }
+
+        if (_meter is not null)
+        {
+            meter(_meter, Remaining());
+        }
+
+        if (_logs is not null)
+        {
+            logs(_logs, Remaining());
+        }
     }
 
     /// <summary>The Go SDK's resource: <c>service.name</c> cloudquery-&lt;name&gt;, its version and plugin path.</summary>
@@ -152,7 +155,4 @@ internal sealed class TelemetryExport : IDisposable
         options.Endpoint = endpoint;
         options.TimeoutMilliseconds = (int)FlushTimeout.TotalMilliseconds;
     }
-
-    private static int Remaining(Stopwatch elapsed) =>
-        (int)Math.Max(0, (FlushTimeout - elapsed.Elapsed).TotalMilliseconds);
 }

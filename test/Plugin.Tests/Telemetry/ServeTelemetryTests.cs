@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CqSourceS3.Plugin.Tests.Services;
@@ -122,7 +120,7 @@ public sealed class ServeTelemetryTests : IDisposable
     [Fact]
     public async Task Sync_UnreachableOtelEndpoint_OneWarningAndTheSyncSucceeds()
     {
-        var closed = ClosedPort();
+        var closed = LoopbackPort.Free();
         var plugin = await RunningPlugin.StartAsync("unix", otelEndpoint: $"127.0.0.1:{closed}");
         Dictionary<string, long> rows;
         await using (plugin)
@@ -178,14 +176,4 @@ public sealed class ServeTelemetryTests : IDisposable
     }
 
     private ByteString Spec() => ByteString.CopyFromUtf8(new JsonObject { ["local_path"] = SampleData, ["footer_cache_dir"] = _cache.Path }.ToJsonString());
-
-    /// <summary>A loopback port nobody listens on: bound, read, released.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
