@@ -47,14 +47,14 @@ internal sealed record BenchArguments
     /// <summary>list-loop: the bucket to list.</summary>
     public string? Bucket { get; init; }
 
-    /// <summary>Runs to leave out: <c>local</c>, <c>lake</c>, <c>drift</c>, <c>duckdb</c>, <c>s3</c>, <c>listing</c>, <c>startup</c>, <c>big-file</c>.</summary>
+    /// <summary>Runs to leave out: <c>local</c>, <c>otel</c>, <c>lake</c>, <c>drift</c>, <c>duckdb</c>, <c>s3</c>, <c>listing</c>, <c>startup</c>, <c>big-file</c>.</summary>
     public IReadOnlySet<string> Skip { get; init; } = new HashSet<string>();
 
     public const string Usage = """
         usage:
           cq-source-s3-bench generate --set reference|small-files|big-file|reference-drift [--scale 1.0] [--seed 42] [--out bench/data]
           cq-source-s3-bench run [--scale 1.0] [--runs 3] [--seed 42] [--out bench/data] [--plugin PATH]
-                                 [--results bench/RESULTS.md] [--skip local,lake,drift,duckdb,s3,listing,startup,big-file]
+                                 [--results bench/RESULTS.md] [--skip local,otel,lake,drift,duckdb,s3,listing,startup,big-file]
                                  [--spec '{"rows_per_record":10000}']
           cq-source-s3-bench soak [--local-runs 200] [--s3-runs 50] [--scale 1.0] [--seed 42] [--out bench/data] [--plugin PATH]
                                   [--results bench/RESULTS.md]   (issue #14: crash-free syncs of 10,000 small objects)

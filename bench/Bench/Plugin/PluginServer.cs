@@ -50,19 +50,21 @@ internal sealed class PluginServer : IAsyncDisposable
     /// Starts the plugin with <paramref name="environment"/> added to (or, for a null value, removed from) its
     /// environment: S3 credentials go to the plugin this way, as the AWS default chain reads them.
     /// </summary>
-    public static Task<PluginServer> StartAsync(string executable, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken) =>
-        StartAsync(executable, environment, logFile: null, cancellationToken);
+    /// <param name="serveArguments">More <c>serve</c> flags, e.g. <c>--otel-endpoint</c>.</param>
+    public static Task<PluginServer> StartAsync(string executable, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken, IReadOnlyList<string>? serveArguments = null) =>
+        StartAsync(executable, environment, logFile: null, cancellationToken, serveArguments);
 
     /// <summary>
     /// Starts the plugin; with a <paramref name="logFile"/>, it logs as the CLI starts it (<c>--log-level info
     /// --log-format json</c>) and its stdout and stderr go to that file, so the soak can count skipped objects and
     /// keeps the runtime's last words when the process crashes. Without one it logs warnings only, and nowhere.
     /// </summary>
-    public static async Task<PluginServer> StartAsync(string executable, IReadOnlyDictionary<string, string?> environment, string? logFile, CancellationToken cancellationToken)
+    public static async Task<PluginServer> StartAsync(
+        string executable, IReadOnlyDictionary<string, string?> environment, string? logFile, CancellationToken cancellationToken, IReadOnlyList<string>? serveArguments = null)
     {
         var socketPath = Path.Combine(Path.GetTempPath(), $"cq-bench-{Guid.NewGuid():N}.sock");
         string[] logging = logFile is null ? ["--log-level", "warn"] : ["--log-level", "info", "--log-format", "json"];
-        string[] serve = ["serve", "--network", "unix", "--address", socketPath, .. logging, "--no-sentry"];
+        string[] serve = ["serve", "--network", "unix", "--address", socketPath, .. logging, "--no-sentry", .. serveArguments ?? []];
         var start = logFile is null ? new ProcessStartInfo(executable, serve) : ToFile(logFile, executable, serve);
         start.UseShellExecute = false;
 

@@ -60,6 +60,7 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
             }
 
             using var s3 = proxy is null ? null : SwiftStore.Client(proxy.Endpoint);
+            using var otelSink = Skipped("otel") ? null : OtlpSink.Start();
             for (var run = 1; run <= arguments.Runs; run++)
             {
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run}/{arguments.Runs}"));
@@ -71,6 +72,15 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
                 if (!Skipped("local"))
                 {
                     Record("plugin, local folder, reference", await scenarios.LocalSyncAsync("local-sync", reference.Root, reference.Rows, reference.Bytes, cancellationToken).ConfigureAwait(false));
+                }
+
+                if (otelSink is not null)
+                {
+                    // The same sync with every span, metric and log record exported; the sink only counts them.
+                    Record("plugin, local folder, reference, --otel-endpoint to a local OTLP/HTTP sink", await scenarios.LocalSyncAsync(
+                        "local-sync-otel", reference.Root, reference.Rows, reference.Bytes, cancellationToken,
+                        serveArguments: ["--otel-endpoint", otelSink.Endpoint, "--otel-endpoint-insecure"]).ConfigureAwait(false));
+                    log.WriteLine("  otel sink: " + otelSink.Describe());
                 }
 
                 if (drift is not null)

@@ -33,13 +33,15 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
     }
 
     /// <summary>
-    /// A sync of a local folder, default spec plus <paramref name="options"/>; bytes fetched are the plugin's
-    /// <c>rchar</c> over the span.
+    /// A sync of a local folder, default spec plus <paramref name="options"/>, <c>serve</c> given
+    /// <paramref name="serveArguments"/> too; bytes fetched are the plugin's <c>rchar</c> over the span.
     /// </summary>
-    public async Task<Measurement> LocalSyncAsync(string scenario, string localPath, long expectedRows, long parquetBytes, CancellationToken cancellationToken, IReadOnlyDictionary<string, object>? options = null)
+    public async Task<Measurement> LocalSyncAsync(
+        string scenario, string localPath, long expectedRows, long parquetBytes, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, object>? options = null, IReadOnlyList<string>? serveArguments = null)
     {
         var spec = Spec(new Dictionary<string, object>(options ?? new Dictionary<string, object>()) { ["local_path"] = Path.GetFullPath(localPath) });
-        await using var server = await PluginServer.StartAsync(pluginPath, LocalEnvironment, cancellationToken).ConfigureAwait(false);
+        await using var server = await PluginServer.StartAsync(pluginPath, LocalEnvironment, cancellationToken, serveArguments).ConfigureAwait(false);
         var before = server.ReadCharacters;
         var cpuBefore = server.CpuSeconds;
         var (seconds, tally) = await SyncAsync(server, spec, cancellationToken).ConfigureAwait(false);

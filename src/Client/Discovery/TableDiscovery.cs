@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Storage;
 using CqSourceS3.Client.Tables;
+using CqSourceS3.Client.Telemetry;
 using CqSourceS3.Naming;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +20,18 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
 {
     private readonly DiscoveryRules _rules = rules ?? DiscoveryRules.Default;
 
-    public async Task<DiscoveryResult> DiscoverAsync(string prefix, CancellationToken cancellationToken)
+    public Task<DiscoveryResult> DiscoverAsync(string prefix, CancellationToken cancellationToken) =>
+        SyncTelemetry.TraceAsync(SyncTelemetry.DiscoverySpan, async span =>
+        {
+            var result = await ListAndReadAsync(prefix, cancellationToken).ConfigureAwait(false);
+            span?.SetTag(SyncAttributes.DiscoveredTables, result.Tables.Count);
+            span?.SetTag(SyncAttributes.DiscoveredObjects, result.Tables.Sum(t => t.Files.Count));
+            span?.SetTag(SyncAttributes.DiscoverySkipped, result.Skipped.Count);
+            span?.SetTag(SyncAttributes.DiscoveryIgnored, result.Ignored.Total);
+            return result;
+        });
+
+    private async Task<DiscoveryResult> ListAndReadAsync(string prefix, CancellationToken cancellationToken)
     {
         var preload = cache?.PreloadAsync() ?? Task.CompletedTask;
         var objects = new Dictionary<string, StoredObject>(StringComparer.Ordinal);

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using System.Runtime.CompilerServices;
 using Amazon.S3;
 using Amazon.S3.Model;
+using CqSourceS3.Client.Telemetry;
 
 namespace CqSourceS3.Client.Storage;
 
@@ -100,12 +102,15 @@ public sealed class S3ObjectStore : IObjectStore
         }
 
         GetObjectResponse response;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             response = await _client.GetObjectAsync(request, cancellationToken).ConfigureAwait(false);
+            SyncMetrics.StoreRequest("get", started, succeeded: true);
         }
         catch (Exception e) when (S3ErrorClassifier.IsStoreError(e, cancellationToken))
         {
+            SyncMetrics.StoreRequest("get", started, succeeded: false);
             throw S3ErrorClassifier.Classify(e, S3Operation.Get, _target, obj.Key);
         }
 
@@ -138,12 +143,16 @@ public sealed class S3ObjectStore : IObjectStore
 
     private async Task<ListObjectsV2Response> ListPageAsync(ListObjectsV2Request request, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            return await _client.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
+            var page = await _client.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
+            SyncMetrics.StoreRequest("list", started, succeeded: true);
+            return page;
         }
         catch (Exception e) when (S3ErrorClassifier.IsStoreError(e, cancellationToken))
         {
+            SyncMetrics.StoreRequest("list", started, succeeded: false);
             throw S3ErrorClassifier.Classify(e, S3Operation.List, _target, null);
         }
     }

@@ -8,6 +8,7 @@ using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.Storage;
 using CqSourceS3.Client.Tables;
+using CqSourceS3.Client.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CqSourceS3.Client.Sync;
@@ -19,7 +20,7 @@ namespace CqSourceS3.Client.Sync;
 /// </summary>
 internal sealed class ObjectReader(
     IObjectStore store, SourceSpec spec, SyncSettings settings, bool deterministicIds,
-    RunCounters counters, TableStops stops, ProgressReporter progress, ILogger logger)
+    RunCounters counters, TableStops stops, ProgressReporter progress, TableSpans spans, ILogger logger)
 {
     /// <summary>The table error under <c>error_policy: fail</c>, the same in a sync and in its dry run.</summary>
     public static string StopReason(SkippedObject skip) =>
@@ -39,23 +40,43 @@ internal sealed class ObjectReader(
     public async Task ReadAsync(ObjectWork item, ChannelWriter<InsertMessage> writer, CancellationToken runToken)
     {
         var table = item.Table.TableName;
-        var tableToken = stops.For(table);
-        if (tableToken.IsCancellationRequested && !runToken.IsCancellationRequested)
-        {
-            return;
-        }
-
         try
         {
-            await ReadWithRetriesAsync(item, writer, tableToken).ConfigureAwait(false);
+            var tableToken = stops.For(table);
+            if (!tableToken.IsCancellationRequested || runToken.IsCancellationRequested)
+            {
+                await ReadInSpanAsync(item, writer, runToken, tableToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // After the object's span ended: the last object of a table ends the table's span.
+            spans.ObjectFinished(table);
+        }
+    }
+
+    private async Task ReadInSpanAsync(ObjectWork item, ChannelWriter<InsertMessage> writer, CancellationToken runToken, CancellationToken tableToken)
+    {
+        var table = item.Table.TableName;
+        // The object's span is the current one while it is read, so its log lines carry its trace and span ids.
+        using var span = ObjectSpans.Start(item, spans.ContextOf(table));
+        try
+        {
+            await ReadWithRetriesAsync(item, writer, span, tableToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!runToken.IsCancellationRequested && stops.IsStopped(table))
         {
             // Stopped because another object of this table failed under error_policy: fail.
+            ObjectSpans.NotRead(span, "its table stopped after another object failed (error_policy: fail)");
+        }
+        catch (Exception e)
+        {
+            SyncTelemetry.RecordError(span, e);
+            throw;
         }
     }
 
-    private async Task ReadWithRetriesAsync(ObjectWork item, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
+    private async Task ReadWithRetriesAsync(ObjectWork item, ChannelWriter<InsertMessage> writer, Activity? span, CancellationToken cancellationToken)
     {
         var obj = item.File.StoredObject;
         var table = item.Table.TableName;
@@ -63,13 +84,15 @@ internal sealed class ObjectReader(
         {
             try
             {
-                await ReadOnceAsync(item, writer, cancellationToken).ConfigureAwait(false);
+                var rows = await ReadOnceAsync(item, writer, cancellationToken).ConfigureAwait(false);
+                ObjectSpans.Read(span, rows, retry);
                 return;
             }
             catch (ObjectReadFailure failure) when (settings.Retry.ShouldRetry(failure.InnerException!, retry, failure.RowsSent))
             {
                 // Nothing of this object was sent yet, so reading it again cannot duplicate rows.
                 ClientLog.ObjectRetrying(logger, table, obj.Key, retry + 1, settings.Retry.MaxRetries, failure.InnerException!.Message);
+                SyncMetrics.Retried(table);
                 await settings.Retry.WaitAsync(retry, settings.Clock, cancellationToken).ConfigureAwait(false);
             }
             catch (ObjectReadFailure failure)
@@ -78,6 +101,8 @@ internal sealed class ObjectReader(
                 item.Incremental?.Failed(obj, skip.Transient, failure.RowsSent);
                 ClientLog.ObjectSkipped(logger, skip.Table, skip.Key, failure.RowsSent == 0 ? skip.Reason : $"{skip.Reason} (after {failure.RowsSent} rows were sent)");
                 counters.Skip(skip);
+                spans.ObjectFailed(table);
+                ObjectSpans.Skipped(span, skip, failure.RowsSent, retry, spec.FailsTableOnUnreadableObject);
                 if (spec.FailsTableOnUnreadableObject)
                 {
                     StopTable(stops, skip, logger);
@@ -88,7 +113,8 @@ internal sealed class ObjectReader(
         }
     }
 
-    private async Task ReadOnceAsync(ObjectWork item, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
+    /// <summary>Reads the object once; returns the rows sent.</summary>
+    private async Task<long> ReadOnceAsync(ObjectWork item, ChannelWriter<InsertMessage> writer, CancellationToken cancellationToken)
     {
         var (table, file) = (item.Table, item.File);
         var obj = file.StoredObject;
@@ -134,7 +160,9 @@ internal sealed class ObjectReader(
         item.Incremental?.Succeeded(obj);
         var done = counters.ObjectDone(table.TableName, row, obj.Size);
         progress.ObjectDone(done, counters.Rows, counters.BytesRead);
+        SyncMetrics.ObjectRead(table.TableName, row, obj.Size);
         ClientLog.ObjectRead(logger, table.TableName, obj.Key, row, obj.Size, Stopwatch.GetElapsedTime(started));
+        return row;
     }
 
     private static async Task WriteAsync(ChannelWriter<InsertMessage> writer, InsertMessage insert, CancellationToken cancellationToken)

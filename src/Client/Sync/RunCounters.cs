@@ -39,7 +39,11 @@ internal sealed class RunCounters
 
     public void AddTable(string table) => _progress[table] = new TableProgress();
 
-    public void Skip(SkippedObject skip) => _skipped.Add(skip);
+    public void Skip(SkippedObject skip)
+    {
+        _skipped.Add(skip);
+        Telemetry.SyncMetrics.ObjectSkipped(skip);
+    }
 
     /// <summary>Counts a mirrored table's deletes: keys no longer listed, and objects replaced (their rows deleted before the new read).</summary>
     public void Mirrored(string table, int deletedKeys, int replacedObjects) => _progress[table].Mirrored(deletedKeys, replacedObjects);

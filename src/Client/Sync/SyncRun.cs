@@ -5,6 +5,7 @@ using CqSourceS3.Client.Discovery;
 using CqSourceS3.Client.Mirror;
 using CqSourceS3.Client.State;
 using CqSourceS3.Client.Tables;
+using CqSourceS3.Client.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CqSourceS3.Client.Sync;
@@ -70,22 +71,33 @@ public sealed class SyncRun
         Func<SyncMessage, CancellationToken, ValueTask> send, Func<CancellationToken, ValueTask>? beforeCommit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(send);
-        await foreach (var message in ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        var started = Stopwatch.GetTimestamp();
+        var succeeded = false;
+        try
         {
-            using (message as IDisposable)
+            await foreach (var message in ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                await send(message, cancellationToken).ConfigureAwait(false);
+                using (message as IDisposable)
+                {
+                    await send(message, cancellationToken).ConfigureAwait(false);
+                }
             }
-        }
 
-        if (beforeCommit is not null)
-        {
-            await beforeCommit(cancellationToken).ConfigureAwait(false);
-        }
+            if (beforeCommit is not null)
+            {
+                await beforeCommit(cancellationToken).ConfigureAwait(false);
+            }
 
-        if (_state is not null)
+            if (_state is not null)
+            {
+                await SyncTelemetry.TraceAsync(SyncTelemetry.StateFlushSpan, () => _state.FlushAsync(cancellationToken)).ConfigureAwait(false);
+            }
+
+            succeeded = true;
+        }
+        finally
         {
-            await _state.FlushAsync(cancellationToken).ConfigureAwait(false);
+            SyncMetrics.SyncDone(Stopwatch.GetElapsedTime(started), succeeded);
         }
     }
 
@@ -143,7 +155,8 @@ public sealed class SyncRun
 
         var settings = _engine.Settings;
         var progress = new ProgressReporter(_logger, settings.Clock, settings.ProgressInterval, prepared.Selected.Count, work.Count);
-        var reader = new ObjectReader(_engine.Store, _engine.Spec, settings, _request.DeterministicCqId, _counters, stops, progress, _logger);
+        using var spans = new TableSpans(prepared.Selected, work, _counters, stops);
+        var reader = new ObjectReader(_engine.Store, _engine.Spec, settings, _request.DeterministicCqId, _counters, stops, progress, spans, _logger);
 
         var channel = Channel.CreateBounded<InsertMessage>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true });
         var producer = ProduceAsync(work, reader, channel.Writer, stop.Token);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CqSourceS3.Plugin.Hosting;
 using CqSourceS3.Plugin.Logging;
+using CqSourceS3.Plugin.Telemetry;
 
 namespace CqSourceS3.Plugin.Cli;
 
@@ -21,8 +22,8 @@ internal static class ServeCommand
         var logFormat = new Option<string>("--log-format") { Description = "text or json (one JSON object per line on stdout)", DefaultValueFactory = _ => "text" };
         logFormat.AcceptOnlyFromAmong("text", "json");
         var noSentry = new Option<bool>("--no-sentry") { Description = "accepted for compatibility; this plugin sends no error reports" };
-        var otelEndpoint = new Option<string?>("--otel-endpoint") { Description = "accepted for compatibility; OpenTelemetry export is not implemented" };
-        var otelInsecure = new Option<bool>("--otel-endpoint-insecure") { Description = "accepted for compatibility" };
+        var otelEndpoint = TelemetryOptions.Endpoint();
+        var otelInsecure = TelemetryOptions.Insecure();
         var license = new Option<string?>("--license") { Description = "accepted for compatibility; no licence is needed" };
 
         var command = new Command("serve", "Start the plugin's gRPC server (what the CloudQuery CLI runs)")

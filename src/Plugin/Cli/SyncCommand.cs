@@ -6,8 +6,10 @@ using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.State;
 using CqSourceS3.Client.Storage;
 using CqSourceS3.Client.Sync;
+using CqSourceS3.Client.Telemetry;
 using CqSourceS3.Plugin.Logging;
 using CqSourceS3.Plugin.Protocol;
+using CqSourceS3.Plugin.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CqSourceS3.Plugin.Cli;
@@ -28,6 +30,8 @@ internal static class SyncCommand
         var shard = ShardOption.Create("read only the shard's objects and keep the shard's own cursors");
         var logLevel = new Option<string>("--log-level") { Description = "Log level on stderr: trace, debug, info, warn or error", DefaultValueFactory = _ => "warn" };
         logLevel.AcceptOnlyFromAmong(LogLevels.Names);
+        var otelEndpoint = TelemetryOptions.Endpoint();
+        var otelInsecure = TelemetryOptions.Insecure();
         var command = new Command("sync", "Sync the tables of a config in-process and print what the destination would receive");
         input.AddTo(command);
         command.Options.Add(state);
@@ -35,9 +39,15 @@ internal static class SyncCommand
         command.Options.Add(dryRun);
         command.Options.Add(shard);
         command.Options.Add(logLevel);
+        command.Options.Add(otelEndpoint);
+        command.Options.Add(otelInsecure);
         input.SetAction(command, (loaded, result, console, cancellationToken) => RunAsync(
             loaded.Config, loaded.Spec,
-            new SyncCommandOptions(result.GetValue(state), result.GetValue(outputFolder), result.GetValue(dryRun), result.GetValue(shard), LogLevels.Parse(result.GetValue(logLevel)!)),
+            new SyncCommandOptions(result.GetValue(state), result.GetValue(outputFolder), result.GetValue(dryRun), result.GetValue(shard), LogLevels.Parse(result.GetValue(logLevel)!))
+            {
+                OtelEndpoint = result.GetValue(otelEndpoint),
+                OtelEndpointInsecure = result.GetValue(otelInsecure),
+            },
             console, cancellationToken));
         return command;
     }
@@ -47,8 +57,16 @@ internal static class SyncCommand
         var output = console.Output;
         // Progress is redrawn in place only on a real terminal; a test's or a pipe's writer gets plain lines.
         var terminal = ReferenceEquals(console.Error, Console.Error) && !Console.IsErrorRedirected;
-        using var loggers = LoggerFactory.Create(b => b.AddProvider(new CqLoggerProvider(new LogLineWriter(console.Error, LogFormat.Text))).SetMinimumLevel(options.LogLevel));
-        await using var state = options.State is null ? null : await FileStateStore.OpenAsync(options.State.FullName, cancellationToken).ConfigureAwait(false);
+        // Declared first, disposed last: the log records and the sync span are done before the export flushes.
+        using var telemetry = TelemetryExport.Create(options.OtelEndpoint, options.OtelEndpointInsecure, console.Error);
+        using var loggers = LoggerFactory.Create(b =>
+        {
+            b.AddProvider(new CqLoggerProvider(new LogLineWriter(console.Error, LogFormat.Text))).SetMinimumLevel(options.LogLevel);
+            telemetry.AddLogging(b);
+        });
+        telemetry.UseLogging(loggers.CreateLogger<TelemetryExport>(), logs: null);
+        using var span = options.DryRun ? null : SyncTelemetry.StartSync(Guid.NewGuid().ToString());
+        await using var state = options.State is null ? null : await SyncTelemetry.TraceAsync(SyncTelemetry.StateReadSpan, _ => FileStateStore.OpenAsync(options.State.FullName, cancellationToken)).ConfigureAwait(false);
         await using var client = await SourceClient.CreateAsync(spec, loggers, cancellationToken).ConfigureAwait(false);
         var request = new SyncRequest(config.Tables, config.SkipTables, config.DeterministicCqId) { Shard = options.Shard };
         if (options.DryRun)
@@ -117,5 +135,10 @@ internal static class SyncCommand
         return ValueTask.CompletedTask;
     }
 
-    private sealed record SyncCommandOptions(FileInfo? State, DirectoryInfo? Output, bool DryRun, SyncShard? Shard, LogLevel LogLevel);
+    private sealed record SyncCommandOptions(FileInfo? State, DirectoryInfo? Output, bool DryRun, SyncShard? Shard, LogLevel LogLevel)
+    {
+        public string? OtelEndpoint { get; init; }
+
+        public bool OtelEndpointInsecure { get; init; }
+    }
 }

@@ -2,6 +2,7 @@ using CqSourceS3.Plugin.Logging;
 using CqSourceS3.Plugin.Protocol;
 using CqSourceS3.Plugin.Services;
 using CqSourceS3.Plugin.State;
+using CqSourceS3.Plugin.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -32,11 +33,13 @@ internal sealed partial class PluginServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ServeOptions _options;
+    private readonly TelemetryExport _telemetry;
 
-    private PluginServer(WebApplication app, ServeOptions options)
+    private PluginServer(WebApplication app, ServeOptions options, TelemetryExport telemetry)
     {
         _app = app;
         _options = options;
+        _telemetry = telemetry;
     }
 
     /// <summary>The addresses actually bound (the real port when 0 was asked for).</summary>
@@ -46,7 +49,9 @@ internal sealed partial class PluginServer : IAsyncDisposable
     public static async Task<PluginServer> StartAsync(ServeOptions options, TextWriter logOutput, CancellationToken cancellationToken, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        var telemetry = TelemetryExport.Create(options.OtelEndpoint, options.OtelEndpointInsecure, Console.Error);
         ConfigureLogging(builder.Logging, options, logOutput);
+        telemetry.AddLogging(builder.Logging);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -59,9 +64,12 @@ internal sealed partial class PluginServer : IAsyncDisposable
         {
             grpc.MaxReceiveMessageSize = MaxMessageBytes;
             grpc.MaxSendMessageSize = MaxMessageBytes;
+            // Outermost first: the sync span wraps the error interceptor, so the line logging a failure has its trace id.
+            grpc.Interceptors.Add<SyncTracingInterceptor>();
             grpc.Interceptors.Add<ErrorStatusInterceptor>();
         });
         builder.Services.AddSingleton<PluginSession>();
+        builder.Services.AddSingleton(telemetry);
         builder.Services.AddSingleton<ISourceClientFactory, SourceClientFactory>();
         builder.Services.AddSingleton<IStateBackend, GrpcStateBackend>();
         configureServices?.Invoke(builder.Services);
@@ -74,8 +82,18 @@ internal sealed partial class PluginServer : IAsyncDisposable
             RemoveStaleSocket(options.Address);
         }
 
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var server = new PluginServer(app, options);
+        telemetry.UseLogging(app.Services.GetRequiredService<ILogger<TelemetryExport>>(), app.Services.GetService<OpenTelemetry.Logs.LoggerProvider>());
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            telemetry.Dispose();
+            throw;
+        }
+
+        var server = new PluginServer(app, options, telemetry);
         LogListening(app.Services.GetRequiredService<ILogger<PluginServer>>(), string.Join(",", server.Addresses), options.Network, PluginInfo.Name + "@" + PluginInfo.Version);
         return server;
     }
@@ -92,6 +110,9 @@ internal sealed partial class PluginServer : IAsyncDisposable
         {
             await _app.StopAsync(stopping.Token).ConfigureAwait(false);
         }
+
+        // Before the services go: the log provider flushed here belongs to them.
+        _telemetry.Dispose();
 
         await _app.DisposeAsync().ConfigureAwait(false);
         if (_options.Network == "unix")

@@ -23,7 +23,10 @@ internal sealed class PluginSession(ISourceClientFactory clients) : IAsyncDispos
     /// <summary>Fails the way the Go SDK does when a call needs Init first.</summary>
     public void EnsureInitialized() => _ = Spec;
 
-    public async Task InitAsync(ReadOnlyMemory<byte> spec, bool noConnection)
+    /// <summary>Init's <c>invocation_id</c>, which the Go SDK puts on every sync span.</summary>
+    public string InvocationId { get; private set; } = "";
+
+    public async Task InitAsync(ReadOnlyMemory<byte> spec, bool noConnection, string invocationId = "")
     {
         using var exclusive = Enter();
         var parsed = SpecReader.Read(spec.Span);
@@ -34,6 +37,7 @@ internal sealed class PluginSession(ISourceClientFactory clients) : IAsyncDispos
         _client = noConnection ? null : await clients.CreateAsync(parsed, CancellationToken.None).ConfigureAwait(false);
         _spec = parsed;
         NoConnection = noConnection;
+        InvocationId = invocationId;
         if (previous is not null)
         {
             await previous.DisposeAsync().ConfigureAwait(false);

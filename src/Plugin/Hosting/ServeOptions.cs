@@ -18,9 +18,10 @@ internal sealed record ServeOptions
     /// <summary>Accepted for compatibility with the CLI's argv; this plugin sends no telemetry.</summary>
     public bool NoSentry { get; init; }
 
-    /// <summary>Accepted for compatibility; OpenTelemetry export is not implemented yet (ignoring it is safe).</summary>
+    /// <summary>host:port of an OTLP/HTTP collector for traces, metrics and logs; null exports nothing.</summary>
     public string? OtelEndpoint { get; init; }
 
+    /// <summary>Plain HTTP to <see cref="OtelEndpoint"/> instead of HTTPS.</summary>
     public bool OtelEndpointInsecure { get; init; }
 
     /// <summary>Accepted for compatibility; this plugin needs no licence.</summary>

@@ -36,7 +36,7 @@ internal sealed partial class PluginService(PluginSession session, ISourceClient
 
     public override async Task<Init.Types.Response> Init(Init.Types.Request request, ServerCallContext context)
     {
-        await session.InitAsync(request.Spec.Memory, request.NoConnection).ConfigureAwait(false);
+        await session.InitAsync(request.Spec.Memory, request.NoConnection, request.InvocationId).ConfigureAwait(false);
         LogInitialized(logger, SourceClient.DescribeLocation(session.Spec), request.NoConnection, request.InvocationId);
         return new Init.Types.Response();
     }

@@ -1,6 +1,7 @@
 using Apache.Arrow;
 using CqSourceS3.Client.Arrow;
 using CqSourceS3.Client.State;
+using CqSourceS3.Client.Telemetry;
 using CqSourceS3.Plugin.Protocol;
 using CqSourceS3.Protocol.Discovery.V1;
 using CqSourceS3.Protocol.Plugin.V3;
@@ -49,7 +50,9 @@ internal sealed class GrpcStateStore : IStateStore
     public static async Task<IStateStore> OpenAsync(Sync.Types.BackendOptions? backend, CancellationToken ct)
     {
         var options = StateBackendOptions.From(backend);
-        return options is null ? NoStateStore.Instance : await ConnectAsync(options, DefaultConnectTimeout, ct).ConfigureAwait(false);
+        return options is null
+            ? NoStateStore.Instance
+            : await SyncTelemetry.TraceAsync(SyncTelemetry.StateReadSpan, _ => ConnectAsync(options, DefaultConnectTimeout, ct)).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -34,7 +34,9 @@ internal sealed class RunningPlugin : IAsyncDisposable
     /// <summary>The connection string a client would use.</summary>
     public string Target { get; }
 
-    public static async Task<RunningPlugin> StartAsync(string network, Action<IServiceCollection>? services = null, Microsoft.Extensions.Logging.LogLevel logLevel = Microsoft.Extensions.Logging.LogLevel.Debug)
+    /// <summary>Starts the server; with <paramref name="otelEndpoint"/> (host:port) it exports over plain HTTP there, as <c>--otel-endpoint … --otel-endpoint-insecure</c>.</summary>
+    public static async Task<RunningPlugin> StartAsync(
+        string network, Action<IServiceCollection>? services = null, Microsoft.Extensions.Logging.LogLevel logLevel = Microsoft.Extensions.Logging.LogLevel.Debug, string? otelEndpoint = null)
     {
         var socket = Path.Combine(Path.GetTempPath(), $"cq-test-{Guid.NewGuid():N}.sock");
         var options = new ServeOptions
@@ -43,6 +45,8 @@ internal sealed class RunningPlugin : IAsyncDisposable
             Address = network == "unix" ? socket : "127.0.0.1:0",
             LogFormat = LogFormat.Json,
             LogLevel = logLevel,
+            OtelEndpoint = otelEndpoint,
+            OtelEndpointInsecure = true,
         };
         var logs = new StringWriter();
         var server = await PluginServer.StartAsync(options, TextWriter.Synchronized(logs), CancellationToken.None, services);
