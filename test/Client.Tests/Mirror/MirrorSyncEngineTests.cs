@@ -1,4 +1,5 @@
 using CqSourceS3.Client.Mirror;
+using CqSourceS3.Client.Sharding;
 using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.State;
 using CqSourceS3.Client.Storage;
@@ -168,6 +169,27 @@ public sealed class MirrorSyncEngineTests
     }
 
     [Fact]
+    public async Task RunAsync_TwoShards_EachDeletesOnlyItsOwnObjects()
+    {
+        var keys = Enumerable.Range(0, 8).Select(i => $"t/{i:00}.parquet").ToList();
+        foreach (var (key, i) in keys.Select((k, i) => (k, i)))
+        {
+            Put(key, i * 100, 3);
+        }
+
+        await RunAsync(shard: 1);
+        await RunAsync(shard: 2);
+        var gone = keys.Where(k => ObjectShardHash.ShardOf(k, 2) == 1).Take(1).Concat(keys.Where(k => ObjectShardHash.ShardOf(k, 2) == 2).Take(1)).ToList();
+        gone.ForEach(_store.Delete);
+
+        var one = await RunAsync(shard: 1);
+        var two = await RunAsync(shard: 2);
+
+        Assert.Equal([gone[0]], one.Deletes.Select(d => d.Value));
+        Assert.Equal([gone[1]], two.Deletes.Select(d => d.Value));
+    }
+
+    [Fact]
     public async Task StartSync_MirrorWithoutState_FailsBeforeAnyMessageSayingWhy()
     {
         Put("t/a.parquet", 0, 5);
@@ -206,6 +228,6 @@ public sealed class MirrorSyncEngineTests
             NullLoggerFactory.Instance,
             new SyncSettings { Clock = _clock, Retry = SyncEngineTests.RetryWithoutWaiting });
 
-    private Task<CollectedSyncMessages> RunAsync(Func<SourceSpec, SourceSpec>? change = null) =>
-        CollectedSyncMessages.ExecuteAsync(Client(change).StartSync(new SyncRequest(["*"], []), _state));
+    private Task<CollectedSyncMessages> RunAsync(Func<SourceSpec, SourceSpec>? change = null, int? shard = null) =>
+        CollectedSyncMessages.ExecuteAsync(Client(change).StartSync(new SyncRequest(["*"], []) { Shard = shard is { } num ? SyncShard.Create(num, 2) : null }, _state));
 }
