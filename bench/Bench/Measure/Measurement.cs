@@ -26,4 +26,7 @@ internal sealed record Measurement(
 {
     /// <summary>A sharded sync's shares, as each plugin process logged its own; null for other scenarios.</summary>
     public IReadOnlyList<ShardShareLine>? Shares { get; init; }
+
+    /// <summary>A sharded sync's plugin CPU seconds by shard (1 first), whose sum is <see cref="CpuSeconds"/>.</summary>
+    public IReadOnlyList<double>? ShardCpuSeconds { get; init; }
 }

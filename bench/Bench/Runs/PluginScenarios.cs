@@ -65,6 +65,7 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
             result.ClientCpuSeconds, SentBytes: runs.Sum(s => s.Tally.IpcBytes))
         {
             Shares = result.Shares,
+            ShardCpuSeconds = runs.All(s => s.CpuSeconds.HasValue) ? [.. runs.OrderBy(s => s.Num).Select(s => s.CpuSeconds!.Value)] : null,
         };
     }
 

@@ -39,12 +39,30 @@ internal static class ShardReport
         {
             var sharded = string.Create(CultureInfo.InvariantCulture,
                 $"Four shards of the reference set at once, as one `local-sync` split by `--shard 1/4` … `4/4`: objects per shard {new ShardBalance(referenceShares).PerShard()}; "
-                + $"plugin CPU s of the four added up {shards.CpuSeconds?.Median:F2} ({shards.CpuSeconds?.Min:F2}–{shards.CpuSeconds?.Max:F2}), wall {shards.Seconds.Median:F3} s, client CPU s {shards.ClientCpuSeconds?.Median:F2}");
+                + $"plugin CPU s of the four added up {shards.CpuSeconds?.Median:F2} ({shards.CpuSeconds?.Min:F2}–{shards.CpuSeconds?.Max:F2}){PerShardCpu(shards)}, "
+                + $"wall {shards.Seconds.Median:F3} s, client CPU s {shards.ClientCpuSeconds?.Median:F2}");
             lines.Add(unsharded is null ? sharded + "." : sharded + string.Create(CultureInfo.InvariantCulture,
                 $"; the unsharded sync of the same run: plugin CPU s {unsharded.CpuSeconds?.Median:F2}, wall {unsharded.Seconds.Median:F3} s, client CPU s {unsharded.ClientCpuSeconds?.Median:F2}."));
         }
 
         return lines.Count == 0 ? string.Empty : "\n" + string.Join("\n\n", lines) + "\n";
+    }
+
+    /// <summary>
+    /// Each shard's plugin CPU seconds, median over the runs: a shard given no objects shows what one more process
+    /// costs before it reads any row (start of the sync, discovery, first use of the code it runs).
+    /// </summary>
+    private static string PerShardCpu(ScenarioSummary shards)
+    {
+        if (shards.Runs.Any(r => r.ShardCpuSeconds is null))
+        {
+            return string.Empty;
+        }
+
+        var count = shards.Runs[0].ShardCpuSeconds!.Count;
+        var perShard = Enumerable.Range(0, count).Select(i =>
+            string.Create(CultureInfo.InvariantCulture, $"{i + 1}/{count}: {Stat.Of(shards.Runs.Select(r => r.ShardCpuSeconds![i])).Median:F2}"));
+        return $", by shard (medians) {string.Join(", ", perShard)}";
     }
 
     /// <summary>The shares come from the object keys alone, so every run must log the same ones.</summary>
