@@ -4,7 +4,7 @@ namespace CqSourceS3.Bench;
 
 /// <summary>
 /// The bench command line: <c>generate --set NAME --scale X --seed N --out DIR</c> or
-/// <c>run --scale X --runs N [--seed N] [--out DIR] [--plugin PATH] [--skip s3,lake,drift,listing,...]</c>,
+/// <c>run --scale X --runs N [--seed N] [--out DIR] [--plugin PATH] [--skip s3,lake,drift,listing,shards,balance,...]</c>,
 /// <c>soak [--local-runs 200] [--s3-runs 50] [--out DIR] [--plugin PATH] [--results PATH]</c>, and the run's own
 /// helper <c>list-loop --endpoint URL --bucket NAME</c>.
 /// Hand-parsed: a measuring tool with a handful of flags needs no parser package.
@@ -47,14 +47,18 @@ internal sealed record BenchArguments
     /// <summary>list-loop: the bucket to list.</summary>
     public string? Bucket { get; init; }
 
-    /// <summary>Runs to leave out: <c>local</c>, <c>otel</c>, <c>lake</c>, <c>drift</c>, <c>duckdb</c>, <c>s3</c>, <c>listing</c>, <c>startup</c>, <c>big-file</c>.</summary>
+    /// <summary>
+    /// Runs to leave out: <c>local</c>, <c>otel</c>, <c>lake</c>, <c>drift</c>, <c>duckdb</c>, <c>s3</c>, <c>listing</c>,
+    /// <c>startup</c>, <c>big-file</c>, <c>shards</c> (the reference set in 4 shards at once), <c>balance</c> (the small
+    /// files in 4 shards).
+    /// </summary>
     public IReadOnlySet<string> Skip { get; init; } = new HashSet<string>();
 
     public const string Usage = """
         usage:
           cq-source-s3-bench generate --set reference|small-files|big-file|reference-drift [--scale 1.0] [--seed 42] [--out bench/data]
           cq-source-s3-bench run [--scale 1.0] [--runs 3] [--seed 42] [--out bench/data] [--plugin PATH]
-                                 [--results bench/RESULTS.md] [--skip local,otel,lake,drift,duckdb,s3,listing,startup,big-file]
+                                 [--results bench/RESULTS.md] [--skip local,otel,lake,drift,duckdb,s3,listing,startup,big-file,shards,balance]
                                  [--spec '{"rows_per_record":10000}']
           cq-source-s3-bench soak [--local-runs 200] [--s3-runs 50] [--scale 1.0] [--seed 42] [--out bench/data] [--plugin PATH]
                                   [--results bench/RESULTS.md]   (issue #14: crash-free syncs of 10,000 small objects)

@@ -1,3 +1,5 @@
+using CqSourceS3.Bench.Plugin;
+
 namespace CqSourceS3.Bench.Measure;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace CqSourceS3.Bench.Measure;
 /// own over the timed span (the plugin's, or DuckDB's for its scan); client CPU seconds are the bench process's over
 /// a plugin scenario's span: its gRPC client decoding every Insert and, for S3, the counting proxy (for an
 /// in-process S3 baseline: the SDK and the proxy); store CPU seconds are the S3 server's processes over the run;
-/// sent bytes are the Arrow IPC bytes of every Insert a plugin sync sent.
+/// sent bytes are the Arrow IPC bytes of every Insert a plugin sync sent. A sharded sync adds up its processes' CPU,
+/// fetched and sent bytes, takes the largest peak RSS, and keeps the share each process logged.
 /// </summary>
 internal sealed record Measurement(
     string Scenario,
@@ -19,4 +22,11 @@ internal sealed record Measurement(
     double? CpuSeconds = null,
     double? ClientCpuSeconds = null,
     double? StoreCpuSeconds = null,
-    long? SentBytes = null);
+    long? SentBytes = null)
+{
+    /// <summary>A sharded sync's shares, as each plugin process logged its own; null for other scenarios.</summary>
+    public IReadOnlyList<ShardShareLine>? Shares { get; init; }
+
+    /// <summary>A sharded sync's plugin CPU seconds by shard (1 first), whose sum is <see cref="CpuSeconds"/>.</summary>
+    public IReadOnlyList<double>? ShardCpuSeconds { get; init; }
+}

@@ -78,10 +78,16 @@ internal sealed class PluginSyncClient : IDisposable
     /// Syncs every table: decodes every Insert as it arrives (see <see cref="SyncResponseReader"/>), counting its
     /// rows and summing its ids, so a lost, repeated or garbled row fails the run's check.
     /// </summary>
-    public async Task<SyncTally> SyncAsync(CancellationToken cancellationToken)
+    public Task<SyncTally> SyncAsync(CancellationToken cancellationToken) => SyncAsync(shard: null, cancellationToken);
+
+    /// <summary>
+    /// The same sync of one <paramref name="shard"/> (null: all of it), sent in <c>Sync.Request.shard</c> as
+    /// <c>cloudquery sync --shard N/M</c> sends it.
+    /// </summary>
+    public async Task<SyncTally> SyncAsync(Sync.Types.Request.Types.Shard? shard, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var request = new Sync.Types.Request { Tables = { "*" }, WithErrorMessages = true };
+        var request = new Sync.Types.Request { Tables = { "*" }, WithErrorMessages = true, Shard = shard };
         using var call = _channel.CreateCallInvoker().AsyncServerStreamingCall(SyncMethod, null, new CallOptions(cancellationToken: cancellationToken), request);
         long rows = 0, idSum = 0, inserts = 0, migrations = 0, ipcBytes = 0;
         await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))

@@ -16,6 +16,9 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
     private const string ReferenceBucket = "bench-reference";
     private const string SmallFilesBucket = "bench-small-files";
 
+    /// <summary>Issue #18's shard count: the balance and CPU targets are stated for 4 shards.</summary>
+    private const int Shards = 4;
+
     private static readonly string[] PluginConfigurations = ["Release", "Debug"];
 
     private readonly Dictionary<string, (string Measures, List<Measurement> Runs)> _results = new(StringComparer.Ordinal);
@@ -36,14 +39,16 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
             var drift = Skipped("drift") ? null : Prepare(DatasetShape.ReferenceDrift);
             var lake = Skipped("lake") ? null : HiveLayout.Write(reference.Shape.TableFolder, reference.Objects, reference.Root + "-hive", log);
             var bigFile = Skipped("big-file") ? null : Prepare(DatasetShape.BigFile);
-            var smallFiles = Skipped("listing") ? null : Prepare(DatasetShape.SmallFiles);
+            // The small-files set serves the S3 listing scenarios and, from the local folder, the shard balance.
+            var listing = !Skipped("listing");
+            var smallFiles = listing || !Skipped("balance") ? Prepare(DatasetShape.SmallFiles) : null;
             var duckDb = new DuckDbScan(Path.Combine(repository, "bench", "duckdb"), log);
             if (!Skipped("duckdb"))
             {
                 await duckDb.EnsureInstalledAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            if (!Skipped("s3") || smallFiles is not null)
+            if (!Skipped("s3") || listing)
             {
                 log.WriteLine("s3: starting Swift (test/tools/s3-swift/swift-aio.sh)");
                 swift = await SwiftStore.StartAsync(repository, cancellationToken).ConfigureAwait(false);
@@ -53,7 +58,7 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
                     await swift.UploadAsync(ReferenceBucket, reference.Objects, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (smallFiles is not null)
+                if (listing && smallFiles is not null)
                 {
                     await swift.UploadAsync(SmallFilesBucket, smallFiles.Objects, cancellationToken).ConfigureAwait(false);
                 }
@@ -81,6 +86,12 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
                         "local-sync-otel", reference.Root, reference.Rows, reference.Bytes, cancellationToken,
                         serveArguments: ["--otel-endpoint", otelSink.Endpoint, "--otel-endpoint-insecure"]).ConfigureAwait(false));
                     log.WriteLine("  otel sink: " + otelSink.Describe());
+                }
+
+                if (!Skipped("shards"))
+                {
+                    Record($"plugin, local folder, reference, shards 1/{Shards} … {Shards}/{Shards} at once (CPU, fetched: the processes' sum; RSS: the largest)",
+                        await scenarios.ShardedLocalSyncAsync("local-sync-shards", reference.Root, reference.Objects.Count, reference.Rows, reference.Bytes, Shards, cancellationToken).ConfigureAwait(false));
                 }
 
                 if (drift is not null)
@@ -117,7 +128,13 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
                     Record("GET every object (AWS SDK, 50 at once)", await WithStoreCpuAsync(swift, () => S3Floor.GetAllAsync("s3-get-all", s3, ReferenceBucket, reference.Rows, () => proxy.BytesFromServer, cancellationToken)).ConfigureAwait(false));
                 }
 
-                if (smallFiles is not null && s3 is not null && proxy is not null)
+                if (smallFiles is not null && !Skipped("balance"))
+                {
+                    Record($"plugin, local folder, small files, shards 1/{Shards} … {Shards}/{Shards} at once: the balance of objects",
+                        await scenarios.ShardedLocalSyncAsync("shard-balance", smallFiles.Root, smallFiles.Objects.Count, smallFiles.Shape.TotalRows, smallFiles.Bytes, Shards, cancellationToken).ConfigureAwait(false));
+                }
+
+                if (listing && smallFiles is not null && s3 is not null && proxy is not null)
                 {
                     var objects = smallFiles.Objects.Count;
                     Record("plugin discovery (Init + GetTables), small files, empty footer cache", await WithStoreCpuAsync(swift, () => scenarios.DiscoveryAsync(SmallFilesBucket, proxy, objects, smallFiles.Bytes, cold: true, cancellationToken)).ConfigureAwait(false));

@@ -40,13 +40,35 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
         string scenario, string localPath, long expectedRows, long parquetBytes, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, object>? options = null, IReadOnlyList<string>? serveArguments = null)
     {
-        var spec = Spec(new Dictionary<string, object>(options ?? new Dictionary<string, object>()) { ["local_path"] = Path.GetFullPath(localPath) });
+        var spec = LocalSpec(localPath, options);
         await using var server = await PluginServer.StartAsync(pluginPath, LocalEnvironment, cancellationToken, serveArguments).ConfigureAwait(false);
         var before = server.ReadCharacters;
         var cpuBefore = server.CpuSeconds;
         var (seconds, tally) = await SyncAsync(server, spec, cancellationToken).ConfigureAwait(false);
         Check(scenario, tally, expectedRows);
         return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, server.ReadCharacters - before, server.CpuSeconds - cpuBefore, tally.ClientCpuSeconds, SentBytes: tally.IpcBytes);
+    }
+
+    /// <summary>
+    /// The local sync split into shards 1/<paramref name="shards"/> … <paramref name="shards"/>/<paramref name="shards"/>,
+    /// one plugin process each, all at once (see <see cref="ShardedSync"/>). Fails unless the shards together sent every
+    /// row once and their logged shares add up; CPU, fetched and sent bytes are the processes' sums, RSS the largest.
+    /// </summary>
+    public async Task<Measurement> ShardedLocalSyncAsync(string scenario, string localPath, int objects, long expectedRows, long parquetBytes, int shards, CancellationToken cancellationToken)
+    {
+        var result = await ShardedSync.RunAsync(pluginPath, LocalEnvironment, LocalSpec(localPath), shards, cancellationToken).ConfigureAwait(false);
+        if (result.Problem(expectedRows, objects) is { } problem)
+        {
+            throw new InvalidOperationException($"{scenario}: {problem}");
+        }
+
+        var runs = result.Shards;
+        return new Measurement(scenario, result.Seconds, result.Rows, parquetBytes, runs.Max(s => s.PeakRssBytes), Sum(runs, s => s.ReadCharacters), result.CpuSeconds,
+            result.ClientCpuSeconds, SentBytes: runs.Sum(s => s.Tally.IpcBytes))
+        {
+            Shares = result.Shares,
+            ShardCpuSeconds = runs.All(s => s.CpuSeconds.HasValue) ? [.. runs.OrderBy(s => s.Num).Select(s => s.CpuSeconds!.Value)] : null,
+        };
     }
 
     /// <summary>A default-spec sync of a bucket through the counting proxy.</summary>
@@ -89,6 +111,13 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
 
         return new Measurement(cold ? "s3-discovery-cold" : "s3-discovery", seconds, objects, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer, server.CpuSeconds - cpuBefore, clientCpu);
     }
+
+    private string LocalSpec(string localPath, IReadOnlyDictionary<string, object>? options = null) =>
+        Spec(new Dictionary<string, object>(options ?? new Dictionary<string, object>()) { ["local_path"] = Path.GetFullPath(localPath) });
+
+    /// <summary>The sum when every value is known, else null: a partial sum would pass for a whole one.</summary>
+    private static long? Sum(IEnumerable<ShardRun> runs, Func<ShardRun, long?> value) =>
+        runs.Select(value).ToList() is var values && values.All(v => v.HasValue) ? values.Sum() : null;
 
     private string S3Spec(string bucket, CountingProxy proxy) => Spec(new Dictionary<string, object>
     {

@@ -50,6 +50,10 @@ internal static class ResultsReport
         Ratio(text, "discovery ÷ bare listing loop", Seconds(byName, "s3-discovery"), Seconds(byName, "s3-list-loop"), 1.1);
         Absolute(text, "`serve` ready (s)", Seconds(byName, "serve-ready"), 0.5);
         Ratio(text, "schema drift: sync with half the files lacking a column ÷ unchanged set", Seconds(byName, "local-sync-drift"), Seconds(byName, "local-sync"), 1.05);
+        Line(text, ShardReport.BalanceRow(byName.GetValueOrDefault("shard-balance")));
+        Ratio(text, "4 shards at once ÷ unsharded sync, plugin CPU s, reference (local)", Get(byName, "local-sync-shards", s => s.CpuSeconds?.Median),
+            Get(byName, "local-sync", s => s.CpuSeconds?.Median), 1.10);
+        text.Append(ShardReport.Context(byName.GetValueOrDefault("shard-balance"), byName.GetValueOrDefault("local-sync-shards"), byName.GetValueOrDefault("local-sync")));
         if (Seconds(byName, "s3-discovery-cold") is { } cold && Seconds(byName, "s3-get-all-small") is { } getAll && getAll > 0)
         {
             // A first discovery reads every footer, so the store's cost per request bounds it from below, not the listing.

@@ -1,3 +1,5 @@
+using CqSourceS3.Bench.Plugin;
+
 namespace CqSourceS3.Bench.Soak;
 
 internal enum SoakPhase

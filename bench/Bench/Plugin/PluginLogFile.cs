@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace CqSourceS3.Bench.Soak;
+namespace CqSourceS3.Bench.Plugin;
 
 /// <summary>
-/// Reads the log file of one soak sync: JSON lines in the CloudQuery CLI's zerolog shape (the plugin's stdout) and
+/// Reads the log file of one plugin process (a soak sync, a shard of a sharded sync): JSON lines in the CloudQuery CLI's zerolog shape (the plugin's stdout) and
 /// anything else (its stderr, where the .NET runtime writes a fatal error before the process dies). Events are told
 /// apart by the fixed start of their message, which the plugin's source-generated log methods keep stable.
 /// </summary>
@@ -24,6 +24,7 @@ internal static partial class PluginLogFile
         var retries = 0;
         var errorCount = 0;
         SyncFinished? finished = null;
+        ShardShareLine? share = null;
         foreach (var line in File.Exists(path) ? File.ReadLines(path) : [])
         {
             using var json = TryParse(line);
@@ -51,6 +52,10 @@ internal static partial class PluginLogFile
             {
                 finished = new SyncFinished(Number(root, "rows"), (int)Number(root, "objects"), (int)Number(root, "skipped"));
             }
+            else if (message.StartsWith(ShardShareLine.MessageStart, StringComparison.Ordinal))
+            {
+                share = ShardShareLine.Parse(message);
+            }
 
             if (Text(root, "level") == "error" && errorCount++ < ErrorsKept)
             {
@@ -58,7 +63,7 @@ internal static partial class PluginLogFile
             }
         }
 
-        return new PluginLogSummary(finished, skips, retries, errorCount, errors, other);
+        return new PluginLogSummary(finished, skips, retries, errorCount, errors, other) { Share = share };
     }
 
     /// <summary>
@@ -103,7 +108,8 @@ internal static partial class PluginLogFile
 /// <summary>
 /// What one sync's plugin logged: its closing <c>Sync finished</c> figures (rows of objects read whole, those
 /// objects, objects skipped), every skipped object, the retries, the error lines (how many, and the first few) and
-/// the first lines that were not JSON (the runtime's own output, e.g. a fatal error).
+/// the first lines that were not JSON (the runtime's own output, e.g. a fatal error); for a sharded sync, the share
+/// the plugin said it was given.
 /// </summary>
 internal sealed record PluginLogSummary(
     SyncFinished? Finished,
@@ -115,6 +121,9 @@ internal sealed record PluginLogSummary(
 {
     /// <summary>Rows of objects skipped part-way: sent to the client, but not in the plugin's own row count.</summary>
     public long PartialRows => Skips.Sum(s => s.RowsSent);
+
+    /// <summary>The <c>Sharded sync</c> line at the start of a sharded sync; null when there was none.</summary>
+    public ShardShareLine? Share { get; init; }
 }
 
 /// <summary>The plugin's closing line of a sync: rows of the objects read whole, those objects, and objects skipped.</summary>
