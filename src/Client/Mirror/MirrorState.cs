@@ -83,8 +83,11 @@ internal sealed class MirrorState
         return new MirrorState(tableKey, entries, stored, marker is null ? null : ReadMarker(MarkerKeyOf(tableKey), marker));
     }
 
-    /// <summary>Sets the buckets whose keys differ in <paramref name="next"/> and the marker of a completed run.</summary>
-    public async Task SaveAsync(IStateStore state, IReadOnlyDictionary<string, ulong> next, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the buckets whose keys differ in <paramref name="next"/> and the marker: <paramref name="complete"/> after a
+    /// run that sent everything, false before a run that is about to insert rows of keys it did not remember.
+    /// </summary>
+    public async Task SaveAsync(IStateStore state, IReadOnlyDictionary<string, ulong> next, CancellationToken cancellationToken, bool complete = true)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(next);
@@ -106,10 +109,12 @@ internal sealed class MirrorState
             if (_stored[bucket] != text)
             {
                 await state.SetAsync(BucketKeyOf(_tableKey, bucket), text, cancellationToken).ConfigureAwait(false);
+                // A run saves twice (its pending keys before, the outcome after): compare the second with the first.
+                _stored[bucket] = text;
             }
         }
 
-        await state.SetAsync(MarkerKey, MarkerText(complete: true), cancellationToken).ConfigureAwait(false);
+        await state.SetAsync(MarkerKey, MarkerText(complete), cancellationToken).ConfigureAwait(false);
     }
 
     private static bool ReadMarker(string key, string text)

@@ -7,7 +7,8 @@ namespace CqSourceS3.Client.Mirror;
 /// One mirrored table in one run: from its remembered keys (<see cref="MirrorState"/>) and its complete listing, the
 /// keys whose rows must be deleted before anything is inserted (deleted objects; rewritten ones; and objects that
 /// may have rows in the destination already: all of them on the first mirrored run, new ones after a run that did
-/// not complete), and after the run the keys to remember.
+/// not complete), the keys to remember as pending before rows of new objects are sent, and after the run the keys
+/// to remember.
 /// </summary>
 internal sealed class MirrorTable
 {
@@ -35,9 +36,6 @@ internal sealed class MirrorTable
     /// <summary>Remembered keys no longer listed that the selection still covers: their rows are deleted.</summary>
     public IReadOnlyList<string> Vanished { get; }
 
-    /// <summary>The state key of the table's marker.</summary>
-    public string MarkerKey => _state.MarkerKey;
-
     /// <summary>True when the destination may hold rows of an object this run reads for the first time.</summary>
     private bool MayHoldUnknownRows => _state.LastRunComplete != true;
 
@@ -51,11 +49,28 @@ internal sealed class MirrorTable
             .Select(o => o.Key).Order(StringComparer.Ordinal)];
 
     /// <summary>
-    /// True when the marker must say "a run is under way" before any row is sent: this run inserts rows of objects it
-    /// will not delete first, and if it fails the next run must delete them.
+    /// Before a run that inserts rows of objects the state does not remember, remembers them as
+    /// <see cref="MirrorVersion.Pending"/> and marks the run incomplete; the caller flushes before anything is sent. If
+    /// the run fails, the next one deletes their rows before reading them again, or, if they were deleted from the
+    /// bucket meanwhile, deletes their rows for good. False when there are no such objects (nothing is written).
     /// </summary>
-    public bool NeedsIncompleteMark(IEnumerable<StoredObject> toRead) =>
-        _state.LastRunComplete == true && toRead.Any(o => !_state.Entries.ContainsKey(o.Key));
+    public async Task<bool> RememberPendingAsync(IStateStore state, IEnumerable<StoredObject> toRead, CancellationToken cancellationToken)
+    {
+        var unknown = toRead.Where(o => !_state.Entries.ContainsKey(o.Key)).Select(o => o.Key).ToList();
+        if (unknown.Count == 0)
+        {
+            return false;
+        }
+
+        var pending = new Dictionary<string, ulong>(_state.Entries, StringComparer.Ordinal);
+        foreach (var key in unknown)
+        {
+            pending[key] = MirrorVersion.Pending;
+        }
+
+        await _state.SaveAsync(state, pending, cancellationToken, complete: false).ConfigureAwait(false);
+        return true;
+    }
 
     /// <summary>Stores what the table remembers after a run that sent every message.</summary>
     /// <param name="state">Where to write.</param>

@@ -226,8 +226,8 @@ public sealed class SyncRun
     }
 
     /// <summary>
-    /// The DeleteRecords of the mirrored tables, after marking (and flushing) the tables whose new rows the next run
-    /// could not otherwise tell from rows of a run that failed midway.
+    /// The DeleteRecords of the mirrored tables, after remembering (and flushing) as pending the objects whose rows this
+    /// run inserts for the first time, so that the next run can tell rows of a run that failed midway.
     /// </summary>
     private async Task<List<DeleteRecordMessage>> MirrorDeletesAsync(PreparedSync prepared, CancellationToken cancellationToken)
     {
@@ -236,16 +236,11 @@ public sealed class SyncRun
         foreach (var (table, run) in prepared.Incremental.Where(r => r.Value.Mirror is not null).OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             var mirror = run.Mirror!;
-            if (mirror.NeedsIncompleteMark(run.Selection.ToRead))
-            {
-                await _state!.SetAsync(mirror.MarkerKey, MirrorState.MarkerText(complete: false), cancellationToken).ConfigureAwait(false);
-                marked = true;
-            }
-
             var keys = mirror.Vanished.Concat(mirror.Replaced(run.Selection.ToRead)).ToList();
             _counters.Mirrored(table, mirror.Vanished.Count, keys.Count - mirror.Vanished.Count);
             ClientLog.MirrorDeletes(_logger, table, mirror.Vanished.Count, keys.Count - mirror.Vanished.Count);
             deletes.AddRange(keys.Select(key => new DeleteRecordMessage(table, LineageColumns.ColumnName(LineageColumn.Key), key)));
+            marked |= await mirror.RememberPendingAsync(_state!, run.Selection.ToRead, cancellationToken).ConfigureAwait(false);
         }
 
         if (marked)

@@ -157,6 +157,28 @@ public sealed class MirrorSyncEngineTests
     }
 
     [Fact]
+    public async Task RunAsync_FailedSyncSentANewObjectThatIsThenDeleted_TheNextRunDeletesItsRows()
+    {
+        Put("t/a.parquet", 0, 5);
+        await RunAsync();
+        Put("t/b.parquet", 100, 5, T.AddMinutes(1));
+        await Assert.ThrowsAsync<IOException>(() => CollectedSyncMessages.ExecuteAsync(Client().StartSync(new SyncRequest(["*"], []), _state), message =>
+        {
+            if (message is InsertMessage)
+            {
+                throw new IOException("destination went away after b's rows");
+            }
+        }));
+
+        _store.Delete("t/b.parquet");
+        var next = await RunAsync();
+        var after = await RunAsync();
+
+        Assert.Equal(["migrate:t", "delete:t:t/b.parquet"], next.Order);
+        Assert.Equal(["migrate:t"], after.Order);
+    }
+
+    [Fact]
     public async Task RunAsync_NewObjectAfterACompleteRun_IsInsertedWithoutADelete()
     {
         Put("t/a.parquet", 0, 5);
