@@ -27,7 +27,7 @@ internal static class MirrorStateReport
         Row(text, "open at the next sync's start (`ConnectAsync`: GetVersions, MigrateTable, Read of all rows)", results, r => Cell(r.Open));
         Append(text, $"\nEach cell: wall seconds; CPU seconds of the bench process (the plugin's code: MirrorState and GrpcStateStore, in process); ");
         Append(text, $"CPU seconds of the state backend, `test/tools/cq-state-backend/state-backend.mjs` (the JS SDK's server and memdb, started with a 100 MiB ");
-        Line(text, $"message limit like the Go SDK's plugin servers; its share is not the plugin's). Size: characters of state keys and values (all ASCII).");
+        Line(text, $"message limit, the plugin's own, where grpc-js defaults to 4 MiB; its share is not the plugin's). Size: characters of state keys and values (all ASCII).");
         return text.ToString();
     }
 

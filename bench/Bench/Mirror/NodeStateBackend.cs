@@ -13,7 +13,8 @@ namespace CqSourceS3.Bench.Mirror;
 /// <summary>
 /// The tests' real CloudQuery state backend (<c>test/tools/cq-state-backend/state-backend.mjs</c>: the JS SDK's
 /// server with memdb's write path) in a node child process on a unix socket, Init-ed with <c>{}</c> as the CLI does
-/// for a backend it spawns. It accepts messages of 100 MiB like the Go SDK's plugin servers, not grpc-js's 4 MiB.
+/// for a backend it spawns. It accepts messages up to the plugin's own 100 MiB (GrpcChannels), not grpc-js's 4 MiB:
+/// the Go SDK's plugin servers, which real backends are, raise gRPC's limit too.
 /// </summary>
 internal sealed class NodeStateBackend : IAsyncDisposable
 {
