@@ -13,6 +13,8 @@ var benchSkip = Argument("bench-skip", "");
 // Soak (issue #14): consecutive syncs from a local folder, and over S3 while objects change.
 var soakLocalRuns = Argument("soak-local-runs", "200");
 var soakS3Runs = Argument("soak-s3-runs", "50");
+// Mirror state (issue #19): the table sizes whose state is measured.
+var benchMirrorKeys = Argument("bench-mirror-keys", "100000,1000000");
 // `--runtimes=all` (or a comma list) publishes several runtimes; the Release target always publishes all of them.
 var runtimesArgument = Argument("runtimes", "");
 // Cake keeps `--version` for itself, so the plugin's version is `--release-version=1.2.3` (else the vX.Y.Z tag on HEAD,
@@ -252,6 +254,17 @@ Task("Soak")
         .Append("--plugin").Append(MakeAbsolute(PublishedExecutable(runtime)).FullPath)
         .Append("--local-runs").Append(soakLocalRuns)
         .Append("--s3-runs").Append(soakS3Runs),
+        new DotNetRunSettings { Configuration = "Release" });
+});
+
+// Issue #19's mirror state: size, encode time and the write and read time through the state client against the tests'
+// JS state backend (npm ci of test/tools/cq-state-backend), for 100,000 and 1,000,000 keys; appends to bench/RESULTS.md.
+Task("BenchMirrorState")
+    .Does(() =>
+{
+    DotNetRun("./bench/Bench/Bench.csproj", new ProcessArgumentBuilder()
+        .Append("mirror-state")
+        .Append("--keys").Append(benchMirrorKeys),
         new DotNetRunSettings { Configuration = "Release" });
 });
 

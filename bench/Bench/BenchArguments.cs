@@ -5,7 +5,8 @@ namespace CqSourceS3.Bench;
 /// <summary>
 /// The bench command line: <c>generate --set NAME --scale X --seed N --out DIR</c> or
 /// <c>run --scale X --runs N [--seed N] [--out DIR] [--plugin PATH] [--skip s3,lake,drift,listing,shards,balance,...]</c>,
-/// <c>soak [--local-runs 200] [--s3-runs 50] [--out DIR] [--plugin PATH] [--results PATH]</c>, and the run's own
+/// <c>soak [--local-runs 200] [--s3-runs 50] [--out DIR] [--plugin PATH] [--results PATH]</c>,
+/// <c>mirror-state [--keys 100000,1000000] [--results PATH]</c>, and the run's own
 /// helper <c>list-loop --endpoint URL --bucket NAME</c>.
 /// Hand-parsed: a measuring tool with a handful of flags needs no parser package.
 /// </summary>
@@ -41,6 +42,9 @@ internal sealed record BenchArguments
     /// <summary>soak: consecutive syncs of the same objects over S3 while they are overwritten and deleted (issue #14: 50).</summary>
     public int S3Runs { get; init; } = 50;
 
+    /// <summary>mirror-state: the table sizes, in objects, whose mirror state is measured (issue #19 asks for both).</summary>
+    public IReadOnlyList<int> MirrorKeys { get; init; } = [100_000, 1_000_000];
+
     /// <summary>list-loop: the S3 endpoint.</summary>
     public string? Endpoint { get; init; }
 
@@ -62,15 +66,17 @@ internal sealed record BenchArguments
                                  [--spec '{"rows_per_record":10000}']
           cq-source-s3-bench soak [--local-runs 200] [--s3-runs 50] [--scale 1.0] [--seed 42] [--out bench/data] [--plugin PATH]
                                   [--results bench/RESULTS.md]   (issue #14: crash-free syncs of 10,000 small objects)
+          cq-source-s3-bench mirror-state [--keys 100000,1000000] [--results bench/RESULTS.md]
+                                          (issue #19: size, encode, write and read time of a mirrored table's state)
           cq-source-s3-bench list-loop --endpoint URL --bucket NAME   (started by run: one listing in a fresh process)
         Run from the repository root.
         """;
 
     public static BenchArguments Parse(IReadOnlyList<string> args)
     {
-        if (args.Count == 0 || args[0] is not ("generate" or "run" or "soak" or "list-loop"))
+        if (args.Count == 0 || args[0] is not ("generate" or "run" or "soak" or "mirror-state" or "list-loop"))
         {
-            throw new ArgumentException("expected a command: generate, run, soak or list-loop");
+            throw new ArgumentException("expected a command: generate, run, soak, mirror-state or list-loop");
         }
 
         var parsed = new BenchArguments { Command = args[0] };
@@ -92,6 +98,7 @@ internal sealed record BenchArguments
                 "--spec" => parsed with { SpecOverrides = value },
                 "--endpoint" => parsed with { Endpoint = value },
                 "--bucket" => parsed with { Bucket = value },
+                "--keys" => parsed with { MirrorKeys = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(k => Math.Max(1, int.Parse(k, CultureInfo.InvariantCulture)))] },
                 "--skip" => parsed with { Skip = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };

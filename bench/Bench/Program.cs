@@ -1,6 +1,7 @@
 using CqSourceS3.Bench;
 using CqSourceS3.Bench.Baselines;
 using CqSourceS3.Bench.Dataset;
+using CqSourceS3.Bench.Mirror;
 using CqSourceS3.Bench.Runs;
 using CqSourceS3.Bench.Soak;
 
@@ -39,6 +40,12 @@ if (arguments.Command == "soak")
 {
     // Non-zero when any sync crashed or failed, so a script or CI step running the soak fails with it.
     return await new SoakRunner(arguments, Console.Out).RunAsync(cancellation.Token) ? 0 : 1;
+}
+
+if (arguments.Command == "mirror-state")
+{
+    await new MirrorStateRunner(arguments, Console.Out).RunAsync(cancellation.Token);
+    return 0;
 }
 
 await new BenchRunner(arguments, Console.Out).RunAsync(cancellation.Token);
