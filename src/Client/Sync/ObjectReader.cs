@@ -102,7 +102,7 @@ internal sealed class ObjectReader(
                 ClientLog.ObjectSkipped(logger, skip.Table, skip.Key, failure.RowsSent == 0 ? skip.Reason : $"{skip.Reason} (after {failure.RowsSent} rows were sent)");
                 counters.Skip(skip);
                 spans.ObjectFailed(table);
-                ObjectSpans.Skipped(span, skip, failure.RowsSent, retry, spec.FailsTableOnUnreadableObject);
+                ObjectSpans.Skipped(span, skip, failure.InnerException!, failure.RowsSent, retry, spec.FailsTableOnUnreadableObject);
                 if (spec.FailsTableOnUnreadableObject)
                 {
                     StopTable(stops, skip, logger);

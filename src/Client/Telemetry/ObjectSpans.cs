@@ -34,9 +34,11 @@ internal static class ObjectSpans
 
     /// <summary>
     /// An object that could not be read: <c>skipped</c> under <c>error_policy: skip</c> (the sync goes on without
-    /// it), <c>failed</c> under <c>error_policy: fail</c> (it stops its table). Either way the span is an error.
+    /// it), <c>failed</c> under <c>error_policy: fail</c> (it stops its table). Either way the span is an error with
+    /// the reason as its status and <paramref name="error"/> (what the last attempt threw) recorded on it, as on
+    /// every other failed span: a trace backend lists a span's errors by its <c>exception</c> events.
     /// </summary>
-    public static void Skipped(Activity? span, SkippedObject skip, long rowsSent, int retries, bool stopsTable)
+    public static void Skipped(Activity? span, SkippedObject skip, Exception error, long rowsSent, int retries, bool stopsTable)
     {
         if (span is null)
         {
@@ -47,6 +49,7 @@ internal static class ObjectSpans
         span.SetTag(SyncAttributes.ObjectRetries, retries);
         span.SetTag(SyncAttributes.ObjectOutcome, stopsTable ? FailedOutcome : SkippedOutcome);
         span.SetTag(SyncAttributes.SkipReason, skip.Reason);
+        SyncTelemetry.RecordError(span, error);
         span.SetStatus(ActivityStatusCode.Error, skip.Reason);
     }
 

@@ -27,11 +27,22 @@ internal static class CommandFailure
                 errors.WriteLine($"{command} cancelled");
                 return CancelledExitCode;
             case SourceException expected:
-                errors.WriteLine($"{command} failed: {expected.Message}");
+                errors.WriteLine($"{command} failed: {Describe(expected)}");
                 return expected.Kind == FailureKind.Configuration ? ConfigurationExitCode : 1;
             default:
-                errors.WriteLine($"{command} failed: {RpcErrors.Unexpected(error)}");
+                errors.WriteLine($"{command} failed: {Describe(error)}");
                 return 1;
         }
     }
+
+    /// <summary>
+    /// The failure in the words <see cref="Report"/> uses: "cancelled", an expected failure's message, or an
+    /// unexpected one's type and first line with secrets scrubbed.
+    /// </summary>
+    public static string Describe(Exception error) => error switch
+    {
+        OperationCanceledException => "cancelled",
+        SourceException => error.Message,
+        _ => RpcErrors.Unexpected(error),
+    };
 }

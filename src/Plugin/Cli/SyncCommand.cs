@@ -54,7 +54,6 @@ internal static class SyncCommand
 
     private static async Task<int> RunAsync(SourceConfig config, SourceSpec spec, SyncCommandOptions options, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        var output = console.Output;
         // Progress is redrawn in place only on a real terminal; a test's or a pipe's writer gets plain lines.
         var terminal = ReferenceEquals(console.Error, Console.Error) && !Console.IsErrorRedirected;
         // Declared first, disposed last: the log records and the sync span are done before the export flushes.
@@ -66,6 +65,25 @@ internal static class SyncCommand
         });
         telemetry.UseLogging(loggers.CreateLogger<TelemetryExport>(), logs: null);
         using var span = options.DryRun ? null : SyncTelemetry.StartSync(Guid.NewGuid().ToString());
+        try
+        {
+            return await SyncAsync(config, spec, options, loggers, console, terminal, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // As serve's Sync: a run that ends in an error (not a table error, which the summary reports and exit
+            // code 1 tells) fails its span, with what the command prints for it. The span ends before the export
+            // flushes, since it was started after the export.
+            SyncTelemetry.RecordError(span, new SyncFailedException(CommandFailure.Describe(e)));
+            throw;
+        }
+    }
+
+    /// <summary>Opens the state and the client, runs the sync (or its dry run) and prints the report; returns the exit code.</summary>
+    private static async Task<int> SyncAsync(
+        SourceConfig config, SourceSpec spec, SyncCommandOptions options, ILoggerFactory loggers, InvocationConfiguration console, bool terminal, CancellationToken cancellationToken)
+    {
+        var output = console.Output;
         await using var state = options.State is null ? null : await SyncTelemetry.TraceAsync(SyncTelemetry.StateReadSpan, _ => FileStateStore.OpenAsync(options.State.FullName, cancellationToken)).ConfigureAwait(false);
         await using var client = await SourceClient.CreateAsync(spec, loggers, cancellationToken).ConfigureAwait(false);
         var request = new SyncRequest(config.Tables, config.SkipTables, config.DeterministicCqId) { Shard = options.Shard };

@@ -44,7 +44,4 @@ internal sealed class SyncTracingInterceptor(PluginSession session, TelemetryExp
             }
         }
     }
-
-    /// <summary>The failure as the CLI sees it (the status detail), recorded on the span.</summary>
-    private sealed class SyncFailedException(string message) : Exception(message);
 }

@@ -148,7 +148,7 @@ public sealed class SyncFaultStageTests
 
     private Task<RunningPlugin> StartAsync(bool failWrites) => RunningPlugin.StartAsync("unix", services =>
     {
-        services.AddSingleton<ISourceClientFactory>(provider => new StoreClients(_store, provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ISourceClientFactory>(provider => new StoreClients(_store, Settings, provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IStateBackend>(new StateBackend(_state));
         if (failWrites)
         {
@@ -177,13 +177,6 @@ public sealed class SyncFaultStageTests
         [.. plugin.Logs.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => JsonDocument.Parse(l).RootElement)
             .Select(j => (j.GetProperty("level").GetString()!, j.GetProperty("message").GetString()!))];
-
-    /// <summary>Clients over the test's store, logging into the plugin's own log as the real factory does.</summary>
-    private sealed class StoreClients(IObjectStore store, ILoggerFactory loggers) : ISourceClientFactory
-    {
-        public Task<SourceClient> CreateAsync(SourceSpec spec, CancellationToken cancellationToken) =>
-            Task.FromResult(SourceClient.Create(spec, store, loggers, Settings));
-    }
 
     private sealed class StateBackend(IStateStore state) : IStateBackend
     {
