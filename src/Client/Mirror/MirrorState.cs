@@ -20,11 +20,19 @@ internal sealed class MirrorState
     private readonly string _tableKey;
     private readonly string?[] _stored;
 
-    private MirrorState(string tableKey, Dictionary<string, ulong> entries, string?[] stored, bool? complete)
+    /// <summary>The keys of each bucket as last saved (or loaded), so a save hashes only the keys that changed.</summary>
+    private readonly HashSet<string>[] _bucketKeys;
+
+    /// <summary>The entries as last saved (or loaded): a save re-encodes only the buckets whose keys differ from them.</summary>
+    private IReadOnlyDictionary<string, ulong> _saved;
+
+    private MirrorState(string tableKey, Dictionary<string, ulong> entries, string?[] stored, HashSet<string>[] bucketKeys, bool? complete)
     {
         _tableKey = tableKey;
         Entries = entries;
+        _saved = entries;
         _stored = stored;
+        _bucketKeys = bucketKeys;
         LastRunComplete = complete;
     }
 
@@ -45,7 +53,14 @@ internal sealed class MirrorState
     public static string BucketKeyOf(string tableKey, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{tableKey}#mirror/{bucket:x2}");
 
     /// <summary>The bucket of <paramref name="key"/>: the top byte of XxHash64 of its UTF-8 bytes.</summary>
-    public static int BucketOf(string key) => (int)(XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(key)) >> 56);
+    public static int BucketOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var length = Encoding.UTF8.GetMaxByteCount(key.Length);
+        Span<byte> bytes = length <= 1024 ? stackalloc byte[length] : new byte[length];
+        var written = Encoding.UTF8.GetBytes(key, bytes);
+        return (int)(XxHash64.HashToUInt64(bytes[..written]) >> 56);
+    }
 
     /// <summary>The marker text: whether the last run that inserted rows completed.</summary>
     public static string MarkerText(bool complete) => complete ? """{"v":1,"complete":true}""" : """{"v":1,"complete":false}""";
@@ -58,8 +73,10 @@ internal sealed class MirrorState
         var marker = await state.GetAsync(MarkerKeyOf(tableKey), cancellationToken).ConfigureAwait(false);
         var entries = new Dictionary<string, ulong>(StringComparer.Ordinal);
         var stored = new string?[BucketCount];
+        var bucketKeys = new HashSet<string>[BucketCount];
         for (var bucket = 0; bucket < BucketCount; bucket++)
         {
+            bucketKeys[bucket] = new HashSet<string>(StringComparer.Ordinal);
             var key = BucketKeyOf(tableKey, bucket);
             stored[bucket] = await state.GetAsync(key, cancellationToken).ConfigureAwait(false);
             if (stored[bucket] is not { } text)
@@ -72,6 +89,7 @@ internal sealed class MirrorState
                 foreach (var (objectKey, version) in MirrorBucketFormat.Read(text))
                 {
                     entries[objectKey] = version;
+                    bucketKeys[bucket].Add(objectKey);
                 }
             }
             catch (FormatException e)
@@ -80,7 +98,7 @@ internal sealed class MirrorState
             }
         }
 
-        return new MirrorState(tableKey, entries, stored, marker is null ? null : ReadMarker(MarkerKeyOf(tableKey), marker));
+        return new MirrorState(tableKey, entries, stored, bucketKeys, marker is null ? null : ReadMarker(MarkerKeyOf(tableKey), marker));
     }
 
     /// <summary>
@@ -91,21 +109,35 @@ internal sealed class MirrorState
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(next);
-        var buckets = new List<KeyValuePair<string, ulong>>[BucketCount];
-        foreach (var entry in next)
+        // Deflating every bucket of a large table costs seconds, and so does hashing every key: only the keys added,
+        // removed or changed since the last save are hashed, and only their buckets are encoded again.
+        var changed = new bool[BucketCount];
+        foreach (var (key, version) in next)
         {
-            (buckets[BucketOf(entry.Key)] ??= []).Add(entry);
+            if (!_saved.TryGetValue(key, out var saved) || saved != version)
+            {
+                var bucket = BucketOf(key);
+                changed[bucket] = true;
+                _bucketKeys[bucket].Add(key);
+            }
+        }
+
+        foreach (var key in _saved.Keys.Where(k => !next.ContainsKey(k)))
+        {
+            var bucket = BucketOf(key);
+            changed[bucket] = true;
+            _bucketKeys[bucket].Remove(key);
         }
 
         for (var bucket = 0; bucket < BucketCount; bucket++)
         {
             // A bucket that never held a key stays absent; one whose last key went is written empty.
-            if (buckets[bucket] is null && _stored[bucket] is null)
+            if (!changed[bucket] || (_bucketKeys[bucket].Count == 0 && _stored[bucket] is null))
             {
                 continue;
             }
 
-            var text = MirrorBucketFormat.Write(buckets[bucket] ?? []);
+            var text = MirrorBucketFormat.Write(_bucketKeys[bucket].Select(k => KeyValuePair.Create(k, next[k])));
             if (_stored[bucket] != text)
             {
                 await state.SetAsync(BucketKeyOf(_tableKey, bucket), text, cancellationToken).ConfigureAwait(false);
@@ -114,6 +146,7 @@ internal sealed class MirrorState
             }
         }
 
+        _saved = new Dictionary<string, ulong>(next, StringComparer.Ordinal);
         await state.SetAsync(MarkerKey, MarkerText(complete), cancellationToken).ConfigureAwait(false);
     }
 
