@@ -100,7 +100,8 @@ public sealed class SourceClient : IAsyncDisposable
 
         var sharded = ShardedDiscovery.Of(await DiscoverAsync(cancellationToken).ConfigureAwait(false), request, Spec.ShardBy);
         var owned = sharded.OwnedTables.ToList();
-        var skipped = sharded.Discovery.Skipped.Where(s => owned.Any(t => t.Name == s.Table)).ToList();
+        var names = owned.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var skipped = sharded.Discovery.Skipped.Where(s => names.Contains(s.Table)).ToList();
         return (sharded.Discovery with { Tables = owned, Skipped = skipped }, sharded.Share!);
     }
 

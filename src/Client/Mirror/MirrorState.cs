@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.IO.Hashing;
-using System.Text;
 using System.Text.Json;
 using CqSourceS3.Client.State;
+using CqSourceS3.Client.Storage;
 
 namespace CqSourceS3.Client.Mirror;
 
@@ -53,14 +52,7 @@ internal sealed class MirrorState
     public static string BucketKeyOf(string tableKey, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{tableKey}#mirror/{bucket:x2}");
 
     /// <summary>The bucket of <paramref name="key"/>: the top byte of XxHash64 of its UTF-8 bytes.</summary>
-    public static int BucketOf(string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        var length = Encoding.UTF8.GetMaxByteCount(key.Length);
-        Span<byte> bytes = length <= 1024 ? stackalloc byte[length] : new byte[length];
-        var written = Encoding.UTF8.GetBytes(key, bytes);
-        return (int)(XxHash64.HashToUInt64(bytes[..written]) >> 56);
-    }
+    public static int BucketOf(string key) => (int)(Utf8Hash.Of(key) >> 56);
 
     /// <summary>The marker text: whether the last run that inserted rows completed.</summary>
     public static string MarkerText(bool complete) => complete ? """{"v":1,"complete":true}""" : """{"v":1,"complete":false}""";

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.IO.Hashing;
-using System.Text;
 using CqSourceS3.Client.Storage;
 
 namespace CqSourceS3.Client.Mirror;
@@ -20,7 +18,7 @@ internal static class MirrorVersion
     {
         ArgumentNullException.ThrowIfNull(obj);
         var text = string.Create(CultureInfo.InvariantCulture, $"{obj.ETag}\n{obj.VersionId}\n{obj.LastModified.UtcTicks}");
-        var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(text));
+        var hash = Utf8Hash.Of(text);
         return hash == Pending ? 1 : hash;
     }
 }

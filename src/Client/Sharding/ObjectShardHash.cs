@@ -1,5 +1,4 @@
-using System.IO.Hashing;
-using System.Text;
+using CqSourceS3.Client.Storage;
 
 namespace CqSourceS3.Client.Sharding;
 
@@ -7,7 +6,7 @@ namespace CqSourceS3.Client.Sharding;
 /// Which shard an object belongs to under <c>shard_by: object</c>: <c>1 + (XxHash64(UTF-8 bytes of the key, seed 0)
 /// mod total)</c>. The key is the object's full key in the bucket (or its path under the folder, with <c>/</c>), so
 /// the answer depends on nothing but the key and the total. This is a contract between versions: shards run by
-/// different releases of the plugin must agree, so the hash, the seed and the encoding never change.
+/// different releases of the plugin must agree, so the hash (<see cref="Utf8Hash"/>) never changes.
 /// </summary>
 public static class ObjectShardHash
 {
@@ -16,7 +15,6 @@ public static class ObjectShardHash
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfLessThan(total, 1);
-        var bytes = Encoding.UTF8.GetBytes(key);
-        return 1 + (int)(XxHash64.HashToUInt64(bytes) % (ulong)total);
+        return 1 + (int)(Utf8Hash.Of(key) % (ulong)total);
     }
 }

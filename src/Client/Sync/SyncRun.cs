@@ -236,10 +236,10 @@ public sealed class SyncRun
         foreach (var (table, run) in prepared.Incremental.Where(r => r.Value.Mirror is not null).OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             var mirror = run.Mirror!;
-            var keys = mirror.Vanished.Concat(mirror.Replaced(run.Selection.ToRead)).ToList();
-            _counters.Mirrored(table, mirror.Vanished.Count, keys.Count - mirror.Vanished.Count);
-            ClientLog.MirrorDeletes(_logger, table, mirror.Vanished.Count, keys.Count - mirror.Vanished.Count);
-            deletes.AddRange(keys.Select(key => new DeleteRecordMessage(table, LineageColumns.ColumnName(LineageColumn.Key), key)));
+            var replaced = mirror.Replaced(run.Selection.ToRead);
+            _counters.Mirrored(table, mirror.Vanished.Count, replaced.Count);
+            ClientLog.MirrorDeletes(_logger, table, mirror.Vanished.Count, replaced.Count);
+            deletes.AddRange(mirror.Vanished.Concat(replaced).Select(key => new DeleteRecordMessage(table, LineageColumns.ColumnName(LineageColumn.Key), key)));
             marked |= await mirror.RememberPendingAsync(_state!, run.Selection.ToRead, cancellationToken).ConfigureAwait(false);
         }
 
