@@ -192,11 +192,9 @@ public sealed class IncrementalSyncTests(S3ServerFixture server, StateBackendFix
 
     private async Task<RunningPlugin> StartAsync(string network, string? pathPrefix = null)
     {
-        var spec = JsonNode.Parse(S3Spec.For(server, _bucket, pathPrefix: pathPrefix).ToStringUtf8())!.AsObject();
+        var spec = S3Spec.Options(server, _bucket, pathPrefix: pathPrefix);
         spec["concurrency"] = 1;
-        var plugin = await RunningPlugin.StartAsync(network, FixtureClientFactory.Replace(server.Credentials, _control));
-        await plugin.Plugin.InitAsync(new Init.Types.Request { Spec = ByteString.CopyFromUtf8(spec.ToJsonString()) });
-        return plugin;
+        return await S3Spec.StartAsync(server, network, _control, spec);
     }
 
     private async Task PutAsync(string key, long firstRow, int rows)

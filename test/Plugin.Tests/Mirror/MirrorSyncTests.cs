@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Amazon.S3;
-using Amazon.S3.Model;
 using CqSourceS3.Plugin.Tests.Integration;
 using CqSourceS3.Plugin.Tests.Services;
 using CqSourceS3.Plugin.Tests.State;
@@ -160,10 +159,9 @@ public sealed class MirrorSyncTests(S3ServerFixture server, StateBackendFixture 
     [Fact]
     public async Task Sync_VersionedBucketRewrite_ReplacesTheRowsWhereTheServerKeepsVersions()
     {
-        using var admin = new AmazonS3Client(server.Credentials, new AmazonS3Config { ServiceURL = server.Endpoint, ForcePathStyle = true, AuthenticationRegion = server.Region });
         try
         {
-            await admin.PutBucketVersioningAsync(new PutBucketVersioningRequest { BucketName = _bucket, VersioningConfig = new S3BucketVersioningConfig { Status = VersionStatus.Enabled } });
+            await server.EnableVersioningAsync(_bucket);
         }
         catch (AmazonS3Exception e)
         {
@@ -203,7 +201,7 @@ public sealed class MirrorSyncTests(S3ServerFixture server, StateBackendFixture 
 
     private async Task<RunningPlugin> StartAsync(string? pathPrefix = null, bool tableRule = false)
     {
-        var spec = JsonNode.Parse(S3Spec.For(server, _bucket, pathPrefix: pathPrefix).ToStringUtf8())!.AsObject();
+        var spec = S3Spec.Options(server, _bucket, pathPrefix: pathPrefix);
         spec["mirror"] = true;
         spec["concurrency"] = 1;
         if (tableRule)
@@ -211,9 +209,7 @@ public sealed class MirrorSyncTests(S3ServerFixture server, StateBackendFixture 
             spec["table_rules"] = new JsonArray(new JsonObject { ["match"] = "events/**", ["name"] = "events" });
         }
 
-        var plugin = await RunningPlugin.StartAsync(Network, FixtureClientFactory.Replace(server.Credentials, _control));
-        await plugin.Plugin.InitAsync(new Init.Types.Request { Spec = ByteString.CopyFromUtf8(spec.ToJsonString()) });
-        return plugin;
+        return await S3Spec.StartAsync(server, Network, _control, spec);
     }
 
     private async Task PutAsync(string key, long first, int rows)
@@ -225,8 +221,7 @@ public sealed class MirrorSyncTests(S3ServerFixture server, StateBackendFixture 
 
     private async Task DeleteAsync(string key)
     {
-        using var admin = new AmazonS3Client(server.Credentials, new AmazonS3Config { ServiceURL = server.Endpoint, ForcePathStyle = true, AuthenticationRegion = server.Region });
-        await admin.DeleteObjectAsync(_bucket, key);
+        await server.DeleteObjectAsync(_bucket, key);
         _bucketContent.Remove(key);
     }
 }

@@ -88,13 +88,7 @@ public sealed class ShardedIncrementalSyncTests(S3ServerFixture server, StateBac
         });
     }
 
-    private async Task<RunningPlugin> StartAsync()
-    {
-        var spec = JsonNode.Parse(S3Spec.For(server, _bucket).ToStringUtf8())!.AsObject();
-        var plugin = await RunningPlugin.StartAsync(Network, FixtureClientFactory.Replace(server.Credentials, new StoreControl()));
-        await plugin.Plugin.InitAsync(new Init.Types.Request { Spec = ByteString.CopyFromUtf8(spec.ToJsonString()) });
-        return plugin;
-    }
+    private Task<RunningPlugin> StartAsync() => S3Spec.StartAsync(server, Network, new StoreControl(), S3Spec.Options(server, _bucket));
 
     /// <summary>Uploads <paramref name="count"/> objects <c>events/&lt;name&gt;-NN.parquet</c>; returns key → first row.</summary>
     private async Task<Dictionary<string, long>> PutAsync(string name, int first, int count)

@@ -87,6 +87,16 @@ public sealed class S3ServerFixture : IAsyncLifetime
         await Admin.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Deletes <paramref name="key"/> from <paramref name="bucket"/>, as a user removing an object.</summary>
+    public async Task DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
+        await Admin.DeleteObjectAsync(bucket, key, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Turns on object versioning for <paramref name="bucket"/>; throws the server's error where it keeps no versions.</summary>
+    public async Task EnableVersioningAsync(string bucket, CancellationToken cancellationToken = default) =>
+        await Admin.PutBucketVersioningAsync(
+            new PutBucketVersioningRequest { BucketName = bucket, VersioningConfig = new S3BucketVersioningConfig { Status = VersionStatus.Enabled } },
+            cancellationToken).ConfigureAwait(false);
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
