@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using CqSourceS3.Client.Storage;
@@ -7,7 +6,6 @@ using CqSourceS3.Plugin.Tests.State;
 using CqSourceS3.Protocol.Plugin.V3;
 using CqSourceS3.Tests.Shared;
 using CqSourceS3.Tests.Shared.S3;
-using Google.Protobuf;
 using Grpc.Core;
 using Xunit.Abstractions;
 

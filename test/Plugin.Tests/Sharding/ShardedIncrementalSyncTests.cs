@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CqSourceS3.Client.Sharding;
 using CqSourceS3.Plugin.Tests.Integration;
 using CqSourceS3.Plugin.Tests.Services;
@@ -6,7 +5,6 @@ using CqSourceS3.Plugin.Tests.State;
 using CqSourceS3.Protocol.Plugin.V3;
 using CqSourceS3.Tests.Shared;
 using CqSourceS3.Tests.Shared.S3;
-using Google.Protobuf;
 using Xunit.Abstractions;
 
 namespace CqSourceS3.Plugin.Tests.Sharding;
