@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
 
@@ -38,8 +39,9 @@ internal struct GrowableBuffer(int capacity)
     public void Append<T>(T value)
         where T : unmanaged
     {
-        MemoryMarshal.Write(Reserve(Marshal.SizeOf<T>()), in value);
-        Length += Marshal.SizeOf<T>();
+        // Unsafe.SizeOf is a JIT constant; Marshal.SizeOf looks the layout up on every call, once per value.
+        MemoryMarshal.Write(Reserve(Unsafe.SizeOf<T>()), in value);
+        Length += Unsafe.SizeOf<T>();
     }
 
     /// <summary>Appends <paramref name="bytes"/>.</summary>
