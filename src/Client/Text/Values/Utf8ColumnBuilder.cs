@@ -40,7 +40,8 @@ internal sealed class Utf8ColumnBuilder(TextType type) : TextColumnBuilder(type)
     protected override ArrayData BuildData(int length, int nullCount, ArrowBuffer validity)
     {
         var data = new ArrayData(TextTypes.ToArrow(Type), length, nullCount, 0, [validity, _offsets.Build(), _data.Build()]);
-        _offsets = StartOffsets();
+        // Build left a fresh buffer of the grown capacity: start it with the first offset rather than growing a small one again.
+        _offsets.Append(0);
         return data;
     }
 
