@@ -19,8 +19,14 @@ internal static class JsonLinesErrors
     public static TextDataException InvalidUtf8(long line, ReadOnlySpan<byte> bytes) =>
         new($"line {line} is not valid UTF-8 (at byte offset {FirstInvalidByte(bytes)} of the line)", line);
 
-    public static TextDataException InvalidJson(long line, JsonException inner) =>
-        new($"line {line} is not valid JSON: {inner.Message}", line, inner: inner);
+    public static TextDataException InvalidJson(long line, JsonException inner)
+    {
+        // The reader saw one line only, so its own "LineNumber: 0 | BytePositionInLine: n" would contradict ours.
+        var reason = inner.Message;
+        var position = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        reason = position < 0 ? reason : reason[..position];
+        return new($"line {line} is not valid JSON (at byte offset {inner.BytePositionInLine} of the line): {reason}", line, inner: inner);
+    }
 
     public static TextDataException NotAnObject(long line, JsonTokenType token) =>
         new($"line {line}: a JSON Lines row must be an object, not {KindOf(token)} (mode: raw reads any JSON value)", line);

@@ -53,15 +53,17 @@ public sealed class JsonLinesErrorTests
     {
         var error = Assert.Throws<TextDataException>(() => Infer("{\"a\":1}\n\n" + bad + "\n"));
 
-        Assert.StartsWith("line 3 is not valid JSON: ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("line 3 is not valid JSON (at byte offset ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, error.Line);
     }
 
     [Fact]
-    public void Read_InvalidJsonAfterInference_FailsNamingTheLine()
+    public void Read_InvalidJsonAfterInference_FailsNamingTheLineAndTheByte()
     {
         var error = Assert.Throws<TextDataException>(() => Read("{\"a\":1}\n{\"a\":}\n", Options(inferRows: 1)));
 
+        Assert.StartsWith("line 2 is not valid JSON (at byte offset 5 of the line): '}' ", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, error.Line);
     }
 
