@@ -54,13 +54,13 @@ internal static class JsonLineObject
         }
         catch (InvalidOperationException)
         {
-            throw JsonLinesErrors.UnpairedSurrogate(lineNumber, column: null, KeyToken(ref reader, line));
+            throw JsonLinesErrors.UnpairedSurrogate(lineNumber, column: null, KeyToken(ref reader).In(line));
         }
     }
 
     /// <summary>The current key as written, with its quotes and escapes: valid JSON to copy into another object.</summary>
-    public static ReadOnlySpan<byte> KeyToken(ref Utf8JsonReader reader, ReadOnlySpan<byte> line) =>
-        line.Slice((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
+    public static JsonToken KeyToken(ref Utf8JsonReader reader) =>
+        new((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2, JsonTokenType.PropertyName, reader.ValueIsEscaped);
 
     /// <summary>Reads the value of the current key, skipping over an object or array whole.</summary>
     public static JsonToken ReadValue(ref Utf8JsonReader reader)

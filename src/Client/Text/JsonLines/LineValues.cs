@@ -7,9 +7,9 @@ namespace CqSourceS3.Client.Text.JsonLines;
 /// <see cref="JsonToken"/>, and the other keys are kept, in order, for the overflow column.
 /// </summary>
 /// <remarks>
-/// A key repeated on a line keeps its last value, as JavaScript's <c>JSON.parse</c>, Python and Go read such an
-/// object, and wherever the key is first written. That is why values are located first and appended after: an
-/// appended value cannot be taken back.
+/// A key repeated on a line keeps its last value, as JavaScript's <c>JSON.parse</c>, Python's <c>json</c> and Go's
+/// <c>encoding/json</c> read such an object (in the overflow object it stays where the key first appears). That is
+/// why values are located first and appended after: an appended value cannot be taken back.
 /// </remarks>
 internal sealed class LineValues(ColumnIndex columns)
 {
@@ -44,9 +44,8 @@ internal sealed class LineValues(ColumnIndex columns)
                 var column = columns.Find(key, expected);
                 if (column < 0)
                 {
-                    var keyToken = JsonLineObject.KeyToken(ref reader, line);
-                    var keyStart = (int)reader.TokenStartIndex;
-                    AddOverflow(key, keyStart, keyToken.Length, JsonLineObject.ReadValue(ref reader));
+                    var keyToken = JsonLineObject.KeyToken(ref reader);
+                    AddOverflow(key, keyToken, JsonLineObject.ReadValue(ref reader));
                     continue;
                 }
 
@@ -69,13 +68,9 @@ internal sealed class LineValues(ColumnIndex columns)
     }
 
     /// <summary>The <paramref name="index"/>th key that is not a column, as written (quoted), and its value.</summary>
-    public (JsonToken Key, JsonToken Value) GetOverflow(int index)
-    {
-        var entry = _overflow[index];
-        return (new JsonToken(entry.KeyStart, entry.KeyLength, JsonTokenType.PropertyName, Escaped: false), entry.Value);
-    }
+    public (JsonToken Key, JsonToken Value) GetOverflow(int index) => (_overflow[index].Key, _overflow[index].Value);
 
-    private void AddOverflow(ReadOnlySpan<byte> name, int keyStart, int keyLength, JsonToken value)
+    private void AddOverflow(ReadOnlySpan<byte> name, JsonToken key, JsonToken value)
     {
         for (var i = 0; i < OverflowCount; i++)
         {
@@ -98,9 +93,9 @@ internal sealed class LineValues(ColumnIndex columns)
             Array.Resize(ref _overflow, _overflow.Length * 2);
         }
 
-        _overflow[OverflowCount++] = new Overflow(keyStart, keyLength, _overflowNamesLength, name.Length, value);
+        _overflow[OverflowCount++] = new Overflow(key, _overflowNamesLength, name.Length, value);
         _overflowNamesLength += name.Length;
     }
 
-    private readonly record struct Overflow(int KeyStart, int KeyLength, int NameStart, int NameLength, JsonToken Value);
+    private readonly record struct Overflow(JsonToken Key, int NameStart, int NameLength, JsonToken Value);
 }
