@@ -12,6 +12,9 @@ public sealed record KeyLayout
     /// <summary>Table rules in priority order: the first whose glob matches a key names its table.</summary>
     public IReadOnlyList<TableRule> Rules { get; init; } = [];
 
+    /// <summary>The formats whose keys are candidates (<c>filetype</c>); Parquet only by default.</summary>
+    public ObjectFormats Formats { get; init; } = ObjectFormats.Parquet;
+
     /// <summary>No rules, Hive partitioning <see cref="HivePartitioning.Auto"/>.</summary>
     public static KeyLayout Default { get; } = new();
 

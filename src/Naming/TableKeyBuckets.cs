@@ -21,7 +21,7 @@ internal sealed class TableKeyBuckets
     internal Dictionary<string, List<string>> PatternsByRuleName { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Buckets the candidate keys (<see cref="TableNames.IsCandidate"/>) of <paramref name="keys"/>. The
+    /// Buckets the candidate keys (<see cref="TableNames.IsCandidate(string, ObjectFormats)"/>) of <paramref name="keys"/>. The
     /// source lookup goes by span so that a listing of millions of keys allocates one string per
     /// source, not one per key; rules are only tried when the layout has some.
     /// </summary>
@@ -34,7 +34,7 @@ internal sealed class TableKeyBuckets
         var lookup = buckets.KeysBySource.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var key in keys)
         {
-            if (!TableNames.IsCandidate(key))
+            if (!TableNames.IsCandidate(key, layout.Formats))
             {
                 continue;
             }

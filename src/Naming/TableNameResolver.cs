@@ -30,7 +30,7 @@ public static class TableNameResolver
 
     /// <summary>
     /// Groups <paramref name="keys"/> by table name under <paramref name="layout"/> (see
-    /// <see cref="TableNames"/>). Keys that are not candidates (<see cref="TableNames.IsCandidate"/>) are
+    /// <see cref="TableNames"/>). Keys that are not candidates (<see cref="TableNames.IsCandidate(string, ObjectFormats)"/>) are
     /// ignored, so a raw listing can be passed as is; hidden keys (<see cref="HiddenKeys"/>) are not,
     /// so callers filter them first.
     /// </summary>

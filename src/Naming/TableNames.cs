@@ -9,10 +9,10 @@ namespace CqSourceS3.Naming;
 /// <b>not</b> stripped, so narrowing <c>path_prefix</c> never renames a table.
 /// </para>
 /// <list type="bullet">
-/// <item>Only keys whose file name ends in <c>.parquet</c> (any case) and has something before it are
-/// candidates (<see cref="IsCandidate"/>).</item>
-/// <item>A root-level key (no <c>/</c>) names its table by its file name without <c>.parquet</c>:
-/// <c>My File.v2.PARQUET</c> → <c>My_File_v2</c>. Its source is the key itself.</item>
+/// <item>Only keys whose file name ends in the extension of a format the sync reads (<c>.parquet</c> by
+/// default; <see cref="ObjectExtension"/>), in any case, and has something before it are candidates (<see cref="IsCandidate(string, ObjectFormats)"/>).</item>
+/// <item>A root-level key (no <c>/</c>) names its table by its file name without its whole extension:
+/// <c>My File.v2.PARQUET</c> → <c>My_File_v2</c>, <c>events.csv.gz</c> → <c>events</c>. Its source is the key itself.</item>
 /// <item>A nested key names its table by its directory, segments joined with <c>_</c>:
 /// <c>sales/2024/orders/part-0001.parquet</c> → <c>sales_2024_orders</c>. Its source is the directory
 /// with its trailing <c>/</c> (<c>sales/2024/orders/</c>), so every file under it lands in one table.
@@ -51,31 +51,31 @@ public static class TableNames
     /// <summary>The longest table name produced: PostgreSQL's identifier limit.</summary>
     public const int MaxLength = 63;
 
-    internal const string Extension = ".parquet";
-
     /// <summary>
-    /// Whether the key can hold a table's data: its file name ends in <c>.parquet</c>, compared
+    /// Whether the key can hold a Parquet table's data: its file name ends in <c>.parquet</c>, compared
     /// case-insensitively, and is more than just <c>.parquet</c>. Folder markers (ending in <c>/</c>)
     /// and other extensions are not candidates.
     /// </summary>
     /// <param name="key">An object key as listed by the store.</param>
-    public static bool IsCandidate(string key)
+    public static bool IsCandidate(string key) => IsCandidate(key, ObjectFormats.Parquet);
+
+    /// <summary>
+    /// Whether the key can hold data of one of <paramref name="formats"/>: its file name ends in one of their
+    /// extensions (<see cref="ObjectExtension"/>), with something before it.
+    /// </summary>
+    /// <param name="key">An object key as listed by the store.</param>
+    /// <param name="formats">The formats the sync reads (<c>filetype</c>).</param>
+    public static bool IsCandidate(string key, ObjectFormats formats)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (!key.EndsWith(Extension, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var fileNameLength = key.Length - (key.LastIndexOf('/') + 1);
-        return fileNameLength > Extension.Length;
+        return ObjectExtension.TryOf(key, out var extension) && (formats & extension.Format) != 0;
     }
 
     /// <summary>
     /// The table name for a candidate key under <see cref="KeyLayout.Default"/> (no rules, Hive
     /// partitioning on), the layout <see cref="TableNameResolver.Group(IEnumerable{string})"/> uses.
     /// </summary>
-    /// <param name="key">A key for which <see cref="IsCandidate"/> is true.</param>
+    /// <param name="key">A key for which <see cref="IsCandidate(string, ObjectFormats)"/> is true.</param>
     /// <exception cref="ArgumentException">The key is not a candidate.</exception>
     public static string FromKey(string key) => FromKey(key, KeyLayout.Default);
 
@@ -84,13 +84,13 @@ public static class TableNames
     /// <see cref="TableNames"/>): the first matching rule's name, else the name of its source. Says
     /// nothing about collisions, which need the whole listing (<see cref="TableNameResolver"/>).
     /// </summary>
-    /// <param name="key">A key for which <see cref="IsCandidate"/> is true.</param>
+    /// <param name="key">A key for which <see cref="IsCandidate(string, ObjectFormats)"/> is true.</param>
     /// <param name="layout">The table rules and Hive partitioning mode.</param>
     /// <exception cref="ArgumentException">The key is not a candidate.</exception>
     public static string FromKey(string key, KeyLayout layout)
     {
-        RequireCandidate(key);
         ArgumentNullException.ThrowIfNull(layout);
+        RequireCandidate(key, layout.Formats);
         return layout.MatchingRule(key)?.Name ?? FromSourcePrefix(key.AsSpan(0, layout.SourceLength(key)));
     }
 
@@ -101,11 +101,11 @@ public static class TableNames
     /// Keys with the same source always share a table; different sources with the same name are a
     /// collision.
     /// </summary>
-    /// <param name="key">A key for which <see cref="IsCandidate"/> is true.</param>
+    /// <param name="key">A key for which <see cref="IsCandidate(string, ObjectFormats)"/> is true.</param>
     /// <exception cref="ArgumentException">The key is not a candidate.</exception>
     public static string SourcePrefix(string key)
     {
-        RequireCandidate(key);
+        RequireCandidate(key, ObjectFormats.All);
         return key[..KeyLayout.Default.SourceLength(key)];
     }
 
@@ -153,16 +153,20 @@ public static class TableNames
         // The empty source leaves an empty raw name, so the normalizer falls back to table_<hash of "">.
         var raw = sourcePrefix.IsEmpty ? sourcePrefix
             : sourcePrefix.EndsWith('/') ? sourcePrefix[..^1]
-            : sourcePrefix[..^Extension.Length];
+            : sourcePrefix[..^ExtensionLength(sourcePrefix)];
         return TableNameNormalizer.Normalize(raw, sourcePrefix);
     }
 
-    private static void RequireCandidate(string key)
+    // A root-level source is a candidate key: its whole compound extension goes (x.csv.gz → x).
+    private static int ExtensionLength(ReadOnlySpan<char> key) =>
+        ObjectExtension.TryOf(key, out var extension) ? extension.Length : 0;
+
+    private static void RequireCandidate(string key, ObjectFormats formats)
     {
-        if (!IsCandidate(key))
+        if (!IsCandidate(key, formats))
         {
             throw new ArgumentException(
-                $"Object key \"{key}\" is not a Parquet table candidate: its file name must end in \".parquet\".",
+                $"Object key \"{key}\" is not a table candidate: its file name must end in {ObjectExtension.Describe(formats)}.",
                 nameof(key));
         }
     }

@@ -1,4 +1,5 @@
 using CqSourceS3.Client.Evolution;
+using CqSourceS3.Client.Formats;
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Tables;
 
@@ -8,7 +9,7 @@ namespace CqSourceS3.Client.Discovery;
 /// One table found in the bucket: its objects (with their footers, in key order) and its CloudQuery schema, or
 /// the reason it cannot be synced (a schema mismatch, a name collision, an unusable column).
 /// </summary>
-public sealed record DiscoveredTable(string Name, IReadOnlyList<ParquetFileInfo> Files, string? Error)
+public sealed record DiscoveredTable(string Name, IReadOnlyList<ObjectFileInfo> Files, string? Error)
 {
     /// <summary>The CloudQuery table; null when <see cref="Error"/> is set.</summary>
     internal CqTableSchema? Table { get; init; }

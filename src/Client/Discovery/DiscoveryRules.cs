@@ -1,3 +1,4 @@
+using CqSourceS3.Client.Formats;
 using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.Tables;
 using CqSourceS3.Naming;
@@ -29,6 +30,9 @@ internal sealed record DiscoveryRules
     /// <summary>The <c>schema_policy</c>: what a table whose objects' schemas differ does.</summary>
     public string SchemaPolicy { get; init; } = SchemaPolicies.UnionByName;
 
+    /// <summary>How CSV and JSON Lines objects are parsed (<c>csv:</c>, <c>jsonl:</c>).</summary>
+    public TextReadSettings Text { get; init; } = TextReadSettings.For(new SourceSpec());
+
     /// <summary>The <c>hive_partitioning</c> mode.</summary>
     public HivePartitioning Hive => Layout.Hive;
 
@@ -48,7 +52,9 @@ internal sealed record DiscoveryRules
                     _ => HivePartitioning.Auto,
                 },
                 Rules = [.. spec.TableRules.Select(r => new TableRule(KeyGlob.Parse(r.Match), r.Name))],
+                Formats = FileTypes.FormatsOf(spec.Filetype),
             },
+            Text = TextReadSettings.For(spec),
             HiveTypes = spec.HiveTypes.ToDictionary(p => p.Key, p => Parsed(p.Value), StringComparer.Ordinal),
             // A mirror deletes rows by their object's key, so it needs the key column whether or not it was asked for.
             Lineage = [.. spec.LineageColumns.Concat(spec.Mirror ? [LineageColumnNames.Key] : []).Select(ParsedLineage).Distinct().Order()],

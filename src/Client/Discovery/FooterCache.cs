@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using CqSourceS3.Client.Formats;
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.Storage;
@@ -22,7 +23,7 @@ namespace CqSourceS3.Client.Discovery;
 /// </remarks>
 internal sealed class FooterCache
 {
-    private readonly ConcurrentDictionary<string, ParquetFileInfo> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ObjectFileInfo> _entries = new(StringComparer.Ordinal);
     private readonly FooterCacheFile? _file;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
@@ -62,7 +63,7 @@ internal sealed class FooterCache
     public Task PreloadAsync() => Volatile.Read(ref _loaded) ? Task.CompletedTask : Task.Run(EnsureLoaded);
 
     /// <summary>The cached facts of <paramref name="obj"/>, if they were read from this very version of it.</summary>
-    public bool TryGet(StoredObject obj, [NotNullWhen(true)] out ParquetFileInfo? info)
+    public bool TryGet(StoredObject obj, [NotNullWhen(true)] out ObjectFileInfo? info)
     {
         ArgumentNullException.ThrowIfNull(obj);
         EnsureLoaded();
@@ -79,7 +80,7 @@ internal sealed class FooterCache
     }
 
     /// <summary>Remembers facts just read from a footer.</summary>
-    public void Put(ParquetFileInfo info)
+    public void Put(ObjectFileInfo info)
     {
         ArgumentNullException.ThrowIfNull(info);
         _entries[info.StoredObject.Key] = info;

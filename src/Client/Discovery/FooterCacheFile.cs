@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Apache.Arrow;
 using CqSourceS3.Client.Arrow;
+using CqSourceS3.Client.Formats;
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Storage;
+using CqSourceS3.Naming;
 
 namespace CqSourceS3.Client.Discovery;
 
@@ -13,14 +15,17 @@ namespace CqSourceS3.Client.Discovery;
 /// temporary file and renamed over the old one, so a reader never sees half a file.
 /// </summary>
 /// <remarks>
-/// Layout (little-endian, strings length-prefixed UTF-8): the magic <c>CQS3FTR1</c>, the 32-byte scope hash,
+/// Layout (little-endian, strings length-prefixed UTF-8): the magic <c>CQS3FTR2</c>, the 32-byte scope hash,
 /// the distinct schemas as Arrow IPC schema streams, then per object its key, size, LastModified ticks, ETag,
-/// version, row count, row-group count, uncompressed bytes and schema index. Objects of one table share one
+/// version, row count, row-group count, uncompressed bytes, schema index and, for a text object, its format,
+/// compression, parsing options and whether the row count is exact. A file of the first layout (<c>CQS3FTR1</c>,
+/// before text formats) reads as empty and is replaced. Objects of one table share one
 /// schema entry, so 10,000 objects of one table cost about 100 bytes each.
 /// </remarks>
 internal sealed class FooterCacheFile
 {
-    private static readonly byte[] Magic = "CQS3FTR1"u8.ToArray();
+    private static readonly byte[] Magic = "CQS3FTR2"u8.ToArray();
+    private static readonly byte[] FirstLayoutMagic = "CQS3FTR1"u8.ToArray();
 
     private readonly byte[] _scope;
 
@@ -72,7 +77,7 @@ internal sealed class FooterCacheFile
 
     /// <summary>Every entry of the file; none when it does not exist.</summary>
     /// <exception cref="InvalidDataException">The file is not a footer cache of this scope, or is cut short.</exception>
-    public IReadOnlyList<ParquetFileInfo> Read()
+    public IReadOnlyList<ObjectFileInfo> Read()
     {
         if (!File.Exists(Path))
         {
@@ -82,7 +87,14 @@ internal sealed class FooterCacheFile
         using var reader = new BinaryReader(File.OpenRead(Path), Encoding.UTF8);
         try
         {
-            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || !reader.ReadBytes(_scope.Length).AsSpan().SequenceEqual(_scope))
+            var magic = reader.ReadBytes(Magic.Length);
+            if (magic.AsSpan().SequenceEqual(FirstLayoutMagic))
+            {
+                // Written by a version before text formats: its footers are simply read again, once.
+                return [];
+            }
+
+            if (!magic.AsSpan().SequenceEqual(Magic) || !reader.ReadBytes(_scope.Length).AsSpan().SequenceEqual(_scope))
             {
                 throw new InvalidDataException("not a footer cache of this bucket or folder and prefix");
             }
@@ -95,7 +107,7 @@ internal sealed class FooterCacheFile
                 schemas[i] = ArrowTypeNormalizer.NormalizeSchema(ArrowIpc.DecodeSchema(reader.ReadBytes(Count(reader))));
             }
 
-            var entries = new ParquetFileInfo[Count(reader)];
+            var entries = new ObjectFileInfo[Count(reader)];
             for (var i = 0; i < entries.Length; i++)
             {
                 var obj = new StoredObject(
@@ -109,7 +121,7 @@ internal sealed class FooterCacheFile
                     throw new InvalidDataException($"schema index {schema} out of range");
                 }
 
-                entries[i] = new ParquetFileInfo(obj, schemas[schema], rows, rowGroups, uncompressed);
+                entries[i] = new ObjectFileInfo(obj, schemas[schema], rows, rowGroups, uncompressed) { Text = ReadText(reader) };
             }
 
             return entries;
@@ -127,11 +139,11 @@ internal sealed class FooterCacheFile
 
     /// <summary>Replaces the file with <paramref name="entries"/>; returns how many were written.</summary>
     /// <remarks>An entry whose schema does not survive an Arrow IPC round trip unchanged is left out, never stored altered.</remarks>
-    public int Write(IEnumerable<ParquetFileInfo> entries)
+    public int Write(IEnumerable<ObjectFileInfo> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var schemas = new FooterSchemaTable();
-        var kept = new List<(ParquetFileInfo Info, int Schema)>();
+        var kept = new List<(ObjectFileInfo Info, int Schema)>();
         foreach (var info in entries)
         {
             if (schemas.IndexOf(info.Schema) is { } index)
@@ -168,6 +180,7 @@ internal sealed class FooterCacheFile
                     writer.Write(info.RowGroupCount);
                     writer.Write(info.UncompressedBytes);
                     writer.Write(schema);
+                    WriteText(writer, info.Text);
                 }
             }
 
@@ -186,6 +199,35 @@ internal sealed class FooterCacheFile
         var count = reader.ReadInt32();
         var left = reader.BaseStream.Length - reader.BaseStream.Position;
         return count >= 0 && count <= left ? count : throw new InvalidDataException($"count {count} does not fit the {left} bytes left");
+    }
+
+    private static TextFacts? ReadText(BinaryReader reader)
+    {
+        if (!reader.ReadBoolean())
+        {
+            return null;
+        }
+
+        var format = (ObjectFormats)reader.ReadByte();
+        var compression = (ObjectCompression)reader.ReadByte();
+        if (format is not (ObjectFormats.Csv or ObjectFormats.JsonLines) || !Enum.IsDefined(compression))
+        {
+            throw new InvalidDataException($"text format {format} or compression {compression} unknown");
+        }
+
+        return new TextFacts(format, compression, reader.ReadString(), reader.ReadBoolean());
+    }
+
+    private static void WriteText(BinaryWriter writer, TextFacts? text)
+    {
+        writer.Write(text is not null);
+        if (text is not null)
+        {
+            writer.Write((byte)text.Format);
+            writer.Write((byte)text.Compression);
+            writer.Write(text.Settings);
+            writer.Write(text.RowsExact);
+        }
     }
 
     private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;

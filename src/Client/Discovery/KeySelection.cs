@@ -4,7 +4,7 @@ using CqSourceS3.Naming;
 namespace CqSourceS3.Client.Discovery;
 
 /// <summary>
-/// Which listed keys can belong to a table: Parquet names only, hidden and temporary objects left out
+/// Which listed keys can belong to a table: names with an extension of the <c>filetype</c> only, hidden and temporary objects left out
 /// (<c>ignore_hidden</c>), then the <c>include</c> and <c>exclude</c> globs, exclude winning. Applied before keys are
 /// grouped into tables, so an ignored object never names, widens or fails a table.
 /// </summary>
@@ -14,8 +14,9 @@ internal sealed class KeySelection
     private readonly KeyGlob[] _exclude;
     private readonly bool _ignoreHidden;
 
-    public KeySelection(IEnumerable<KeyGlob> include, IEnumerable<KeyGlob> exclude, bool ignoreHidden)
+    public KeySelection(IEnumerable<KeyGlob> include, IEnumerable<KeyGlob> exclude, bool ignoreHidden, ObjectFormats formats = ObjectFormats.Parquet)
     {
+        Formats = formats;
         _include = [.. include];
         _exclude = [.. exclude];
         _ignoreHidden = ignoreHidden;
@@ -28,8 +29,11 @@ internal sealed class KeySelection
     public static KeySelection For(SourceSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return new(spec.Include.Select(KeyGlob.Parse), spec.Exclude.Select(KeyGlob.Parse), spec.IgnoreHidden);
+        return new(spec.Include.Select(KeyGlob.Parse), spec.Exclude.Select(KeyGlob.Parse), spec.IgnoreHidden, FileTypes.FormatsOf(spec.Filetype));
     }
+
+    /// <summary>The formats whose keys are read (<c>filetype</c>).</summary>
+    public ObjectFormats Formats { get; }
 
     /// <summary>
     /// The prefix to list under: <paramref name="pathPrefix"/>, or the literal start every include glob shares when
@@ -55,9 +59,9 @@ internal sealed class KeySelection
             return IgnoreReason.Hidden;
         }
 
-        if (!TableNames.IsCandidate(key))
+        if (!TableNames.IsCandidate(key, Formats))
         {
-            return IgnoreReason.NotParquet;
+            return IgnoreReason.OtherFileType;
         }
 
         if ((_include.Length > 0 && !Array.Exists(_include, g => g.IsMatch(key))) || Array.Exists(_exclude, g => g.IsMatch(key)))

@@ -1,4 +1,5 @@
 using CqSourceS3.Client.Evolution;
+using CqSourceS3.Client.Formats;
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Storage;
 
@@ -11,7 +12,7 @@ namespace CqSourceS3.Client.Discovery;
 internal static class ObjectFailures
 {
     /// <summary>
-    /// Skippable: the object is not readable Parquet, is encrypted, holds a value its table's widened column type cannot
+    /// Skippable: the object is not readable Parquet (or CSV, JSON Lines), is encrypted, holds a value its table's widened column type cannot
     /// hold, timed out, vanished or changed after listing, or
     /// could not be read for a transient reason (its own I/O on this machine or the network, memory, threads).
     /// Not skippable: a missing bucket or denied access: those fail every object alike and must surface as one clear
@@ -21,6 +22,7 @@ internal static class ObjectFailures
     {
         OperationCanceledException => false,
         ParquetReadException => true,
+        TextReadException => true,
         ColumnWideningException => true,
         StoreException store => store.Failure is StoreFailure.ObjectNotFound || IsTransient(store),
         _ => false,
@@ -29,6 +31,7 @@ internal static class ObjectFailures
     public static SkippedObject ToSkipped(Exception error, StoredObject obj, string table) => (error switch
     {
         ParquetReadException parquet => new SkippedObject(obj.Key, table, parquet.Message, parquet.IsTransient),
+        TextReadException text => new SkippedObject(obj.Key, table, text.Message, text.IsTransient),
         StoreException store => new SkippedObject(obj.Key, table, store.Message, IsTransient(store)),
         // The object's own values do not fit the table's widened type: reading it again gives the same answer.
         ColumnWideningException widening => new SkippedObject(obj.Key, table, widening.Message, Transient: false),

@@ -1,3 +1,4 @@
+using CqSourceS3.Client.Formats;
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Tables;
 using CqSourceS3.Naming;
@@ -40,7 +41,7 @@ internal sealed class PartitionLayout
     /// The layout of a table's <paramref name="files"/> under <paramref name="rules"/>, or the reason the table cannot
     /// be synced: two objects with different partition names, a name twice in one key, a value that is not of its type.
     /// </summary>
-    public static PartitionLayout Of(string table, IReadOnlyList<ParquetFileInfo> files, DiscoveryRules rules, out string? error)
+    public static PartitionLayout Of(string table, IReadOnlyList<ObjectFileInfo> files, DiscoveryRules rules, out string? error)
     {
         error = null;
         if (rules.Hive == HivePartitioning.Disabled || files.Count == 0)

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using CqSourceS3.Client.Formats;
 using CqSourceS3.Client.Parquet;
+using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.Storage;
 using CqSourceS3.Client.Tables;
 using CqSourceS3.Client.Telemetry;
@@ -19,6 +21,7 @@ namespace CqSourceS3.Client.Discovery;
 internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions readOptions, int concurrency, ILogger logger, FooterCache? cache = null, DiscoveryRules? rules = null)
 {
     private readonly DiscoveryRules _rules = rules ?? DiscoveryRules.Default;
+    private readonly ObjectFormatReader _formats = new(readOptions, (rules ?? DiscoveryRules.Default).Text);
 
     public Task<DiscoveryResult> DiscoverAsync(string prefix, CancellationToken cancellationToken) =>
         SyncTelemetry.TraceAsync(SyncTelemetry.DiscoverySpan, async span =>
@@ -59,7 +62,7 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
         foreach (var (name, keys) in grouping.Tables)
         {
             var files = keys.Where(footers.ContainsKey).Select(k => footers[k]).OrderBy(f => f.StoredObject.Key, StringComparer.Ordinal).ToList();
-            tables.Add(Check(name, files, _rules, policySkipped));
+            tables.Add(Check(name, files, _rules, skipped, policySkipped));
         }
 
         foreach (var skip in policySkipped)
@@ -87,13 +90,13 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
             }
         }
 
-        return new DiscoveryResult(tables, skipped, IgnoredObjects.FromCounts(ignored)) { Location = store.Location, Prefix = prefix };
+        return new DiscoveryResult(tables, skipped, IgnoredObjects.FromCounts(ignored) with { Extensions = ObjectExtension.Describe(_rules.Selection.Formats) }) { Location = store.Location, Prefix = prefix };
     }
 
-    private async Task<(Dictionary<string, ParquetFileInfo> Footers, List<SkippedObject> Skipped)> ReadFootersAsync(
+    private async Task<(Dictionary<string, ObjectFileInfo> Footers, List<SkippedObject> Skipped)> ReadFootersAsync(
         TableGrouping grouping, Dictionary<string, StoredObject> objects, CancellationToken cancellationToken)
     {
-        var footers = new ConcurrentDictionary<string, ParquetFileInfo>(StringComparer.Ordinal);
+        var footers = new ConcurrentDictionary<string, ObjectFileInfo>(StringComparer.Ordinal);
         var skipped = new ConcurrentBag<SkippedObject>();
         var toRead = new List<(string Table, StoredObject Object)>();
         foreach (var (table, keys) in grouping.Tables)
@@ -102,7 +105,7 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
             {
                 // Cache hits are taken here, in one pass: on a repeated discovery that is every object, and scheduling
                 // each through the parallel loop below cost more than the lookups themselves.
-                if (cache is not null && cache.TryGet(obj, out var known))
+                if (cache is not null && cache.TryGet(obj, out var known) && _formats.IsCurrent(known))
                 {
                     footers[obj.Key] = known;
                 }
@@ -114,12 +117,11 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
         }
 
         var cached = footers.Count;
-        var reader = new ParquetFooterReader(readOptions);
         await Parallel.ForEachAsync(toRead, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (item, token) =>
         {
             try
             {
-                var info = await reader.ReadAsync(store, item.Object, token).ConfigureAwait(false);
+                var info = await _formats.DescribeAsync(store, item.Object, token).ConfigureAwait(false);
                 footers[item.Object.Key] = info;
                 cache?.Put(info);
             }
@@ -135,24 +137,60 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
             ClientLog.FootersRead(logger, footers.Count - cached, cached);
         }
 
-        return (new Dictionary<string, ParquetFileInfo>(footers, StringComparer.Ordinal), [.. skipped.OrderBy(s => s.Key, StringComparer.Ordinal)]);
+        return (new Dictionary<string, ObjectFileInfo>(footers, StringComparer.Ordinal), [.. skipped.OrderBy(s => s.Key, StringComparer.Ordinal)]);
     }
 
-    private static DiscoveredTable Check(string name, List<ParquetFileInfo> files, DiscoveryRules rules, List<SkippedObject> policySkipped)
+    /// <summary>A table reads one format: its objects' schemas are compared as that format's, and its readers agree on types.</summary>
+    private static string? MixedFormats(string name, List<ObjectFileInfo> files)
+    {
+        var first = files[0];
+        var other = files.Find(f => FormatOf(f) != FormatOf(first));
+        return other is null ? null
+            : $"table \"{name}\": its objects are of two formats: '{first.StoredObject.Key}' is {Describe(FormatOf(first))} and '{other.StoredObject.Key}' is {Describe(FormatOf(other))}; a table reads one format (move one kind to another folder, or narrow include/exclude or filetype)";
+    }
+
+    private static ObjectFormats FormatOf(ObjectFileInfo file) => file.Text?.Format ?? ObjectFormats.Parquet;
+
+    private static string Describe(ObjectFormats format) => format switch
+    {
+        ObjectFormats.Csv => "CSV",
+        ObjectFormats.JsonLines => "JSON Lines",
+        _ => "Parquet",
+    };
+
+    private static DiscoveredTable Check(string name, List<ObjectFileInfo> files, DiscoveryRules rules, List<SkippedObject> unreadable, List<SkippedObject> policySkipped)
     {
         if (files.Count == 0)
         {
-            return new DiscoveredTable(name, files, $"table \"{name}\": none of its objects could be read (see the skipped objects)");
+            // The first failure is named here too: under error_policy fail this is the table's whole error message.
+            var own = unreadable.Where(s => s.Table == name).ToList();
+            return new DiscoveredTable(name, files, own.Count == 0
+                ? $"table \"{name}\": none of its objects could be read"
+                : $"table \"{name}\": none of its objects could be read ({own.Count} skipped; the first: {own[0].Reason})");
         }
 
-        var check = TableSchemaCheck.Of(name, files, rules.SchemaPolicy);
+        if (MixedFormats(name, files) is { } mixed)
+        {
+            return new DiscoveredTable(name, files, mixed);
+        }
+
+        // Empty and header-only text objects have no values to type their columns by (all would be utf8): they take no
+        // part in the schema check, and take the table's schema, which they trivially fit with no rows.
+        var empty = files.Where(f => f.IsKnownEmpty).ToList();
+        var shaped = empty.Count == files.Count ? files : [.. files.Where(f => !f.IsKnownEmpty)];
+        if (FormatOf(files[0]) != ObjectFormats.Parquet && rules.SchemaPolicy == SchemaPolicies.UnionByName)
+        {
+            shaped = TextColumnWidening.Apply(shaped);
+        }
+        var check = TableSchemaCheck.Of(name, shaped, rules.SchemaPolicy);
         policySkipped.AddRange(check.Skipped);
         if (check.Error is not null)
         {
             return new DiscoveredTable(name, files, check.Error);
         }
 
-        files = [.. check.Files];
+        files = empty.Count == 0 || empty.Count == files.Count ? [.. check.Files]
+            : [.. check.Files.Concat(empty.Select(f => f with { Schema = check.Schema! })).OrderBy(f => f.StoredObject.Key, StringComparer.Ordinal)];
         var partitions = PartitionLayout.Of(name, files, rules, out var partitionError);
         if (partitionError is not null)
         {

@@ -1,5 +1,6 @@
 using Apache.Arrow;
 using CqSourceS3.Client.Evolution;
+using CqSourceS3.Client.Formats;
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Spec;
 
@@ -19,19 +20,19 @@ internal static class TableSchemaCheck
     /// <param name="Columns">Per column, in how many objects it is missing and which types were widened into it.</param>
     /// <param name="Skipped">Objects <c>skip_file</c> left out, with the columns that differ.</param>
     /// <param name="Error">Why the table cannot be synced, naming two objects.</param>
-    internal sealed record Outcome(Schema? Schema, IReadOnlyList<ParquetFileInfo> Files, IReadOnlyList<ColumnEvolution> Columns, IReadOnlyList<SkippedObject> Skipped, string? Error);
+    internal sealed record Outcome(Schema? Schema, IReadOnlyList<ObjectFileInfo> Files, IReadOnlyList<ColumnEvolution> Columns, IReadOnlyList<SkippedObject> Skipped, string? Error);
 
     /// <param name="name">The table.</param>
     /// <param name="files">Its objects with their footers, in key order; at least one.</param>
     /// <param name="policy">One of <see cref="SchemaPolicies"/>.</param>
-    public static Outcome Of(string name, IReadOnlyList<ParquetFileInfo> files, string policy) => policy switch
+    public static Outcome Of(string name, IReadOnlyList<ObjectFileInfo> files, string policy) => policy switch
     {
         SchemaPolicies.Strict => Strict(name, files),
         SchemaPolicies.SkipFile => SkipFile(name, files),
         _ => Union(name, files),
     };
 
-    private static Outcome Union(string name, IReadOnlyList<ParquetFileInfo> files)
+    private static Outcome Union(string name, IReadOnlyList<ObjectFileInfo> files)
     {
         var newestFirst = NewestFirst(files).Select(f => new SchemaSource(f.StoredObject.Key, f.Schema)).ToList();
         var union = SchemaUnion.Of(name, newestFirst);
@@ -40,7 +41,7 @@ internal static class TableSchemaCheck
             : new Outcome(union.Schema, files, union.Columns, [], null);
     }
 
-    private static Outcome Strict(string name, IReadOnlyList<ParquetFileInfo> files)
+    private static Outcome Strict(string name, IReadOnlyList<ObjectFileInfo> files)
     {
         var reference = files[0];
         var others = DistinctSchemas(files.Skip(1), reference);
@@ -57,10 +58,10 @@ internal static class TableSchemaCheck
         return new Outcome(SchemaDifference.MergeNullability(reference.Schema, others.Select(f => f.Schema)), files, [], [], null);
     }
 
-    private static Outcome SkipFile(string name, IReadOnlyList<ParquetFileInfo> files)
+    private static Outcome SkipFile(string name, IReadOnlyList<ObjectFileInfo> files)
     {
         var reference = NewestFirst(files).First();
-        var kept = new List<ParquetFileInfo>(files.Count);
+        var kept = new List<ObjectFileInfo>(files.Count);
         var skipped = new List<SkippedObject>();
         // One comparison per distinct schema instance: cached footers share them.
         var differencesOf = new Dictionary<Schema, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
@@ -90,11 +91,11 @@ internal static class TableSchemaCheck
 
     // Newest by LastModified. Stores keep it to the second, so ties are common; the greater key counts as newer
     // (keys named by date or sequence sort that way), and the choice never depends on listing order.
-    private static IEnumerable<ParquetFileInfo> NewestFirst(IEnumerable<ParquetFileInfo> files) =>
+    private static IEnumerable<ObjectFileInfo> NewestFirst(IEnumerable<ObjectFileInfo> files) =>
         files.OrderByDescending(f => f.StoredObject.LastModified).ThenByDescending(f => f.StoredObject.Key, StringComparer.Ordinal);
 
     // Footers from the cache share one schema instance per table: each instance is compared once, through the first
     // file (in key order) that has it, so a mismatch still names the first file that differs.
-    private static List<ParquetFileInfo> DistinctSchemas(IEnumerable<ParquetFileInfo> files, ParquetFileInfo reference) =>
+    private static List<ObjectFileInfo> DistinctSchemas(IEnumerable<ObjectFileInfo> files, ObjectFileInfo reference) =>
         [.. files.Where(f => !ReferenceEquals(f.Schema, reference.Schema)).DistinctBy(f => (object)f.Schema, ReferenceEqualityComparer.Instance)];
 }

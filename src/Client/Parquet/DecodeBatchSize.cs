@@ -1,3 +1,5 @@
+using CqSourceS3.Client.Formats;
+
 namespace CqSourceS3.Client.Parquet;
 
 /// <summary>
@@ -24,7 +26,7 @@ internal static class DecodeBatchSize
     public const long TargetBytes = 16L * 1024 * 1024;
 
     /// <summary>Rows per decoded batch for <paramref name="file"/>.</summary>
-    public static int RowsFor(ParquetFileInfo file)
+    public static int RowsFor(ObjectFileInfo file)
     {
         ArgumentNullException.ThrowIfNull(file);
         return RowsFor(file.RowCount, file.UncompressedBytes);

@@ -1,4 +1,5 @@
 using Apache.Arrow;
+using CqSourceS3.Client.Formats;
 using CqSourceS3.Client.Storage;
 using ParquetSharp;
 using ParquetSharp.Arrow;
@@ -69,7 +70,7 @@ internal sealed class ParquetFileHandle : IDisposable
     }
 
     /// <summary>The footer's facts for <see cref="ParquetFooterReader"/>.</summary>
-    public ParquetFileInfo Describe(StoredObject obj)
+    public ObjectFileInfo Describe(StoredObject obj)
     {
         using var metadata = Reader.ParquetReader.FileMetaData;
         long uncompressed = 0;
@@ -79,7 +80,7 @@ internal sealed class ParquetFileHandle : IDisposable
             uncompressed += Math.Max(0, reader.MetaData.TotalByteSize);
         }
 
-        return new ParquetFileInfo(obj, Schema, metadata.NumRows, Reader.NumRowGroups, uncompressed);
+        return new ObjectFileInfo(obj, Schema, metadata.NumRows, Reader.NumRowGroups, uncompressed);
     }
 
     /// <summary>Disposes the native reader, then our reference to its input (see <see cref="NativeInputFile"/>).</summary>

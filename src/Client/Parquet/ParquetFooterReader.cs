@@ -1,3 +1,4 @@
+using CqSourceS3.Client.Formats;
 using CqSourceS3.Client.Storage;
 
 namespace CqSourceS3.Client.Parquet;
@@ -15,12 +16,12 @@ internal sealed class ParquetFooterReader(ParquetReadOptions options)
     /// Reads the footer of <paramref name="obj"/>. Throws <see cref="ParquetReadException"/> for anything that is
     /// not a readable, unencrypted Parquet file or that times out; <see cref="StoreException"/> unchanged.
     /// </summary>
-    public async Task<ParquetFileInfo> ReadAsync(IObjectStore store, StoredObject obj, CancellationToken cancellationToken)
+    public async Task<ObjectFileInfo> ReadAsync(IObjectStore store, StoredObject obj, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(obj);
         var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task<ParquetFileInfo> work;
+        Task<ObjectFileInfo> work;
         try
         {
             work = DedicatedThread.Run("parquet-footer", () =>

@@ -20,7 +20,7 @@ public sealed record SourceSpec
     public string? Bucket { get; init; }
 
     /// <summary>The <c>local_path</c> option, documented by its Description.</summary>
-    [Description("A folder of Parquet files read instead of a bucket (keys are paths relative to it, with `/`). Required unless `bucket` is set.")]
+    [Description("A folder of files read instead of a bucket (keys are paths relative to it, with `/`). Required unless `bucket` is set.")]
     [SpecNonEmpty]
     public string? LocalPath { get; init; }
 
@@ -35,9 +35,17 @@ public sealed record SourceSpec
     public string PathPrefix { get; init; } = "";
 
     /// <summary>The <c>filetype</c> option, documented by its Description.</summary>
-    [Description("Format of the objects. Only `parquet` is supported; objects whose key does not end in `.parquet` (any case) are ignored.")]
-    [SpecAllowedValues("parquet")]
-    public string Filetype { get; init; } = "parquet";
+    [Description("Which objects are read, by their file name's extension (any case). `parquet`: `.parquet`. `csv`: `.csv` and `.tsv`. `jsonl`: `.jsonl`, `.ndjson` and `.json` (JSON Lines: one JSON value per line). `auto`: all of these, each object by its own extension. A text object may be compressed, named with `.gz` (gzip) or `.zst` (Zstandard) after its extension, and is decompressed while it streams. Table names drop the whole extension (`events.csv.gz` → `events`). Objects with other extensions are ignored; a table whose objects are of two formats fails with an error naming one object of each.")]
+    [SpecAllowedValues(FileTypes.Parquet, FileTypes.Csv, FileTypes.JsonLines, FileTypes.Auto)]
+    public string Filetype { get; init; } = FileTypes.Parquet;
+
+    /// <summary>The <c>csv</c> option, documented by its Description.</summary>
+    [Description("How CSV and TSV objects are parsed (see the `csv.` options).")]
+    public CsvSpec Csv { get; init; } = new();
+
+    /// <summary>The <c>jsonl</c> option, documented by its Description.</summary>
+    [Description("How JSON Lines objects are read (see the `jsonl.` options).")]
+    public JsonLinesSpec Jsonl { get; init; } = new();
 
     /// <summary>The <c>include</c> option, documented by its Description.</summary>
     [Description("Globs of the keys to read; `[]` reads every key. A glob matches the whole key (`path_prefix` included), case-sensitively: `*` matches within one folder or file name, `**` across folders, `?` one character, `[abc]` one of the characters, `{a,b}` one of the alternatives. `include` and `exclude` apply before keys are grouped into tables. When every glob starts with the same literal prefix, that prefix is pushed into the listing request, as `path_prefix` is.")]
@@ -123,7 +131,7 @@ public sealed record SourceSpec
     public int SettleSeconds { get; init; }
 
     /// <summary>The <c>error_policy</c> option, documented by its Description.</summary>
-    [Description("What to do when an object cannot be read (not valid Parquet, encrypted, deleted after listing, timed out after retries): `skip` logs a warning, lists the object in the summary and goes on with the table; `fail` stops that table with an error naming the object (rows already sent stay sent) and leaves its incremental cursor where it was. Either way the cursor never moves past an object skipped for a transient reason.")]
+    [Description("What to do when an object cannot be read (not valid Parquet, encrypted, a CSV or JSON Lines value, row or line that does not fit its table, deleted after listing, timed out after retries): `skip` logs a warning, lists the object in the summary and goes on with the table; `fail` stops that table with an error naming the object (rows already sent stay sent) and leaves its incremental cursor where it was. Either way the cursor never moves past an object skipped for a transient reason.")]
     [SpecAllowedValues(ErrorPolicies.Skip, ErrorPolicies.Fail)]
     public string ErrorPolicy { get; init; } = ErrorPolicies.Skip;
 
@@ -137,7 +145,7 @@ public sealed record SourceSpec
     public bool Mirror { get; init; }
 
     /// <summary>The <c>footer_cache</c> option, documented by its Description.</summary>
-    [Description("Keep what each object's footer says (schema, row counts) in a file under `footer_cache_dir`, by key, size, LastModified and ETag, so the next discovery reads only the footers of new or changed objects. Within one run, Sync reuses the footers GetTables read either way. A cache file that cannot be read or written is logged and ignored.")]
+    [Description("Keep what each object's footer says (schema, row counts), or what inference learned from a text object's first rows, in a file under `footer_cache_dir`, by key, size, LastModified and ETag (and the `csv`/`jsonl` options, for text objects), so the next discovery reads only new or changed objects. Within one run, Sync reuses the footers GetTables read either way. A cache file that cannot be read or written is logged and ignored.")]
     public bool FooterCache { get; init; } = true;
 
     /// <summary>The <c>footer_cache_dir</c> option, documented by its Description.</summary>

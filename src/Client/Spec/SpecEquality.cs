@@ -26,6 +26,14 @@ internal static class SpecEquality
         _ => value.GetHashCode(),
     };
 
+    /// <summary>Whether two spec records say the same, field by field as <see cref="Equal"/> compares values.</summary>
+    public static bool SameFields<T>(T a, T? b)
+        where T : class => b is not null && SpecShapes.FieldsOf(typeof(T)).All(p => Equal(p.Get!(a), p.Get!(b)));
+
+    /// <summary>A hash of a spec record that agrees with <see cref="SameFields"/>.</summary>
+    public static int FieldsHash<T>(T value)
+        where T : class => SpecShapes.FieldsOf(typeof(T)).Aggregate(0, (hash, p) => HashCode.Combine(hash, Hash(p.Get!(value))));
+
     private sealed class Comparer : IEqualityComparer<object?>
     {
         public static readonly Comparer Instance = new();

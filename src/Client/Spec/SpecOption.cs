@@ -28,6 +28,16 @@ internal sealed record SpecOption(string Name, string Type, string Default, stri
     /// <summary>Every option, in the spec's declaration order.</summary>
     public static IReadOnlyList<SpecOption> All { get; } = [.. SpecReader.Properties.Select(p => Of(p, p.Get!(new SourceSpec())))];
 
+    /// <summary>
+    /// The options of the spec's sections (<c>csv:</c>, <c>jsonl:</c>), named by path (<c>csv.delimiter</c>), in
+    /// declaration order. The table lists them right after their section.
+    /// </summary>
+    public static IReadOnlyList<SpecOption> Nested { get; } = [.. SpecReader.Properties.SelectMany(p => NestedOf(p.Name, p.PropertyType, p.Get!(new SourceSpec())))];
+
+    /// <summary>Every row of the option table, in its order: each option, a section followed by its fields.</summary>
+    public static IReadOnlyList<SpecOption> TableOptions { get; } =
+        [.. All.SelectMany(o => Nested.Where(n => n.Name.StartsWith(o.Name + ".", StringComparison.Ordinal)).Prepend(o))];
+
     /// <summary>The whole option table as the README and docs/configuration.md carry it (lines end with <c>\n</c>).</summary>
     public static string MarkdownTable { get; } = BuildTable();
 
@@ -49,8 +59,18 @@ internal sealed record SpecOption(string Name, string Type, string Default, stri
             throw new InvalidOperationException($"spec option {property.Name} has both a default value and a [SpecDefaultText]");
         }
 
-        return new SpecOption(property.Name, TypeOf(property), defaultText ?? DefaultOf(defaultValue), meaning, defaultText);
+        // A section's defaults are its fields', listed in their own rows.
+        var shownDefault = defaultText ?? (IsSection(property.PropertyType) ? "—" : DefaultOf(defaultValue));
+        return new SpecOption(property.Name, TypeOf(property), shownDefault, meaning, defaultText);
     }
+
+    /// <summary>The fields of a section (an object-valued option other than a list item), each named <c>section.field</c>.</summary>
+    private static IEnumerable<SpecOption> NestedOf(string section, Type type, object? defaults) =>
+        IsSection(type)
+            ? SpecShapes.FieldsOf(type).Select(f => Of(f, f.Get!(defaults!)) with { Name = $"{section}.{f.Name}" })
+            : [];
+
+    private static bool IsSection(Type type) => SpecShapes.Of(type) == SpecShape.Object;
 
     private static string TypeOf(JsonPropertyInfo property) => TypeOf(property.PropertyType, property.AttributeProvider, plural: false);
 
@@ -99,7 +119,7 @@ internal sealed record SpecOption(string Name, string Type, string Default, stri
     private static string BuildTable()
     {
         var table = new StringBuilder().Append(TableHeader).Append('\n').Append("|---|---|---|---|\n");
-        foreach (var option in All)
+        foreach (var option in TableOptions)
         {
             table.Append(option.Row).Append('\n');
         }

@@ -143,9 +143,11 @@ public static class SpecSchema
     {
         var fields = SpecShapes.FieldsOf(type);
         var properties = new JsonObject();
+        var defaults = type.GetConstructor(Type.EmptyTypes)?.Invoke(null);
         foreach (var field in fields)
         {
-            properties[field.Name] = SchemaOf(field.PropertyType, field.AttributeProvider);
+            // Sections (csv:, jsonl:) describe their fields like top-level options; list items (table_rules) have no defaults.
+            properties[field.Name] = defaults is not null ? Describe(field, field.Get!(defaults)) : SchemaOf(field.PropertyType, field.AttributeProvider);
         }
 
         return new JsonObject

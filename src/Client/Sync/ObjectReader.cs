@@ -4,6 +4,7 @@ using Apache.Arrow;
 using CqSourceS3.Client.Arrow;
 using CqSourceS3.Client.Discovery;
 using CqSourceS3.Client.Evolution;
+using CqSourceS3.Client.Formats;
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.Storage;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Logging;
 namespace CqSourceS3.Client.Sync;
 
 /// <summary>
-/// Reads one object of a run into Insert messages: Parquet batches, cut into records, each given its
+/// Reads one object of a run into Insert messages: its batches (Parquet or text), cut into records, each given its
 /// <c>_cq_id</c>s and encoded. The one place that decides what a failed read leads to: a retry (transient, and no row
 /// of the object sent yet), a skip with a warning, or, under <c>error_policy: fail</c>, a stop of its table.
 /// </summary>
@@ -22,6 +23,8 @@ internal sealed class ObjectReader(
     IObjectStore store, SourceSpec spec, SyncSettings settings, bool deterministicIds,
     RunCounters counters, TableStops stops, ProgressReporter progress, TableSpans spans, ILogger logger)
 {
+    private readonly ObjectFormatReader _formats = new(settings.ReadOptions, TextReadSettings.For(spec));
+
     /// <summary>The table error under <c>error_policy: fail</c>, the same in a sync and in its dry run.</summary>
     public static string StopReason(SkippedObject skip) =>
         $"table {skip.Table}: object {skip.Key} could not be read ({skip.Reason}); error_policy is fail, so the table stops and its cursor stays";
@@ -128,7 +131,8 @@ internal sealed class ObjectReader(
         long row = 0;
         try
         {
-            var batches = new ParquetBatchReader(settings.ReadOptions).ReadAsync(store, obj, DecodeBatchSize.RowsFor(file), cancellationToken);
+            // An object discovery read to its end without a row (an empty or header-only text object) is not read again.
+            var batches = file.IsKnownEmpty ? AsyncEnumerable.Empty<RecordBatch>() : _formats.ReadAsync(store, file, cancellationToken);
             await foreach (var decoded in batches.ConfigureAwait(false))
             {
                 using (var batch = conformer.IsIdentity ? decoded : conformer.Conform(decoded, obj.Key))

@@ -1,4 +1,5 @@
 using CqSourceS3.Client.Discovery;
+using CqSourceS3.Client.Formats;
 using CqSourceS3.Client.Parquet;
 
 namespace CqSourceS3.Client.Sync;
@@ -59,16 +60,19 @@ internal sealed record PreparedSync(
         return new SyncPlan(tables, Discovery.Skipped) { Ignored = Discovery.Ignored, Share = Share };
     }
 
-    private bool IsSelected(string table, ParquetFileInfo file) =>
+    private bool IsSelected(string table, ObjectFileInfo file) =>
         !Incremental.TryGetValue(table, out var run) || run.IsSelected(file.StoredObject);
 }
 
 /// <summary>One object to read: its table, its footer facts and its table's cursor bookkeeping (null without state).</summary>
-internal sealed record ObjectWork(Tables.CqTableSchema Table, ParquetFileInfo File, IncrementalTable? Incremental)
+internal sealed record ObjectWork(Tables.CqTableSchema Table, ObjectFileInfo File, IncrementalTable? Incremental)
 {
     /// <summary>The object's typed hive partition values, in the order of its table's partition columns.</summary>
     public IReadOnlyList<object?> Partitions { get; init; } = [];
 
     /// <summary>An object's average compressed row group: what the decoder holds while reading it.</summary>
-    public long Weight => File.StoredObject.Size / Math.Max(1, File.RowGroupCount);
+    public long Weight => File.Text is null
+        ? File.StoredObject.Size / Math.Max(1, File.RowGroupCount)
+        // A text object streams through one batch at a time, whatever its size.
+        : Math.Min(File.StoredObject.Size, Parquet.DecodeBatchSize.TargetBytes);
 }

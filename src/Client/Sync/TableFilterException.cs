@@ -57,12 +57,15 @@ public sealed class TableFilterException : SourceException
         var ignored = scope.Ignored switch
         {
             { Total: 0 } => "",
-            { Total: 1, NotParquet: 1 } => " (1 other object there does not end in .parquet)",
-            { Total: var n, NotParquet: var m } when n == m => string.Create(CultureInfo.InvariantCulture, $" ({n} other objects there do not end in .parquet)"),
+            { Total: 1, OtherFileType: 1 } => $" (1 other object there does not end in {scope.Ignored.Extensions})",
+            { Total: var n, OtherFileType: var m } when n == m => string.Create(CultureInfo.InvariantCulture, $" ({n} other objects there do not end in {scope.Ignored.Extensions})"),
             var some => $" (other objects there are ignored: {some.Describe()})",
         };
         return scope.Tables == 0
-            ? $"{goSdkText}: there are no Parquet objects {where}{ignored}; check the bucket or folder and path_prefix"
+            ? $"{goSdkText}: there are no {Wanted(scope.Ignored)} {where}{ignored}; check the bucket or folder and path_prefix"
             : string.Create(CultureInfo.InvariantCulture, $"{goSdkText} among the {scope.Tables} tables found {where}");
     }
+
+    private static string Wanted(Discovery.IgnoredObjects ignored) =>
+        ignored.Extensions == ".parquet" ? "Parquet objects" : $"objects ending in {ignored.Extensions}";
 }

@@ -1,7 +1,10 @@
 using Apache.Arrow;
 using CqSourceS3.Client.Discovery;
+using CqSourceS3.Client.Formats;
 using CqSourceS3.Client.Sharding;
+using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.Tables;
+using CqSourceS3.Naming;
 
 namespace CqSourceS3.Plugin.Cli;
 
@@ -44,6 +47,18 @@ internal sealed record DiscoveryReport(IReadOnlyList<DiscoveryReport.TableEntry>
     /// <summary>One table as reported.</summary>
     internal sealed record TableEntry(string Name, IReadOnlyList<ObjectEntry> Objects, long Bytes, long Rows, IReadOnlyList<ColumnEntry> Columns, IReadOnlyList<string> PartitionColumns, string? Error)
     {
+        /// <summary>The table's format: <c>parquet</c>, <c>csv</c> or <c>jsonl</c> (a table of two formats is an error, named by its first object).</summary>
+        public string Format { get; init; } = FileTypes.Parquet;
+
+        /// <summary>True when <see cref="Rows"/> is exact: every object's row count is known (footers, or text read to its end).</summary>
+        public bool RowsExact => Objects.All(o => o.RowsExact);
+
+        /// <summary>For a text table: data rows type inference read over all its objects; 0 for Parquet.</summary>
+        public long InferenceRows { get; init; }
+
+        /// <summary>For a text table: objects inference read to their end (their row counts are exact).</summary>
+        public int ObjectsReadToEnd => Objects.Count(o => o.RowsExact);
+
         public static TableEntry From(DiscoveredTable table)
         {
             var schema = table.Table?.Schema ?? (table.Files.Count > 0 ? table.Files[0].Schema : null);
@@ -51,9 +66,27 @@ internal sealed record DiscoveryReport(IReadOnlyList<DiscoveryReport.TableEntry>
                 ? []
                 : schema.FieldsList.Where(f => f.Name is not (CqMetadata.CqIdColumn or CqMetadata.CqParentIdColumn))
                     .Select(f => Column(f, table.Evolution)).ToList();
-            var objects = table.Files.Select(f => new ObjectEntry(f.StoredObject.Key, f.StoredObject.Size, f.StoredObject.LastModified.ToUniversalTime(), f.RowCount)).ToList();
-            return new TableEntry(table.Name, objects, table.Bytes, table.Rows, columns, table.PartitionColumns, table.Error);
+            var objects = table.Files.Select(f => new ObjectEntry(f.StoredObject.Key, f.StoredObject.Size, f.StoredObject.LastModified.ToUniversalTime(), f.RowCount) { RowsExact = f.RowCountIsExact }).ToList();
+            return new TableEntry(table.Name, objects, table.Bytes, table.Rows, columns, table.PartitionColumns, table.Error)
+            {
+                Format = table.Files.Count > 0 ? FormatOf(table.Files[0]) : FileTypes.Parquet,
+                InferenceRows = table.Files.Where(f => f.Text is not null).Sum(f => f.RowCount),
+            };
         }
+
+        private static string FormatOf(ObjectFileInfo file) => file.Text?.Format switch
+        {
+            ObjectFormats.Csv => FileTypes.Csv,
+            ObjectFormats.JsonLines => FileTypes.JsonLines,
+            _ => FileTypes.Parquet,
+        };
+
+        /// <summary>"csv: types inferred from 1000 rows (2 of 3 objects read to their end)", or null for Parquet.</summary>
+        public string? InferenceText => Format == FileTypes.Parquet ? null
+            : $"{Format}: types inferred from {InferenceRows.ToString(System.Globalization.CultureInfo.InvariantCulture)} rows ({ObjectsReadToEnd} of {Objects.Count} objects read to their end{(RowsExact ? "" : "; the others' row counts are those inference read")})";
+
+        /// <summary>The row count as shown: <c>1000+</c> when some object was not read to its end.</summary>
+        public string RowsText => Rows.ToString(System.Globalization.CultureInfo.InvariantCulture) + (RowsExact ? "" : "+");
 
         private static ColumnEntry Column(Field field, IReadOnlyList<CqSourceS3.Client.Evolution.ColumnEvolution> evolution)
         {
@@ -67,7 +100,14 @@ internal sealed record DiscoveryReport(IReadOnlyList<DiscoveryReport.TableEntry>
     }
 
     /// <summary>One object of a table, as listed, with its footer's row count.</summary>
-    internal sealed record ObjectEntry(string Key, long Size, DateTimeOffset LastModified, long Rows);
+    internal sealed record ObjectEntry(string Key, long Size, DateTimeOffset LastModified, long Rows)
+    {
+        /// <summary>False for a text object inference did not read to its end: <see cref="Rows"/> is then what it read.</summary>
+        public bool RowsExact { get; init; } = true;
+
+        /// <summary>The row count as shown: <c>1000+</c> when not exact.</summary>
+        public string RowsText => Rows.ToString(System.Globalization.CultureInfo.InvariantCulture) + (RowsExact ? "" : "+");
+    }
 
     /// <summary>
     /// One column with its Arrow type text and, under <c>schema_policy: union_by_name</c>, in how many objects it is

@@ -6,7 +6,7 @@ namespace CqSourceS3.Plugin.Cli;
 
 /// <summary>
 /// <c>discover --format json</c>: one indented document whose shape is documented in the README and stays stable:
-/// <c>{"tables":[{"name","objects":[{"key","size","last_modified","rows"}],"bytes","rows","columns":[{"name","type","nullable","missing_in","widened_from"}],"partition_columns":[name],"error"}],"skipped":[{"key","table","reason","transient"}],"ignored":N,"ignored_by_reason":{"not_parquet","hidden","excluded"}}</c>,
+/// <c>{"tables":[{"name","objects":[{"key","size","last_modified","rows","rows_exact"}],"bytes","rows","rows_exact","format","inference":{"rows_read","objects_read_to_end"} (text tables only),"columns":[{"name","type","nullable","missing_in","widened_from"}],"partition_columns":[name],"error"}],"skipped":[{"key","table","reason","transient"}],"ignored":N,"ignored_by_reason":{"other_file_type","not_parquet" (the same count, its name before text formats),"hidden","excluded"}}</c>,
 /// and with <c>--shard</c> a last member <c>"shard":{"num","total","shard_by","tables","total_tables","objects","total_objects","bytes","total_bytes","rows","total_rows"}</c>.
 /// Written field by field rather than serialized from the records, so renaming a C# property cannot change it.
 /// </summary>
@@ -42,7 +42,9 @@ internal static class DiscoveryReportJson
             json.WriteEndArray();
             json.WriteNumber("ignored", report.Ignored.Total);
             json.WriteStartObject("ignored_by_reason");
-            json.WriteNumber("not_parquet", report.Ignored.NotParquet);
+            json.WriteNumber("other_file_type", report.Ignored.OtherFileType);
+            // The name before text formats existed, kept for scripts that read it.
+            json.WriteNumber("not_parquet", report.Ignored.OtherFileType);
             json.WriteNumber("hidden", report.Ignored.Hidden);
             json.WriteNumber("excluded", report.Ignored.Excluded);
             json.WriteEndObject();
@@ -86,12 +88,23 @@ internal static class DiscoveryReportJson
             json.WriteNumber("size", obj.Size);
             json.WriteString("last_modified", obj.LastModified.UtcDateTime);
             json.WriteNumber("rows", obj.Rows);
+            json.WriteBoolean("rows_exact", obj.RowsExact);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
         json.WriteNumber("bytes", table.Bytes);
         json.WriteNumber("rows", table.Rows);
+        json.WriteBoolean("rows_exact", table.RowsExact);
+        json.WriteString("format", table.Format);
+        if (table.InferenceText is not null)
+        {
+            json.WriteStartObject("inference");
+            json.WriteNumber("rows_read", table.InferenceRows);
+            json.WriteNumber("objects_read_to_end", table.ObjectsReadToEnd);
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("columns");
         foreach (var column in table.Columns)
         {

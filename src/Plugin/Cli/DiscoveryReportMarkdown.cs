@@ -27,7 +27,7 @@ internal static class DiscoveryReportMarkdown
         output.WriteLine("|---|--:|--:|--:|---|");
         foreach (var table in report.Tables)
         {
-            output.WriteLine($"| `{Cell(table.Name)}` | {Number(table.Objects.Count)} | {Number(table.Rows)} | {Number(table.Bytes)} | {(table.Error is not null ? "**error**" : report.IsPartial(table) ? "partial" : "ok")} |");
+            output.WriteLine($"| `{Cell(table.Name)}` | {Number(table.Objects.Count)} | {table.RowsText} | {Number(table.Bytes)} | {(table.Error is not null ? "**error**" : report.IsPartial(table) ? "partial" : "ok")} |");
         }
 
         foreach (var table in report.Tables)
@@ -63,7 +63,13 @@ internal static class DiscoveryReportMarkdown
             output.WriteLine();
         }
 
-        output.WriteLine($"{Plural(table.Objects.Count, "object")}, {Plural(table.Rows, "row")}, {Plural(table.Bytes, "byte")}.");
+        output.WriteLine($"{Plural(table.Objects.Count, "object")}, {table.RowsText} row{(table.Rows == 1 && table.RowsExact ? "" : "s")}, {Plural(table.Bytes, "byte")}.");
+        if (table.InferenceText is { } inference)
+        {
+            output.WriteLine();
+            output.WriteLine($"Format {inference}.");
+        }
+
         if (table.Columns.Count > 0)
         {
             output.WriteLine();
@@ -97,7 +103,7 @@ internal static class DiscoveryReportMarkdown
             output.WriteLine("|---|--:|--:|---|");
             foreach (var obj in table.Objects)
             {
-                output.WriteLine($"| `{Cell(obj.Key)}` | {Number(obj.Size)} | {Number(obj.Rows)} | {obj.LastModified.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} |");
+                output.WriteLine($"| `{Cell(obj.Key)}` | {Number(obj.Size)} | {obj.RowsText} | {obj.LastModified.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} |");
             }
         }
     }

@@ -21,7 +21,7 @@ internal static class DiscoveryReportText
         {
             t.Name,
             Number(t.Objects.Count),
-            Number(t.Rows),
+            t.RowsText,
             Number(t.Bytes),
             Number(t.Columns.Count),
             t.Error is not null ? "ERROR" : report.IsPartial(t) ? "partial" : "ok",
@@ -30,7 +30,12 @@ internal static class DiscoveryReportText
         foreach (var table in report.Tables)
         {
             output.WriteLine();
-            output.WriteLine($"{table.Name}: {Plural(table.Objects.Count, "object")}, {Plural(table.Rows, "row")}, {Plural(table.Bytes, "byte")}");
+            output.WriteLine($"{table.Name}: {Plural(table.Objects.Count, "object")}, {table.RowsText} row{(table.Rows == 1 && table.RowsExact ? "" : "s")}, {Plural(table.Bytes, "byte")}");
+            if (table.InferenceText is { } inference)
+            {
+                output.WriteLine($"  {inference}");
+            }
+
             if (table.Error is not null)
             {
                 output.WriteLine($"  error: {table.Error}");
@@ -54,7 +59,7 @@ internal static class DiscoveryReportText
                 {
                     "    " + o.Key,
                     Plural(o.Size, "byte"),
-                    Plural(o.Rows, "row"),
+                    $"{o.RowsText} row{(o.Rows == 1 && o.RowsExact ? "" : "s")}",
                     o.LastModified.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                 })], rightAligned: [1, 2]);
             }

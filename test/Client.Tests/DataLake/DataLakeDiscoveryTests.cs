@@ -161,7 +161,7 @@ public sealed class DataLakeDiscoveryTests
 
         var sales = Assert.Single(result.Tables);
         Assert.Equal(["sales/year=2023/a.parquet"], sales.Files.Select(f => f.StoredObject.Key));
-        Assert.Equal(new IgnoredObjects(NotParquet: 1, Hidden: 4, Excluded: 0), result.Ignored);
+        Assert.Equal(new IgnoredObjects(OtherFileType: 1, Hidden: 4, Excluded: 0), result.Ignored);
         Assert.All(_store.Reads, r => Assert.Equal("sales/year=2023/a.parquet", r.Key));
     }
 

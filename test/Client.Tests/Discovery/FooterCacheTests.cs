@@ -1,9 +1,12 @@
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using CqSourceS3.Client.Discovery;
+using CqSourceS3.Client.Formats;
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.Storage;
+using CqSourceS3.Client.Text;
+using CqSourceS3.Naming;
 using CqSourceS3.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 using static CqSourceS3.Tests.Shared.SimpleParquet;
@@ -121,7 +124,7 @@ public sealed class FooterCacheTests : IDisposable
         var old = new Schema(
             [Nullable("name", StringViewType.Default), Nullable("price", new Decimal32Type(9, 2)), Nullable("tags", new ListViewType(new Field("item", BinaryViewType.Default, true)))],
             [new("origin", "test")]);
-        Assert.Equal(1, file.Write([new ParquetFileInfo(new StoredObject("t/a.parquet", 1000, Monday, "etag"), old, 10, 1, 500)]));
+        Assert.Equal(1, file.Write([new ObjectFileInfo(new StoredObject("t/a.parquet", 1000, Monday, "etag"), old, 10, 1, 500)]));
 
         var loaded = Assert.Single(file.Read());
 
@@ -143,6 +146,35 @@ public sealed class FooterCacheTests : IDisposable
         Assert.True(Persistent().TryGet(obj, out _));
         // Another prefix of the same bucket has a file of its own and does not see these entries.
         Assert.False(FooterCache.Persistent(FooterCacheFile.For(_folder, _store.Location, "other/"), NullLogger.Instance).TryGet(obj, out _));
+    }
+
+    [Fact]
+    public void Write_TextObjectFacts_ReadBackExactlyWithTheirJsonColumn()
+    {
+        var file = CacheFile();
+        var schema = new Schema([TextTypes.ToField("id", TextType.Int64), TextTypes.ToField("ctx", TextType.Json), TextTypes.ToField("at", TextType.Timestamp)], []);
+        var csv = new ObjectFileInfo(new StoredObject("t/a.csv.gz", 1000, Monday, "e1"), schema, 1000, 1) { Text = new TextFacts(ObjectFormats.Csv, ObjectCompression.Gzip, "csv:{\"delimiter\":null}", RowsExact: false) };
+        var jsonl = new ObjectFileInfo(new StoredObject("t/b.jsonl", 10, Monday, "e2"), schema, 3, 1) { Text = new TextFacts(ObjectFormats.JsonLines, ObjectCompression.None, "jsonl:{}", RowsExact: true) };
+        var parquet = Info(new StoredObject("t/c.parquet", 100, Monday, "e3"));
+
+        Assert.Equal(3, file.Write([csv, jsonl, parquet]));
+        var loaded = file.Read().ToDictionary(i => i.StoredObject.Key);
+
+        Assert.Equal(csv.Text, loaded["t/a.csv.gz"].Text);
+        Assert.Equal(jsonl.Text, loaded["t/b.jsonl"].Text);
+        Assert.Null(loaded["t/c.parquet"].Text);
+        Assert.Equal((1000L, false), (loaded["t/a.csv.gz"].RowCount, loaded["t/a.csv.gz"].RowCountIsExact));
+        Assert.Equal(ArrowSchemaText.Describe(schema), ArrowSchemaText.Describe(loaded["t/b.jsonl"].Schema));
+        Assert.Equal(TextType.Json, TextTypes.Of(loaded["t/b.jsonl"].Schema.GetFieldByName("ctx")));
+    }
+
+    [Fact]
+    public void Read_FileOfTheLayoutBeforeTextFormats_ReadsAsEmptyWithoutAComplaint()
+    {
+        var bytes = "CQS3FTR1"u8.ToArray().Concat(new byte[64]).ToArray();
+        File.WriteAllBytes(CacheFile().Path, bytes);
+
+        Assert.Empty(CacheFile().Read());
     }
 
     [Theory]
@@ -203,10 +235,10 @@ public sealed class FooterCacheTests : IDisposable
         Assert.Equal(footerCache ? 10 : 0, result.Tables.Sum(t => t.Rows));
     }
 
-    private static ParquetFileInfo Info(StoredObject obj)
+    private static ObjectFileInfo Info(StoredObject obj)
     {
         var schema = new Schema(IdAndName, [new("origin", "test")]);
-        return new ParquetFileInfo(obj, schema, 10, 1, 500);
+        return new ObjectFileInfo(obj, schema, 10, 1, 500);
     }
 
     private FooterCacheFile CacheFile() => FooterCacheFile.For(_folder, _store.Location, "");

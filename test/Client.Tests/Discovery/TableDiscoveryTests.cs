@@ -157,8 +157,9 @@ public sealed class TableDiscoveryTests
 
         var broken = result.Tables.Single(t => t.Name == "broken");
         Assert.Null(broken.Table);
-        Assert.Equal("table \"broken\": none of its objects could be read (see the skipped objects)", broken.Error);
-        Assert.Equal("broken/only.parquet", Assert.Single(result.Skipped).Key);
+        var skipped = Assert.Single(result.Skipped);
+        Assert.Equal("broken/only.parquet", skipped.Key);
+        Assert.Equal($"table \"broken\": none of its objects could be read (1 skipped; the first: {skipped.Reason})", broken.Error);
         Assert.Null(result.Tables.Single(t => t.Name == "fine").Error);
     }
 

@@ -192,10 +192,10 @@ public class SpecReaderTests
     [Fact]
     public void Read_BadValues_MessageSaysWhatIsAllowed()
     {
-        var error = Assert.Throws<SpecException>(() => SpecReader.Read("""{"bucket":"b","concurrency":0,"filetype":"csv","rows_per_record":"x"}"""u8));
+        var error = Assert.Throws<SpecException>(() => SpecReader.Read("""{"bucket":"b","concurrency":0,"filetype":"xlsx","rows_per_record":"x"}"""u8));
 
         Assert.Contains("concurrency: 0 is out of range; must be at least 1, or -1 for unlimited", error.Message, StringComparison.Ordinal);
-        Assert.Contains("filetype: \"csv\" is not supported; allowed values: \"parquet\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("filetype: \"xlsx\" is not supported; allowed values: \"parquet\", \"csv\", \"jsonl\", \"auto\"", error.Message, StringComparison.Ordinal);
         Assert.Contains("rows_per_record: must be an integer, got the string \"x\"", error.Message, StringComparison.Ordinal);
     }
 

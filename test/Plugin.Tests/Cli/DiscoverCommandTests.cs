@@ -62,13 +62,15 @@ public sealed class DiscoverCommandTests : IClassFixture<DiscoverCommandTests.Bu
         Assert.Equal(["tables", "skipped", "ignored", "ignored_by_reason"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["customers", "metrics", "orders"], root.GetProperty("tables").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
         var customers = root.GetProperty("tables")[0];
-        Assert.Equal(["name", "objects", "bytes", "rows", "columns", "partition_columns", "error"], customers.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["name", "objects", "bytes", "rows", "rows_exact", "format", "columns", "partition_columns", "error"], customers.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("parquet", customers.GetProperty("format").GetString());
+        Assert.True(customers.GetProperty("rows_exact").GetBoolean());
         Assert.Equal(_bucket.SizeOf("customers.parquet"), customers.GetProperty("bytes").GetInt64());
         Assert.Equal(10, customers.GetProperty("rows").GetInt64());
         Assert.Equal(JsonValueKind.Null, customers.GetProperty("error").ValueKind);
         Assert.Equal(0, customers.GetProperty("partition_columns").GetArrayLength());
         var customerObject = Assert.Single(customers.GetProperty("objects").EnumerateArray());
-        Assert.Equal(["key", "size", "last_modified", "rows"], customerObject.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["key", "size", "last_modified", "rows", "rows_exact"], customerObject.EnumerateObject().Select(p => p.Name));
         Assert.Equal("customers.parquet", customerObject.GetProperty("key").GetString());
         Assert.Equal(_bucket.SizeOf("customers.parquet"), customerObject.GetProperty("size").GetInt64());
         Assert.Equal(File.GetLastWriteTimeUtc(_bucket.PathOf("customers.parquet")), customerObject.GetProperty("last_modified").GetDateTimeOffset().UtcDateTime, TimeSpan.FromSeconds(1));

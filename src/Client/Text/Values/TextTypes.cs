@@ -1,5 +1,6 @@
 using Apache.Arrow;
 using Apache.Arrow.Types;
+using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.Tables;
 
 namespace CqSourceS3.Client.Text;
@@ -10,21 +11,16 @@ internal static class TextTypes
     /// <summary>The <c>timestamp[us, UTC]</c> every timestamp column gets.</summary>
     public static readonly TimestampType Timestamp = new(TimeUnit.Microsecond, "UTC");
 
-    /// <summary>The names a <c>column_types</c> entry may use, each with its type.</summary>
-    public static readonly IReadOnlyDictionary<string, TextType> Names = new Dictionary<string, TextType>(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The names a <c>csv.column_types</c> entry may use, each with its type.</summary>
+    public static readonly IReadOnlyDictionary<string, TextType> Names = new Dictionary<string, TextType>(StringComparer.Ordinal)
     {
-        ["bool"] = TextType.Bool,
-        ["boolean"] = TextType.Bool,
-        ["int64"] = TextType.Int64,
-        ["bigint"] = TextType.Int64,
-        ["float64"] = TextType.Float64,
-        ["double"] = TextType.Float64,
-        ["date"] = TextType.Date,
-        ["date32"] = TextType.Date,
-        ["timestamp"] = TextType.Timestamp,
-        ["string"] = TextType.Utf8,
-        ["utf8"] = TextType.Utf8,
-        ["json"] = TextType.Json,
+        [HiveColumnTypes.Bool] = TextType.Bool,
+        [HiveColumnTypes.Int64] = TextType.Int64,
+        [HiveColumnTypes.Float64] = TextType.Float64,
+        [HiveColumnTypes.Date32] = TextType.Date,
+        [HiveColumnTypes.Timestamp] = TextType.Timestamp,
+        [HiveColumnTypes.Utf8] = TextType.Utf8,
+        [TextTypeNames.Json] = TextType.Json,
     };
 
     /// <summary>
