@@ -42,9 +42,9 @@ internal static class DatasetGenerator
         return root;
     }
 
-    /// <summary>The Parquet objects of a generated set, as (key, path, bytes), in key order.</summary>
-    public static IReadOnlyList<DatasetObject> Objects(string root) =>
-        [.. Directory.EnumerateFiles(root, "*.parquet", SearchOption.AllDirectories)
+    /// <summary>The objects of a generated set (Parquet unless <paramref name="extension"/> says otherwise), as (key, path, bytes), in key order.</summary>
+    public static IReadOnlyList<DatasetObject> Objects(string root, string extension = ".parquet") =>
+        [.. Directory.EnumerateFiles(root, "*" + extension, SearchOption.AllDirectories)
             .Select(path => new DatasetObject(Path.GetRelativePath(root, path).Replace('\\', '/'), path, new FileInfo(path).Length))
             .OrderBy(o => o.Key, StringComparer.Ordinal)];
 

@@ -42,10 +42,20 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
             // The small-files set serves the S3 listing scenarios and, from the local folder, the shard balance.
             var listing = !Skipped("listing");
             var smallFiles = listing || !Skipped("balance") ? Prepare(DatasetShape.SmallFiles) : null;
-            var duckDb = new DuckDbScan(Path.Combine(repository, "bench", "duckdb"), log);
-            if (!Skipped("duckdb"))
+            var duckDbFolder = Path.Combine(repository, "bench", "duckdb");
+            var duckDb = new DuckDbScan(duckDbFolder, log);
+
+            // DuckDB writes the text sets too, so the text scenarios need it whether or not its Parquet scans run.
+            var text = Skipped("text") && Skipped("big-text") ? null : new TextScenarios(scenarios, duckDb, duckDbFolder, log);
+            if (!Skipped("duckdb") || text is not null)
             {
                 await duckDb.EnsureInstalledAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (text is not null)
+            {
+                await text.PrepareAsync(reference.Root, reference.Shape.TableFolder, reference.Rows, !Skipped("text"), !Skipped("big-text"), arguments.Scale, cancellationToken)
+                    .ConfigureAwait(false);
             }
 
             if (!Skipped("s3") || listing)
@@ -119,6 +129,11 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
                         var table = Path.Combine(bigFile.Root, bigFile.Shape.TableFolder);
                         Record("DuckDB scan, 2 threads, one big file", await duckDb.ScanAsync("duckdb-big-file", table, bigFile.Rows, bigFile.Bytes, cancellationToken).ConfigureAwait(false));
                     }
+                }
+
+                if (text is not null)
+                {
+                    await text.RunRoundAsync(Record, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (!Skipped("s3") && s3 is not null && proxy is not null)

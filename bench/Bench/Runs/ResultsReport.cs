@@ -19,7 +19,7 @@ internal static class ResultsReport
         Line(text, $"Machine: {Environment.ProcessorCount} cores, {MemoryGigabytes():F1} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}. "
             + $"Scale {arguments.Scale}, seed {arguments.Seed}, {arguments.Runs} runs each, interleaved. Plugin: `{Path.GetRelativePath(repository, plugin)}`, "
             + $"spec {(arguments.SpecOverrides is null ? "default" : $"default + `{arguments.SpecOverrides}`")}.\n");
-        Line(text, "| scenario | what | wall s | rows/s | MB/s Parquet | peak RSS MB | fetched MB | CPU s | client CPU s | store CPU s |");
+        Line(text, "| scenario | what | wall s | rows/s | MB/s of objects | peak RSS MB | fetched MB | CPU s | client CPU s | store CPU s |");
         Line(text, "|---|---|---|---|---|---|---|---|---|---|");
         foreach (var s in summaries)
         {
@@ -32,7 +32,8 @@ internal static class ResultsReport
                 + $"{Format(s.ClientCpuSeconds, "F1")} | {Format(s.StoreCpuSeconds, "F1")} |");
         }
 
-        Line(text, "\nDiscovery and listing count objects in the rows columns. Local `fetched` is the plugin's `rchar` (every read call, "
+        Line(text, "\nDiscovery and listing count objects in the rows columns. MB are the objects' bytes as stored: Parquet, or the text files "
+            + "(compressed, for .csv.gz). Local `fetched` is the plugin's `rchar` (every read call, "
             + "page-cache hits included); S3 `fetched` is what the counting proxy saw the server send (bodies and HTTP headers). "
             + "`CPU s` is the measured program's user + system time over the timed span (the plugin's; DuckDB's for its scan): "
             + "2 × wall means both cores busy. `client CPU s` is the bench's own process over a plugin scenario's span: the gRPC "
@@ -53,6 +54,7 @@ internal static class ResultsReport
         Line(text, ShardReport.BalanceRow(byName.GetValueOrDefault("shard-balance")));
         Ratio(text, "4 shards at once ÷ unsharded sync, plugin CPU s, reference (local)", Get(byName, "local-sync-shards", s => s.CpuSeconds?.Median),
             Get(byName, "local-sync", s => s.CpuSeconds?.Median), 1.10);
+        TextRows(text, byName);
         text.Append(ShardReport.Context(byName.GetValueOrDefault("shard-balance"), byName.GetValueOrDefault("local-sync-shards"), byName.GetValueOrDefault("local-sync")));
         if (Seconds(byName, "s3-discovery-cold") is { } cold && Seconds(byName, "s3-get-all-small") is { } getAll && getAll > 0)
         {
@@ -101,6 +103,31 @@ internal static class ResultsReport
         return text.ToString();
     }
 
+    /// <summary>
+    /// Issue #20's rows: plugin CPU seconds against DuckDB's over the same text files (CSV and JSON Lines have a target;
+    /// CSV.gz is reported beside them), and the peak RSS of the big .csv.gz against the small one, which must stay within ±10%.
+    /// </summary>
+    private static void TextRows(StringBuilder text, Dictionary<string, ScenarioSummary> byName)
+    {
+        Ratio(text, "plugin CPU s ÷ DuckDB read_csv CPU s, reference as CSV (local)", Cpu(byName, "local-sync-csv"), Cpu(byName, "duckdb-csv"), 1.5);
+        Ratio(text, "plugin CPU s ÷ DuckDB read_json CPU s, reference as JSON Lines (local)", Cpu(byName, "local-sync-jsonl"), Cpu(byName, "duckdb-jsonl"), 1.5);
+        Ratio(text, "plugin CPU s ÷ DuckDB read_csv CPU s, reference as CSV.gz (local)", Cpu(byName, "local-sync-csv-gz"), Cpu(byName, "duckdb-csv-gz"), limit: null);
+        var big = byName.GetValueOrDefault("local-sync-csv-gz-big");
+        var small = byName.GetValueOrDefault("local-sync-csv-gz-base");
+        var sizes = big is not null && small is not null ? $"one {big.ParquetBytes / 1e6:F0} MB .csv.gz ÷ one {small.ParquetBytes / 1e6:F0} MB" : "one 2 GB .csv.gz ÷ one 50 MB";
+        if (big?.PeakRssMegabytes?.Median is { } bigRss && small?.PeakRssMegabytes?.Median is { } smallRss && smallRss > 0)
+        {
+            var ratio = bigRss / smallRss;
+            Line(text, $"| peak RSS, {sizes} (local) | {ratio:F2} ({bigRss:G4} / {smallRss:G4}) | 1 ± 0.1 | {(Math.Abs(ratio - 1) <= 0.1 ? "yes" : "**no**")} |");
+        }
+        else
+        {
+            Line(text, $"| peak RSS, {sizes} (local) | not run | 1 ± 0.1 | — |");
+        }
+    }
+
+    private static double? Cpu(Dictionary<string, ScenarioSummary> byName, string scenario) => Get(byName, scenario, s => s.CpuSeconds?.Median);
+
     /// <summary>Every process's CPU seconds over a scenario (medians added up), when all of them were measured.</summary>
     private static double? CpuSum(Dictionary<string, ScenarioSummary> byName, string scenario) =>
         byName.TryGetValue(scenario, out var s) && s.ClientCpuSeconds is { } client && s.StoreCpuSeconds is { } store
@@ -112,16 +139,18 @@ internal static class ResultsReport
     private static double? Get(Dictionary<string, ScenarioSummary> byName, string scenario, Func<ScenarioSummary, double?> value) =>
         byName.TryGetValue(scenario, out var summary) ? value(summary) : null;
 
-    private static void Ratio(StringBuilder text, string target, double? numerator, double? denominator, double limit)
+    /// <summary>A ratio of medians against its limit; a null limit reports the ratio with no target.</summary>
+    private static void Ratio(StringBuilder text, string target, double? numerator, double? denominator, double? limit)
     {
+        var bound = limit is { } l ? $"≤ {l}" : "none, reported";
         if (numerator is not { } n || denominator is not { } d || d <= 0)
         {
-            Line(text, $"| {target} | not run | ≤ {limit} | — |");
+            Line(text, $"| {target} | not run | {bound} | — |");
             return;
         }
 
         var ratio = n / d;
-        Line(text, $"| {target} | {ratio:F2} ({n:G4} / {d:G4}) | ≤ {limit} | {(ratio <= limit ? "yes" : "**no**")} |");
+        Line(text, $"| {target} | {ratio:F2} ({n:G4} / {d:G4}) | {bound} | {(limit is null ? "—" : ratio <= limit ? "yes" : "**no**")} |");
     }
 
     private static void Absolute(StringBuilder text, string target, double? value, double limit)
