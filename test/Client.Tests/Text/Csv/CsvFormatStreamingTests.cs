@@ -64,7 +64,7 @@ public sealed class CsvFormatStreamingTests
     {
         const int Rows = 100_000;
         var buffered = new MemoryStream();
-        new GeneratedCsvStream("id,label", Rows, i => $"{i},\"l{i % 10}\"").CopyTo(buffered);
+        new GeneratedTextStream(i => $"{i},\"l{i % 10}\"", Rows, header: "id,label").CopyTo(buffered);
         var format = new CsvFormat(new CsvOptions());
         var schema = format.Infer(new MemoryStream(buffered.ToArray()), CancellationToken.None).Schema;
         var source = new MemoryStream(buffered.ToArray());
@@ -86,7 +86,7 @@ public sealed class CsvFormatStreamingTests
     [Fact]
     public void Infer_FiftyMegabyteObject_ReadsLessThanAMegabyte()
     {
-        var stream = new GeneratedCsvStream("id,name", 2_000_000, i => $"{i},name-{i:D16}", readLimit: 1024 * 1024);
+        var stream = new GeneratedTextStream(i => $"{i},name-{i:D16}", 2_000_000, header: "id,name", readLimit: 1024 * 1024);
 
         var inference = new CsvFormat(new CsvOptions { InferRows = 1000 }).Infer(stream, CancellationToken.None);
 
@@ -130,10 +130,13 @@ public sealed class CsvFormatStreamingTests
     }
 
     // id, amount (id / 4, null every seventh row), label.
-    private static GeneratedCsvStream BigObject(long rows) =>
-        new("id,amount,label", rows, i => i % 7 == 0
-            ? $"{i},,\"label {i}, quoted\""
-            : string.Create(CultureInfo.InvariantCulture, $"{i},{i / 4.0},plain{i}"));
+    private static GeneratedTextStream BigObject(long rows) =>
+        new(
+            i => i % 7 == 0
+                ? $"{i},,\"label {i}, quoted\""
+                : string.Create(CultureInfo.InvariantCulture, $"{i},{i / 4.0},plain{i}"),
+            rows,
+            header: "id,amount,label");
 
     private static IEnumerable<long> Values(Int64Array array) => Enumerable.Range(0, array.Length).Select(i => array.GetValue(i)!.Value);
 }

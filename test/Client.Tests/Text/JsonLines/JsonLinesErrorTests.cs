@@ -22,7 +22,7 @@ public sealed class JsonLinesErrorTests
     public void Read_HugeLineWithoutNewline_FailsAfterReadingLittleMoreThanTheLimit()
     {
         var schema = Infer("{\"a\":1}\n").Schema;
-        var stream = new GeneratedLinesStream(_ => "{\"a\":\"" + new string('x', 2_000_000), lines: 1);
+        var stream = new GeneratedTextStream(_ => "{\"a\":\"" + new string('x', 2_000_000), lines: 1);
 
         var error = Assert.Throws<TextDataException>(
             () => new JsonLinesFormat(Options(maxLineBytes: 1024)).Read(stream, schema, 100, CancellationToken.None).ToList());

@@ -167,7 +167,7 @@ public sealed class JsonLinesStreamingTests
     }
 
     // Every thousandth line but the first has a key the first thousand lines (the inference window) lack.
-    private static GeneratedLinesStream Generated(long lines) => new(
+    private static GeneratedTextStream Generated(long lines) => new(
         i => string.Create(
             CultureInfo.InvariantCulture,
             $"{{\"id\":{i},\"half\":{i / 2.0:R},\"even\":{(i % 2 == 0 ? "true" : "false")},\"name\":\"n{i}\"{(i > 0 && i % 1000 == 0 ? ",\"late\":[1]" : "")}}}"),

@@ -1,18 +1,18 @@
 using System.Text;
 
-namespace CqSourceS3.Client.Tests.Text.Csv;
+namespace CqSourceS3.Client.Tests.Text;
 
 /// <summary>
-/// A CSV object made as it is read, so a test can have a huge one without holding it: a header, then
-/// <paramref name="rows"/> rows from <paramref name="row"/> (each written with its line break). Counts the bytes read
-/// and throws once more than <paramref name="readLimit"/> have been, to prove a reader stops early.
+/// A text object made as it is read, so a test can have a huge one without holding it: an optional
+/// <paramref name="header"/> line, then <paramref name="lines"/> lines from <paramref name="line"/>, each with its line
+/// break. Counts the bytes handed out and throws once more than <paramref name="readLimit"/> have been, to prove a
+/// reader stops early.
 /// </summary>
-internal sealed class GeneratedCsvStream(string header, long rows, Func<long, string> row, long readLimit = long.MaxValue) : Stream
+internal sealed class GeneratedTextStream(Func<long, string> line, long lines = long.MaxValue, string? header = null, long readLimit = long.MaxValue) : Stream
 {
-    private readonly byte[] _header = Encoding.UTF8.GetBytes(header + "\n");
     private byte[] _pending = [];
     private int _pendingStart;
-    private long _nextRow = -1;
+    private long _nextLine = header is null ? 0 : -1;
 
     /// <summary>Bytes handed out so far.</summary>
     public long BytesRead { get; private set; }
@@ -66,14 +66,14 @@ internal sealed class GeneratedCsvStream(string header, long rows, Func<long, st
 
     private bool NextLine()
     {
-        if (_nextRow >= rows)
+        if (_nextLine >= lines)
         {
             return false;
         }
 
-        _pending = _nextRow < 0 ? _header : Encoding.UTF8.GetBytes(row(_nextRow) + "\n");
+        _pending = Encoding.UTF8.GetBytes((_nextLine < 0 ? header : line(_nextLine)) + "\n");
         _pendingStart = 0;
-        _nextRow++;
+        _nextLine++;
         return true;
     }
 }
