@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -36,12 +35,11 @@ internal static class JsonValues
     }
 
     /// <summary>A number token as an int64: digits only, in range.</summary>
-    public static bool TryInt64(ReadOnlySpan<byte> number, out long value) =>
-        long.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    public static bool TryInt64(ReadOnlySpan<byte> number, out long value) => NumberText.TryParseInt64(number, out value);
 
     /// <summary>A number token as a finite float64 (<c>1e400</c> is not one).</summary>
     public static bool TryFloat64(ReadOnlySpan<byte> number, out double value) =>
-        double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+        NumberText.TryParseFloat64(number, out value) && double.IsFinite(value);
 
     /// <summary>
     /// The UTF-8 text of a string token: the bytes between its quotes, or, when it holds escapes, its text unescaped

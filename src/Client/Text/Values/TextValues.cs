@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CqSourceS3.Client.Text;
 
 /// <summary>
@@ -66,12 +64,10 @@ internal static class TextValues
     }
 
     /// <summary>An optionally signed whole number within the int64 range.</summary>
-    public static bool TryParseInt64(ReadOnlySpan<char> text, out long value) =>
-        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    public static bool TryParseInt64(ReadOnlySpan<char> text, out long value) => NumberText.TryParseInt64(text, out value);
 
     /// <summary>A number in decimal or exponent notation, or <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>.</summary>
-    public static bool TryParseFloat64(ReadOnlySpan<char> text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    public static bool TryParseFloat64(ReadOnlySpan<char> text, out double value) => NumberText.TryParseFloat64(text, out value);
 
     /// <summary><c>yyyy-MM-dd</c>, as days since 1970-01-01.</summary>
     public static bool TryParseDate(ReadOnlySpan<char> text, out int days)
