@@ -39,6 +39,24 @@ internal sealed class CsvBatchReader
     public IEnumerable<RecordBatch> Read(Stream utf8, CancellationToken cancellationToken)
     {
         _columns = [.. _types.Select(TextColumnBuilder.For)];
+        try
+        {
+            foreach (var batch in ReadRows(utf8, cancellationToken))
+            {
+                yield return batch;
+            }
+        }
+        finally
+        {
+            foreach (var column in _columns)
+            {
+                column.Dispose();
+            }
+        }
+    }
+
+    private IEnumerable<RecordBatch> ReadRows(Stream utf8, CancellationToken cancellationToken)
+    {
         using var records = new CsvRecordReader(utf8, _options.SkipRows, _parser);
         if (_options.Header && !ReadHeader(records))
         {

@@ -79,6 +79,12 @@ internal sealed class ColumnRows : IJsonLinesRows
 
     public void Dispose()
     {
+        foreach (var builder in _builders)
+        {
+            builder.Dispose();
+        }
+
+        _overflow.Dispose();
         var scratch = _scratch;
         _scratch = [];
         if (scratch.Length > 0)

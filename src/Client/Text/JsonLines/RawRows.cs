@@ -51,7 +51,5 @@ internal sealed class RawRows : IJsonLinesRows
 
     public RecordBatch Build(int rows) => new(_schema, [_data.Build()], rows);
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() => _data.Dispose();
 }

@@ -36,4 +36,10 @@ internal sealed class BoolColumnBuilder() : TextColumnBuilder(TextType.Bool)
         _slots = 0;
         return new ArrayData(BooleanType.Default, length, nullCount, 0, [validity, values]);
     }
+
+    protected override void ReleaseBuffers()
+    {
+        _bits.Release();
+        _slots = 0;
+    }
 }

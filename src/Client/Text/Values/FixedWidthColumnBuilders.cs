@@ -32,6 +32,8 @@ internal abstract class FixedWidthColumnBuilder<T>(TextType type) : TextColumnBu
 
     protected override ArrayData BuildData(int length, int nullCount, ArrowBuffer validity) =>
         new(TextTypes.ToArrow(Type), length, nullCount, 0, [validity, _values.Build()]);
+
+    protected override void ReleaseBuffers() => _values.Release();
 }
 
 /// <summary>int64 values.</summary>

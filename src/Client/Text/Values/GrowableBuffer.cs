@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
@@ -5,12 +6,13 @@ using Apache.Arrow;
 namespace CqSourceS3.Client.Text;
 
 /// <summary>
-/// The bytes of one Arrow buffer while a column is built: managed memory grown by doubling, handed to the built array
-/// as is (no copy), after which the builder starts a fresh one of the same capacity.
+/// The bytes of one Arrow buffer while a column is built: an array rented from the shared pool and grown by doubling,
+/// handed to the built array as is (no copy, returned to the pool when the array's last reference is disposed: see
+/// <see cref="PooledBytes"/>), after which the builder rents a fresh one of the same capacity.
 /// </summary>
 internal struct GrowableBuffer(int capacity)
 {
-    private byte[] _bytes = capacity == 0 ? [] : GC.AllocateUninitializedArray<byte>(capacity);
+    private byte[] _bytes = capacity == 0 ? [] : ArrayPool<byte>.Shared.Rent(capacity);
 
     /// <summary>Bytes written so far.</summary>
     public int Length { get; private set; }
@@ -24,8 +26,9 @@ internal struct GrowableBuffer(int capacity)
         var needed = checked(Length + count);
         if (needed > _bytes.Length)
         {
-            var grown = GC.AllocateUninitializedArray<byte>(Math.Max(needed, Math.Max(64, _bytes.Length * 2)));
+            var grown = ArrayPool<byte>.Shared.Rent(Math.Max(needed, Math.Max(64, _bytes.Length * 2)));
             _bytes.AsSpan(0, Length).CopyTo(grown);
+            Return(_bytes);
             _bytes = grown;
         }
 
@@ -51,12 +54,36 @@ internal struct GrowableBuffer(int capacity)
         Length += bytes.Length;
     }
 
-    /// <summary>The bytes written as an Arrow buffer; the builder continues with a new array of the same capacity.</summary>
+    /// <summary>The bytes written as an Arrow buffer that owns them; the builder continues with a new array of the same capacity.</summary>
     public ArrowBuffer Build()
     {
-        var built = new ArrowBuffer(new ReadOnlyMemory<byte>(_bytes, 0, Length));
-        _bytes = _bytes.Length == 0 ? [] : GC.AllocateUninitializedArray<byte>(_bytes.Length);
+        if (_bytes.Length == 0)
+        {
+            return ArrowBuffer.Empty;
+        }
+
+        var built = PooledBytes.ToArrowBuffer(new PooledBytes(_bytes, Length));
+        _bytes = ArrayPool<byte>.Shared.Rent(_bytes.Length);
         Length = 0;
         return built;
+    }
+
+    /// <summary>Forgets the bytes written, keeping the array for the next ones.</summary>
+    public void Clear() => Length = 0;
+
+    /// <summary>Returns the array to the pool when the builder is done; a later append would rent again.</summary>
+    public void Release()
+    {
+        Return(_bytes);
+        _bytes = [];
+        Length = 0;
+    }
+
+    private static void Return(byte[] bytes)
+    {
+        if (bytes.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 }

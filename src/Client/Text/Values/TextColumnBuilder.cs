@@ -5,9 +5,10 @@ namespace CqSourceS3.Client.Text;
 /// <summary>
 /// Builds one Arrow column of a text object in bulk: values are parsed straight from the field's characters (or
 /// appended as already-typed JSON tokens) into managed buffers, with no per-value object. <see cref="Build"/> hands
-/// the rows appended so far over as an array and starts the next batch.
+/// the rows appended so far over as an array and starts the next batch. Its buffers are rented from the shared pool:
+/// dispose the builder when the object is read.
 /// </summary>
-internal abstract class TextColumnBuilder
+internal abstract class TextColumnBuilder : IDisposable
 {
     private ValidityBuilder _validity = new();
 
@@ -63,6 +64,14 @@ internal abstract class TextColumnBuilder
         return ArrowArrayFactory.BuildArray(BuildData(length, nulls, validity));
     }
 
+    /// <summary>Returns the buffers being filled to the pool; arrays already built keep theirs until they are disposed.</summary>
+    public void Dispose()
+    {
+        _validity.Release();
+        ReleaseBuffers();
+        Length = 0;
+    }
+
     /// <summary>Commits a value appended by a subclass's typed append.</summary>
     protected void Appended() => _validity.Append(Length++, valid: true);
 
@@ -74,4 +83,7 @@ internal abstract class TextColumnBuilder
 
     /// <summary>The array data of the rows appended, with <paramref name="validity"/> as its bitmap.</summary>
     protected abstract ArrayData BuildData(int length, int nullCount, ArrowBuffer validity);
+
+    /// <summary>Returns the subclass's buffers to the pool.</summary>
+    protected abstract void ReleaseBuffers();
 }

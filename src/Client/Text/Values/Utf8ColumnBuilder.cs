@@ -45,6 +45,12 @@ internal sealed class Utf8ColumnBuilder(TextType type) : TextColumnBuilder(type)
         return data;
     }
 
+    protected override void ReleaseBuffers()
+    {
+        _offsets.Release();
+        _data.Release();
+    }
+
     private static GrowableBuffer StartOffsets()
     {
         var offsets = new GrowableBuffer(4096);

@@ -32,10 +32,14 @@ internal struct ValidityBuilder()
     /// <summary>The bitmap of the rows appended, or an empty buffer when none is null; starts over.</summary>
     public ArrowBuffer Build()
     {
-        var built = _bits.Build();
-        var hadNulls = NullCount > 0;
+        if (NullCount == 0)
+        {
+            _bits.Clear();
+            return ArrowBuffer.Empty;
+        }
+
         NullCount = 0;
-        return hadNulls ? built : ArrowBuffer.Empty;
+        return _bits.Build();
     }
 
     /// <summary>The bitmap of the rows appended, even when every bit is set (a bool column's values); starts over.</summary>
@@ -44,4 +48,7 @@ internal struct ValidityBuilder()
         NullCount = 0;
         return _bits.Build();
     }
+
+    /// <summary>Returns the bitmap's array to the pool when the column is done.</summary>
+    public void Release() => _bits.Release();
 }
