@@ -22,6 +22,7 @@ internal sealed class LineValues(ColumnIndex columns)
     private byte[] _overflowNames = new byte[256];
     private int _overflowNamesLength;
     private byte[] _keyScratch = new byte[256];
+    private FlatLineScanner.Entry[] _entries = new FlatLineScanner.Entry[16];
     private long _line;
 
     /// <summary>The keys of the line that are not columns, each once.</summary>
@@ -33,25 +34,30 @@ internal sealed class LineValues(ColumnIndex columns)
         _line = lineNumber;
         OverflowCount = 0;
         _overflowNamesLength = 0;
+        var expected = 0;
+        if (FlatLineScanner.TryScan(line, ref _entries, out var count))
+        {
+            foreach (var (key, value) in _entries.AsSpan(0, count))
+            {
+                Add(line.Slice(key.Start + 1, key.Length - 2), key, value, ref expected);
+            }
+
+            return;
+        }
+
+        // Escaped keys and invalid lines: the general reader, which also words the error.
+        OverflowCount = 0;
+        _overflowNamesLength = 0;
+        expected = 0;
         try
         {
             var reader = new Utf8JsonReader(line);
             JsonLineObject.ReadStart(ref reader, lineNumber);
-            var expected = 0;
             while (JsonLineObject.ReadKey(ref reader))
             {
                 var key = JsonLineObject.KeyName(ref reader, ref _keyScratch, line, lineNumber);
-                var column = columns.Find(key, expected);
-                if (column < 0)
-                {
-                    var keyToken = JsonLineObject.KeyToken(ref reader);
-                    AddOverflow(key, keyToken, JsonLineObject.ReadValue(ref reader));
-                    continue;
-                }
-
-                _values[column] = JsonLineObject.ReadValue(ref reader);
-                _setOnLine[column] = lineNumber;
-                expected = column + 1;
+                var keyToken = JsonLineObject.KeyToken(ref reader);
+                Add(key, keyToken, JsonLineObject.ReadValue(ref reader), ref expected);
             }
         }
         catch (JsonException e)
@@ -69,6 +75,20 @@ internal sealed class LineValues(ColumnIndex columns)
 
     /// <summary>The <paramref name="index"/>th key that is not a column, as written (quoted), and its value.</summary>
     public (JsonToken Key, JsonToken Value) GetOverflow(int index) => (_overflow[index].Key, _overflow[index].Value);
+
+    private void Add(ReadOnlySpan<byte> name, JsonToken keyToken, JsonToken value, ref int expected)
+    {
+        var column = columns.Find(name, expected);
+        if (column < 0)
+        {
+            AddOverflow(name, keyToken, value);
+            return;
+        }
+
+        _values[column] = value;
+        _setOnLine[column] = _line;
+        expected = column + 1;
+    }
 
     private void AddOverflow(ReadOnlySpan<byte> name, JsonToken key, JsonToken value)
     {
