@@ -13,7 +13,9 @@ internal sealed class TextReadSettings
 {
     private readonly CsvOptions _csv;
     private readonly bool _delimiterSet;
+    // Made once: a repeated discovery compares one per cached object.
     private readonly string _csvFingerprint;
+    private readonly string _tsvFingerprint;
     private readonly string _jsonLinesFingerprint;
 
     private TextReadSettings(CsvOptions csv, bool delimiterSet, JsonLinesOptions jsonLines, string csvFingerprint, string jsonLinesFingerprint)
@@ -21,8 +23,9 @@ internal sealed class TextReadSettings
         _csv = csv;
         _delimiterSet = delimiterSet;
         JsonLines = jsonLines;
-        _csvFingerprint = csvFingerprint;
-        _jsonLinesFingerprint = jsonLinesFingerprint;
+        _csvFingerprint = "csv:" + csvFingerprint;
+        _tsvFingerprint = "tsv:" + csvFingerprint;
+        _jsonLinesFingerprint = "jsonl:" + jsonLinesFingerprint;
     }
 
     /// <summary>Options for JSON Lines objects.</summary>
@@ -62,8 +65,8 @@ internal sealed class TextReadSettings
     /// <summary>What the cached schema of an object with <paramref name="extension"/> must have been inferred under.</summary>
     public string FingerprintOf(ObjectExtension extension) => extension.Format switch
     {
-        ObjectFormats.Csv => (extension.TabSeparated ? "tsv:" : "csv:") + _csvFingerprint,
-        ObjectFormats.JsonLines => "jsonl:" + _jsonLinesFingerprint,
+        ObjectFormats.Csv => extension.TabSeparated ? _tsvFingerprint : _csvFingerprint,
+        ObjectFormats.JsonLines => _jsonLinesFingerprint,
         _ => "",
     };
 
