@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.Json;
 
 namespace CqSourceS3.Client.Text.JsonLines;
@@ -132,22 +135,10 @@ internal static class FlatLineScanner
         var i = start + 1;
         while (true)
         {
-            // Most strings are short: a plain loop finds their end before a vectorised search would have set up.
-            var scalarEnd = Math.Min(line.Length, i + 24);
-            while (i < scalarEnd && line[i] is not ((byte)'"' or (byte)'\\') && line[i] >= 0x20)
+            i += ToStringStop(line[i..]);
+            if (i >= line.Length)
             {
-                i++;
-            }
-
-            if (i == scalarEnd)
-            {
-                var stop = line[i..].IndexOfAny(StringStops);
-                if (stop < 0)
-                {
-                    return false;
-                }
-
-                i += stop;
+                return false;
             }
 
             if (line[i] == '"')
@@ -181,6 +172,27 @@ internal static class FlatLineScanner
                 return false;
             }
         }
+    }
+
+    // The offset of the first quote, backslash or control character in text, or its length when there is none. Most
+    // strings are short, so one 16-byte compare usually finds the end; SearchValues takes longer strings.
+    private static int ToStringStop(ReadOnlySpan<byte> text)
+    {
+        if (Vector128.IsHardwareAccelerated && text.Length >= Vector128<byte>.Count)
+        {
+            var bytes = Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(text));
+            var stops = Vector128.Equals(bytes, Vector128.Create((byte)'"'))
+                | Vector128.Equals(bytes, Vector128.Create((byte)'\\'))
+                | Vector128.LessThan(bytes, Vector128.Create((byte)0x20));
+            var mask = stops.ExtractMostSignificantBits();
+            if (mask != 0)
+            {
+                return BitOperations.TrailingZeroCount(mask);
+            }
+        }
+
+        var stop = text.IndexOfAny(StringStops);
+        return stop < 0 ? text.Length : stop;
     }
 
     // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? — what follows is checked by the caller (a comma or the end).
