@@ -11,6 +11,10 @@ internal sealed class ColumnIndex
 {
     private readonly List<byte[]> _names = [];
 
+    // Each name that a key can only be written as byte for byte (no quote, backslash or control character): such a
+    // key is found by comparing its bytes, without scanning or hashing it (FlatLineScanner).
+    private readonly List<byte[]?> _plainNames = [];
+
     // Column index + 1 per slot, 0 for an empty one; at most half full, so a miss ends at a nearby empty slot.
     private int[] _slots = new int[16];
 
@@ -31,9 +35,13 @@ internal sealed class ColumnIndex
         }
 
         _names.Add(name.ToArray());
+        _plainNames.Add(name.IndexOfAny((byte)'"', (byte)'\\') < 0 && !name.ContainsAnyInRange((byte)0, (byte)0x1F) ? _names[^1] : null);
         Insert(_names.Count - 1);
         return _names.Count - 1;
     }
+
+    /// <summary>The name of <paramref name="column"/> when a key naming it can only be written as these bytes; null otherwise or past the last column.</summary>
+    public byte[]? PlainName(int column) => (uint)column < (uint)_plainNames.Count ? _plainNames[column] : null;
 
     /// <summary>The index of the column named <paramref name="name"/>, trying <paramref name="expected"/> first; -1 when none is.</summary>
     public int Find(ReadOnlySpan<byte> name, int expected = -1)

@@ -28,16 +28,22 @@ internal static class FlatLineScanner
     // Deeper values go to the general reader, whose own limit (64 levels) then decides.
     private const int MaxNestedDepth = 32;
 
-    /// <summary>One key of the object (its name without quotes is <c>Key.Start + 1</c>, <c>Key.Length - 2</c>) and its value.</summary>
-    public readonly record struct Entry(JsonToken Key, JsonToken Value);
+    /// <summary>
+    /// One key of the object (its name without quotes is <c>Key.Start + 1</c>, <c>Key.Length - 2</c>) and its value;
+    /// <paramref name="Column"/> is the column the key names, or -1 when it names none (or no columns were given).
+    /// </summary>
+    public readonly record struct Entry(JsonToken Key, JsonToken Value, int Column);
 
     /// <summary>
     /// The object's keys and values in order, in <paramref name="entries"/> (grown when needed); false when the line
-    /// is to be read by the general reader instead.
+    /// is to be read by the general reader instead. With <paramref name="columns"/>, each key's column is found: first
+    /// by comparing the key's bytes with the name of the column after the last one found (lines repeat one key order),
+    /// which spares scanning and hashing the key, else by looking it up.
     /// </summary>
-    public static bool TryScan(ReadOnlySpan<byte> line, ref Entry[] entries, out int count)
+    public static bool TryScan(ReadOnlySpan<byte> line, ColumnIndex? columns, ref Entry[] entries, out int count)
     {
         count = 0;
+        var expected = 0;
         var i = SkipWhitespace(line, 0);
         if (i >= line.Length || line[i] != '{')
         {
@@ -52,9 +58,21 @@ internal static class FlatLineScanner
 
         while (true)
         {
-            if (!TryString(line, i, out var key) || key.Escaped)
+            var column = -1;
+            JsonToken key;
+            if (columns?.PlainName(expected) is { } name && IsKey(line, i, name))
+            {
+                key = new JsonToken(i, name.Length + 2, JsonTokenType.PropertyName, Escaped: false);
+                column = expected++;
+            }
+            else if (!TryString(line, i, out key) || key.Escaped)
             {
                 return false;
+            }
+            else if (columns is not null)
+            {
+                column = columns.Find(line.Slice(key.Start + 1, key.Length - 2), expected);
+                expected = column >= 0 ? column + 1 : expected;
             }
 
             i = SkipWhitespace(line, key.Start + key.Length);
@@ -74,7 +92,7 @@ internal static class FlatLineScanner
                 Array.Resize(ref entries, entries.Length * 2);
             }
 
-            entries[count++] = new Entry(key with { Kind = JsonTokenType.PropertyName }, value);
+            entries[count++] = new Entry(key with { Kind = JsonTokenType.PropertyName }, value, column);
             i = SkipWhitespace(line, value.Start + value.Length);
             if (i >= line.Length)
             {
@@ -94,6 +112,12 @@ internal static class FlatLineScanner
             i = SkipWhitespace(line, i + 1);
         }
     }
+
+    // The string at start is exactly "name": a plain name holds no quote or backslash, so its bytes can only be an
+    // unescaped key ending at the quote after them.
+    private static bool IsKey(ReadOnlySpan<byte> line, int start, byte[] name) =>
+        start + name.Length + 2 <= line.Length && line[start] == '"' && line[start + 1 + name.Length] == '"'
+        && line.Slice(start + 1, name.Length).SequenceEqual(name);
 
     private static bool TryValue(ReadOnlySpan<byte> line, int start, int depth, out JsonToken value)
     {

@@ -35,11 +35,18 @@ internal sealed class LineValues(ColumnIndex columns)
         OverflowCount = 0;
         _overflowNamesLength = 0;
         var expected = 0;
-        if (FlatLineScanner.TryScan(line, ref _entries, out var count))
+        if (FlatLineScanner.TryScan(line, columns, ref _entries, out var count))
         {
-            foreach (var (key, value) in _entries.AsSpan(0, count))
+            foreach (var (key, value, column) in _entries.AsSpan(0, count))
             {
-                Add(line.Slice(key.Start + 1, key.Length - 2), key, value, ref expected);
+                if (column >= 0)
+                {
+                    Set(column, value, ref expected);
+                }
+                else
+                {
+                    AddOverflow(line.Slice(key.Start + 1, key.Length - 2), key, value);
+                }
             }
 
             return;
@@ -85,6 +92,11 @@ internal sealed class LineValues(ColumnIndex columns)
             return;
         }
 
+        Set(column, value, ref expected);
+    }
+
+    private void Set(int column, JsonToken value, ref int expected)
+    {
         _values[column] = value;
         _setOnLine[column] = _line;
         expected = column + 1;

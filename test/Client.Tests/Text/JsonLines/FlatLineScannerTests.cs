@@ -46,7 +46,21 @@ public sealed class FlatLineScannerTests
     {
         var entries = new FlatLineScanner.Entry[1];
 
-        Assert.False(FlatLineScanner.TryScan("{\"a\\u0062\":1}"u8, ref entries, out _));
+        Assert.False(FlatLineScanner.TryScan("{\"a\\u0062\":1}"u8, null, ref entries, out _));
+        Assert.False(FlatLineScanner.TryScan("{\"a\\u0062\":1}"u8, Hints, ref entries, out _));
+    }
+
+    [Fact]
+    public void TryScan_WithColumns_EachKeyGetsItsColumn()
+    {
+        var entries = new FlatLineScanner.Entry[1];
+        var line = "{\"id\":1,\"quantity\":2,\"tags\":[],\"price\":3.5,\"k0\":4,\"extra\":5}"u8;
+
+        Assert.True(FlatLineScanner.TryScan(line, Hints, ref entries, out var count));
+
+        // Every key gets its column, whether its bytes matched the column after the last one found or it was looked up;
+        // a key that names no column gets -1.
+        Assert.Equal([7, 8, 17, 9, 0, -1], entries.Take(count).Select(e => e.Column));
     }
 
     [Theory]
@@ -103,22 +117,47 @@ public sealed class FlatLineScannerTests
     }
 
     // expectTaken: true, the scanner must take the line; false, it must not; null, either, but a taken line must agree.
+    // Each line is scanned without column names and with them (keys matched by their bytes): both must agree.
     private static void AssertAgrees(string text, bool? expectTaken)
     {
         var line = Encoding.UTF8.GetBytes(text);
-        var entries = new FlatLineScanner.Entry[1];
-        var taken = FlatLineScanner.TryScan(line, ref entries, out var count);
-        if (expectTaken is { } expected)
+        foreach (var columns in new[] { null, Hints })
         {
-            Assert.True(expected == taken, $"{text}: scanner {(taken ? "took" : "left")} it");
+            var entries = new FlatLineScanner.Entry[1];
+            var taken = FlatLineScanner.TryScan(line, columns, ref entries, out var count);
+            if (expectTaken is { } expected)
+            {
+                Assert.True(expected == taken, $"{text}: scanner {(taken ? "took" : "left")} it");
+            }
+
+            if (taken)
+            {
+                var reference = Reference(line);
+                Assert.True(reference is not null, $"{text}: the scanner took a line the reader rejects");
+                Assert.Equal(reference, entries.Take(count).Select(e => (e.Key, e.Value)));
+                foreach (var entry in entries.Take(count).Where(e => e.Column >= 0))
+                {
+                    Assert.NotNull(columns);
+                    Assert.Equal(columns.PlainName(entry.Column), line.AsSpan(entry.Key.Start + 1, entry.Key.Length - 2).ToArray());
+                }
+            }
+        }
+    }
+
+    // Column names as a columns-mode schema has them: the keys of the random lines, a name a key cannot be written as
+    // byte for byte (it holds a quote), and the reference set's.
+    private static readonly ColumnIndex Hints = MakeHints();
+
+    private static ColumnIndex MakeHints()
+    {
+        var index = new ColumnIndex();
+        string[] names = ["k0", "k1", "q\"", "k2", "k3", "a", "b", "id", "quantity", "price", "flag", "category", "user_id", "event_time", "event_date", "amount", "score", "tags", "dup", ""];
+        foreach (var name in names)
+        {
+            index.Add(Encoding.UTF8.GetBytes(name));
         }
 
-        if (taken)
-        {
-            var reference = Reference(line);
-            Assert.True(reference is not null, $"{text}: the scanner took a line the reader rejects");
-            Assert.Equal(reference, entries.Take(count).Select(e => (e.Key, e.Value)));
-        }
+        return index;
     }
 
     // The general reader's walk, as LineValues makes it; null when the line is not a valid JSON object.
