@@ -10,9 +10,10 @@ namespace CqSourceS3.Client.Text;
 /// </summary>
 /// <remarks>
 /// The fast path accepts only text the runtime's parser accepts with the same value, so the results are the runtime's
-/// in every case. For float64 it is Clinger's exact case: at most 19 digits whose value is at most 2^53, scaled by a
-/// power of ten of at most 22; both operands are exact doubles, so the one multiplication or division is correctly
-/// rounded, as the runtime's parse is.
+/// in every case. For float64 it is Clinger's exact case where it applies: at most 19 digits whose value is at most
+/// 2^53, scaled by a power of ten of at most 22; both operands are exact doubles, so the one multiplication or
+/// division is correctly rounded, as the runtime's parse is. Other decimals of at most 19 digits (the 17-digit ones
+/// that round-trip printing writes) go through <see cref="EiselLemire"/>.
 /// </remarks>
 internal static class NumberText
 {
@@ -120,9 +121,14 @@ internal static class NumberText
         }
 
         // More than 19 digits may have wrapped the mantissa.
-        if (i != text.Length || digits > 19 || mantissa > MaxExactMantissa || exponent is < -MaxExactPowerOfTen or > MaxExactPowerOfTen)
+        if (i != text.Length || digits > 19)
         {
             return false;
+        }
+
+        if (mantissa > MaxExactMantissa || exponent is < -MaxExactPowerOfTen or > MaxExactPowerOfTen)
+        {
+            return EiselLemire.TryCompute(mantissa, exponent, negative, out value);
         }
 
         var magnitude = exponent >= 0 ? mantissa * PowersOfTen[exponent] : mantissa / PowersOfTen[-exponent];
