@@ -108,6 +108,23 @@ internal sealed class ColumnRows : IJsonLinesRows
             case TextType.Float64 when value.Kind == JsonTokenType.Number && JsonValues.TryFloat64(bytes, out var number):
                 ((Float64ColumnBuilder)builder).Append(number);
                 return true;
+            // A string without escapes is parsed from its bytes; one with escapes is unescaped into characters first.
+            case TextType.Date when value.Kind == JsonTokenType.String && !value.Escaped:
+                if (!TemporalText.TryParseDate(bytes[1..^1], out var days))
+                {
+                    return false;
+                }
+
+                ((DateColumnBuilder)builder).Append(days);
+                return true;
+            case TextType.Timestamp when value.Kind == JsonTokenType.String && !value.Escaped:
+                if (!TemporalText.TryParseTimestampOrDate(bytes[1..^1], out var micros))
+                {
+                    return false;
+                }
+
+                ((TimestampColumnBuilder)builder).Append(micros);
+                return true;
             case TextType.Date or TextType.Timestamp when value.Kind == JsonTokenType.String:
                 return JsonValues.TryGetTemporalChars(bytes, value.Escaped, _chars, out var length) && builder.TryAppend(_chars.AsSpan(0, length));
             case TextType.Json:

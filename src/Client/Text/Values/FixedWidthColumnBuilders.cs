@@ -60,16 +60,5 @@ internal sealed class DateColumnBuilder() : FixedWidthColumnBuilder<int>(TextTyp
 /// </summary>
 internal sealed class TimestampColumnBuilder() : FixedWidthColumnBuilder<long>(TextType.Timestamp)
 {
-    protected override bool TryParse(ReadOnlySpan<char> text, out long value)
-    {
-        if (TextValues.TryParseDate(text, out var days))
-        {
-            value = days * MicrosecondsPerDay;
-            return true;
-        }
-
-        return TextValues.TryParseTimestamp(text, out value);
-    }
-
-    private const long MicrosecondsPerDay = 86_400_000_000;
+    protected override bool TryParse(ReadOnlySpan<char> text, out long value) => TemporalText.TryParseTimestampOrDate(text, out value);
 }

@@ -11,8 +11,6 @@ namespace CqSourceS3.Client.Text;
 /// </remarks>
 internal static class TextValues
 {
-    private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
-
     /// <summary>The narrowest type that holds <paramref name="text"/> (a value that is not null).</summary>
     public static TextType Detect(ReadOnlySpan<char> text)
     {
@@ -70,66 +68,14 @@ internal static class TextValues
     public static bool TryParseFloat64(ReadOnlySpan<char> text, out double value) => NumberText.TryParseFloat64(text, out value);
 
     /// <summary><c>yyyy-MM-dd</c>, as days since 1970-01-01.</summary>
-    public static bool TryParseDate(ReadOnlySpan<char> text, out int days)
-    {
-        days = 0;
-        if (text.Length != 10 || !TryDate(text, out var date))
-        {
-            return false;
-        }
-
-        days = date.DayNumber - UnixEpochDay;
-        return true;
-    }
+    public static bool TryParseDate(ReadOnlySpan<char> text, out int days) => TemporalText.TryParseDate(text, out days);
 
     /// <summary>
     /// An ISO 8601 / RFC 3339 date and time, as microseconds since the epoch in UTC: <c>yyyy-MM-dd</c>, then <c>T</c>
     /// or a space, <c>HH:mm</c>, optional <c>:ss</c> and up to nine fraction digits (below a microsecond dropped),
     /// then <c>Z</c>, an offset (<c>+02:00</c>, <c>+0200</c>, <c>+02</c>) or nothing, which means UTC.
     /// </summary>
-    public static bool TryParseTimestamp(ReadOnlySpan<char> text, out long micros)
-    {
-        micros = 0;
-        if (text.Length < 16 || text[10] is not ('T' or 't' or ' ') || !TryDate(text[..10], out var date)
-            || !TryTwoDigits(text[11..], 23, out var hour) || text[13] != ':' || !TryTwoDigits(text[14..], 59, out var minute))
-        {
-            return false;
-        }
-
-        var rest = text[16..];
-        var second = 0;
-        long fractionTicks = 0;
-        if (rest.Length > 0 && rest[0] == ':')
-        {
-            if (rest.Length < 3 || !TryTwoDigits(rest[1..], 59, out second))
-            {
-                return false;
-            }
-
-            rest = rest[3..];
-            if (rest.Length > 0 && rest[0] == '.')
-            {
-                var digits = CountDigits(rest[1..]);
-                if (digits is 0 or > 9)
-                {
-                    return false;
-                }
-
-                fractionTicks = FractionTicks(rest.Slice(1, digits));
-                rest = rest[(1 + digits)..];
-            }
-        }
-
-        if (!TryOffset(rest, out var offsetMinutes))
-        {
-            return false;
-        }
-
-        var ticks = date.DayNumber * TimeSpan.TicksPerDay + (hour * 60L + minute - offsetMinutes) * TimeSpan.TicksPerMinute
-            + second * TimeSpan.TicksPerSecond + fractionTicks - DateTime.UnixEpoch.Ticks;
-        micros = Math.DivRem(ticks, TimeSpan.TicksPerMicrosecond, out var below) - (below < 0 ? 1 : 0);
-        return true;
-    }
+    public static bool TryParseTimestamp(ReadOnlySpan<char> text, out long micros) => TemporalText.TryParseTimestamp(text, out micros);
 
     // Digits, an optional leading minus, and no leading zero (a lone 0 is fine).
     private static bool IsPlainInteger(ReadOnlySpan<char> text)
@@ -180,91 +126,5 @@ internal static class TextValues
         return rest.IsEmpty && TryParseFloat64(text, out var value) && double.IsFinite(value);
     }
 
-    private static bool TryDate(ReadOnlySpan<char> text, out DateOnly date)
-    {
-        date = default;
-        if (text.Length != 10 || text[4] != '-' || text[7] != '-' || CountDigits(text[..4]) != 4
-            || !TryTwoDigits(text[5..], 12, out var month) || !TryTwoDigits(text[8..], 31, out var day) || month == 0 || day == 0)
-        {
-            return false;
-        }
-
-        var year = ((text[0] - '0') * 1000) + ((text[1] - '0') * 100) + ((text[2] - '0') * 10) + (text[3] - '0');
-        if (year == 0 || day > DateTime.DaysInMonth(year, month))
-        {
-            return false;
-        }
-
-        date = new DateOnly(year, month, day);
-        return true;
-    }
-
-    private static bool TryTwoDigits(ReadOnlySpan<char> text, int max, out int value)
-    {
-        value = 0;
-        if (text.Length < 2 || !char.IsAsciiDigit(text[0]) || !char.IsAsciiDigit(text[1]))
-        {
-            return false;
-        }
-
-        value = ((text[0] - '0') * 10) + (text[1] - '0');
-        return value <= max;
-    }
-
-    // Z, ±HH, ±HHmm, ±HH:mm or nothing (UTC), as minutes east of UTC.
-    private static bool TryOffset(ReadOnlySpan<char> text, out int minutes)
-    {
-        minutes = 0;
-        if (text.IsEmpty || (text.Length == 1 && text[0] is 'Z' or 'z'))
-        {
-            return true;
-        }
-
-        if (text[0] is not ('+' or '-') || !TryTwoDigits(text[1..], 23, out var hours))
-        {
-            return false;
-        }
-
-        var rest = text[3..];
-        if (rest.Length > 0 && rest[0] == ':')
-        {
-            rest = rest[1..];
-            if (rest.IsEmpty)
-            {
-                return false;
-            }
-        }
-
-        var extra = 0;
-        if (!rest.IsEmpty && (rest.Length != 2 || !TryTwoDigits(rest, 59, out extra)))
-        {
-            return false;
-        }
-
-        minutes = (text[0] == '-' ? -1 : 1) * ((hours * 60) + extra);
-        return true;
-    }
-
-    private static int CountDigits(ReadOnlySpan<char> text)
-    {
-        var count = 0;
-        while (count < text.Length && char.IsAsciiDigit(text[count]))
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    // Up to nine fraction digits as 100 ns ticks; digits beyond the seventh are below a tick and dropped.
-    private static long FractionTicks(ReadOnlySpan<char> digits)
-    {
-        long ticks = 0;
-        for (var i = 0; i < 7; i++)
-        {
-            ticks = (ticks * 10) + (i < digits.Length ? digits[i] - '0' : 0);
-        }
-
-        return ticks;
-    }
+    private static int CountDigits(ReadOnlySpan<char> text) => TemporalText.CountDigits(text);
 }
