@@ -14,10 +14,10 @@ namespace CqSourceS3.Client.Text.JsonLines;
 /// </summary>
 /// <remarks>
 /// It takes on only what it can judge exactly: valid JSON whose top-level keys hold no escape sequence, nested at most
-/// 32 levels. Anything else (an escaped key, deeper nesting, any syntax error) returns false, and the caller reads the line again with <see cref="JsonLineObject"/>,
-/// which gives the same tokens for valid lines and the error messages for invalid ones. So the scanner never accepts
-/// a line the reader would reject, and never reads one differently (FlatLineScannerTests compares both on every kind
-/// of line).
+/// 32 levels. Anything else (an escaped key, deeper nesting, any syntax error) returns false, and the caller reads the
+/// line again with <see cref="JsonLineObject"/>, which gives the same tokens for valid lines and the error messages for
+/// invalid ones. So the scanner never accepts a line the reader would reject, and never reads one differently
+/// (FlatLineScannerTests compares both on every kind of line).
 /// </remarks>
 internal static class FlatLineScanner
 {

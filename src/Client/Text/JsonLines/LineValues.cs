@@ -52,10 +52,7 @@ internal sealed class LineValues(ColumnIndex columns)
             return;
         }
 
-        // Escaped keys and invalid lines: the general reader, which also words the error.
-        OverflowCount = 0;
-        _overflowNamesLength = 0;
-        expected = 0;
+        // Escaped keys and invalid lines (the scanner changed nothing here): the general reader, which also words the error.
         try
         {
             var reader = new Utf8JsonReader(line);
