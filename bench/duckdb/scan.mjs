@@ -3,7 +3,7 @@
 // Prints one JSON line {"rows":N,"seconds":S,"cpu_seconds":C,"threads":T}; seconds cover the query alone (not node or
 // DuckDB start), the same span the harness times for the plugin (Init + Sync, not process start); cpu_seconds is the
 // process's user + system time over that span, DuckDB's worker threads included.
-import { DuckDBInstance } from '@duckdb/node-api';
+import { open, close, printTimedQuery } from './timed.mjs';
 
 const [glob, threads = '2'] = process.argv.slice(2);
 if (!glob) {
@@ -11,8 +11,7 @@ if (!glob) {
   process.exit(2);
 }
 
-const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
-const connection = await instance.connect();
+const { instance, connection } = await open(threads);
 // One aggregate per column, so each column is read and decoded; list_sum walks every list element.
 const sql = `
   SELECT count(*) AS row_count,
@@ -22,13 +21,5 @@ const sql = `
          sum(amount), sum(score), count(score), sum(list_sum(tags))
   FROM read_parquet('${glob.replaceAll("'", "''")}')`;
 
-const started = process.hrtime.bigint();
-const cpuBefore = process.cpuUsage();
-const reader = await connection.runAndReadAll(sql);
-const cpu = process.cpuUsage(cpuBefore);
-const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-const [first] = reader.getRowObjectsJson();
-
-connection.disconnectSync();
-instance.closeSync();
-console.log(JSON.stringify({ rows: Number(first.row_count), seconds, cpu_seconds: (cpu.user + cpu.system) / 1e6, threads: Number(threads) }));
+await printTimedQuery(connection, sql, threads);
+close(instance, connection);

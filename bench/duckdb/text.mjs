@@ -10,7 +10,7 @@
 //   JSON line {"rows":N,"seconds":S,"cpu_seconds":C,"threads":T} over the query alone, exactly as scan.mjs prints it.
 import { readdirSync, mkdirSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { open, close, printTimedQuery } from './timed.mjs';
 
 const formats = {
   csv: { extension: '.csv', copy: 'FORMAT csv, HEADER true' },
@@ -54,15 +54,8 @@ async function scan(source, threads) {
   const aggregates = columns.flatMap(({ column_name: name, column_type: type }) => aggregate(quote(name), String(type)));
   const sql = `SELECT count(*) AS row_count, ${aggregates.join(', ')} FROM ${source}`;
 
-  const started = process.hrtime.bigint();
-  const cpuBefore = process.cpuUsage();
-  const reader = await connection.runAndReadAll(sql);
-  const cpu = process.cpuUsage(cpuBefore);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const [first] = reader.getRowObjectsJson();
-
+  await printTimedQuery(connection, sql, threads);
   close(instance, connection);
-  console.log(JSON.stringify({ rows: Number(first.row_count), seconds, cpu_seconds: (cpu.user + cpu.system) / 1e6, threads: Number(threads) }));
 }
 
 // As scan.mjs: sums of numbers, a count of the true values, the length of every list, min and max of the rest.
@@ -87,16 +80,6 @@ function parquetFiles(folder) {
     .filter((name) => name.endsWith('.parquet'))
     .map((name) => join(folder, name))
     .sort();
-}
-
-async function open(threads) {
-  const instance = await DuckDBInstance.create(':memory:', threads ? { threads: String(threads) } : {});
-  return { instance, connection: await instance.connect() };
-}
-
-function close(instance, connection) {
-  connection.disconnectSync();
-  instance.closeSync();
 }
 
 function literal(text) {
