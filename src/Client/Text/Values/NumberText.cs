@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using static CqSourceS3.Client.Text.TextCode;
 
 namespace CqSourceS3.Client.Text;
 
@@ -187,10 +188,4 @@ internal static class NumberText
     private static ReadOnlySpan<TTo> Cast<TFrom, TTo>(ReadOnlySpan<TFrom> text)
         where TFrom : unmanaged
         where TTo : unmanaged => System.Runtime.InteropServices.MemoryMarshal.Cast<TFrom, TTo>(text);
-
-    private static uint Code<TChar>(TChar c)
-        where TChar : unmanaged, IBinaryInteger<TChar> => uint.CreateTruncating(c);
-
-    private static bool IsDigit<TChar>(TChar c)
-        where TChar : unmanaged, IBinaryInteger<TChar> => Code(c) - '0' <= 9;
 }

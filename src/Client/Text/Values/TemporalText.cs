@@ -1,4 +1,5 @@
 using System.Numerics;
+using static CqSourceS3.Client.Text.TextCode;
 
 namespace CqSourceS3.Client.Text;
 
@@ -185,13 +186,4 @@ internal static class TemporalText
 
         return ticks;
     }
-
-    private static uint Code<TChar>(TChar c)
-        where TChar : unmanaged, IBinaryInteger<TChar> => uint.CreateTruncating(c);
-
-    private static bool IsDigit<TChar>(TChar c)
-        where TChar : unmanaged, IBinaryInteger<TChar> => Code(c) - '0' <= 9;
-
-    private static int Digit<TChar>(TChar c)
-        where TChar : unmanaged, IBinaryInteger<TChar> => (int)(Code(c) - '0');
 }
