@@ -5,19 +5,31 @@ namespace CqSourceS3.Bench.Store;
 
 /// <summary>
 /// A loopback TCP relay in front of the S3 endpoint that counts the bytes the server sends back, so "bytes fetched
-/// from the store" is measured on the wire (bodies plus HTTP headers) whatever the client does internally.
+/// from the store" is measured on the wire (bodies plus HTTP headers) whatever the client does internally. With a
+/// <see cref="TokenBucket"/> it also holds those bytes to the bucket's rate, all connections together, as a network
+/// link between the client and the store would (issue #21's 1 Gbit/s).
 /// </summary>
 internal sealed class CountingProxy : IAsyncDisposable
 {
+    /// <summary>The fast path's buffer, as Stream.CopyToAsync sizes its own.</summary>
+    private const int CopyBytes = 81920;
+
+    /// <summary>Chunks of a limited link: small enough that one connection's chunk never holds the others up long.</summary>
+    private const int LimitedCopyBytes = 64 * 1024;
+
     private readonly TcpListener _listener;
     private readonly IPEndPoint _upstream;
+    private readonly TokenBucket? _limit;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _acceptLoop;
     private long _bytesFromServer;
 
-    public CountingProxy(IPEndPoint upstream)
+    /// <param name="upstream">The S3 server.</param>
+    /// <param name="limit">The rate of the bytes the server sends back, shared by all connections; null: no limit.</param>
+    public CountingProxy(IPEndPoint upstream, TokenBucket? limit = null)
     {
         _upstream = upstream;
+        _limit = limit;
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
         _acceptLoop = AcceptLoopAsync(_stop.Token);
@@ -88,7 +100,9 @@ internal sealed class CountingProxy : IAsyncDisposable
 
     private async Task CopyAsync(Stream from, Stream to, bool count, CancellationToken cancellationToken)
     {
-        var buffer = new byte[81920];
+        // Only the server's direction is limited: requests are small, and a link's rate is about the bodies.
+        var limit = count ? _limit : null;
+        var buffer = new byte[limit is null ? CopyBytes : LimitedCopyBytes];
         try
         {
             int read;
@@ -97,6 +111,11 @@ internal sealed class CountingProxy : IAsyncDisposable
                 if (count)
                 {
                     Interlocked.Add(ref _bytesFromServer, read);
+                }
+
+                if (limit is not null)
+                {
+                    await limit.TakeAsync(read, cancellationToken).ConfigureAwait(false);
                 }
 
                 await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
