@@ -4,7 +4,7 @@ namespace CqSourceS3.Bench;
 
 /// <summary>
 /// The bench command line: <c>generate --set NAME --scale X --seed N --out DIR</c> or
-/// <c>run --scale X --runs N [--seed N] [--out DIR] [--plugin PATH] [--skip s3,lake,drift,listing,shards,balance,text,...]</c>,
+/// <c>run --scale X --runs N [--seed N] [--out DIR] [--plugin PATH] [--skip s3,lake,drift,listing,shards,balance,text,cold,...]</c>,
 /// <c>soak [--local-runs 200] [--s3-runs 50] [--out DIR] [--plugin PATH] [--results PATH]</c>,
 /// <c>mirror-state [--keys 100000,1000000] [--results PATH]</c>, and the run's own
 /// helper <c>list-loop --endpoint URL --bucket NAME</c>.
@@ -55,7 +55,9 @@ internal sealed record BenchArguments
     /// Runs to leave out: <c>local</c>, <c>otel</c>, <c>lake</c>, <c>drift</c>, <c>duckdb</c>, <c>s3</c>, <c>listing</c>,
     /// <c>startup</c>, <c>big-file</c>, <c>shards</c> (the reference set in 4 shards at once), <c>balance</c> (the small
     /// files in 4 shards), <c>text</c> (the reference set as CSV, CSV.gz and JSON Lines, plugin and DuckDB), <c>big-text</c>
-    /// (one .csv.gz of 50 MB and one of 2 GB, times the scale).
+    /// (one .csv.gz of 50 MB and one of 2 GB, times the scale), <c>cold</c> (an empty sync in a fresh process, and the
+    /// reference sync twice in one process), <c>slow</c> (the reference sync read at a third of the client's speed),
+    /// <c>overlap</c> (the S3 sync and GET-all through 1 Gbit/s).
     /// </summary>
     public IReadOnlySet<string> Skip { get; init; } = new HashSet<string>();
 
@@ -63,7 +65,8 @@ internal sealed record BenchArguments
         usage:
           cq-source-s3-bench generate --set reference|small-files|big-file|reference-drift [--scale 1.0] [--seed 42] [--out bench/data]
           cq-source-s3-bench run [--scale 1.0] [--runs 3] [--seed 42] [--out bench/data] [--plugin PATH]
-                                 [--results bench/RESULTS.md] [--skip local,otel,lake,drift,duckdb,s3,listing,startup,big-file,shards,balance,text,big-text]
+                                 [--results bench/RESULTS.md] [--skip local,otel,lake,drift,duckdb,s3,listing,startup,big-file,shards,balance,text,big-text,
+                                         cold,slow,overlap]
                                  [--spec '{"rows_per_record":10000}']
           cq-source-s3-bench soak [--local-runs 200] [--s3-runs 50] [--scale 1.0] [--seed 42] [--out bench/data] [--plugin PATH]
                                   [--results bench/RESULTS.md]   (issue #14: crash-free syncs of 10,000 small objects)

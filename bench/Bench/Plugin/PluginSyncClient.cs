@@ -29,6 +29,9 @@ internal sealed class PluginSyncClient : IDisposable
         Marshallers.Create(static (Sync.Types.Request request) => request.ToByteArray(), Sync.Types.Request.Parser.ParseFrom),
         SyncResponseReader.Marshaller);
 
+    /// <summary>What the CLI sends for <c>tables: ["*"]</c>, the bench's every sync.</summary>
+    public static readonly IReadOnlyList<string> AllTables = ["*"];
+
     private readonly GrpcChannel _channel;
     private readonly PluginService.PluginClient _client;
 
@@ -84,14 +87,27 @@ internal sealed class PluginSyncClient : IDisposable
     /// The same sync of one <paramref name="shard"/> (null: all of it), sent in <c>Sync.Request.shard</c> as
     /// <c>cloudquery sync --shard N/M</c> sends it.
     /// </summary>
-    public async Task<SyncTally> SyncAsync(Sync.Types.Request.Types.Shard? shard, CancellationToken cancellationToken)
+    public Task<SyncTally> SyncAsync(Sync.Types.Request.Types.Shard? shard, CancellationToken cancellationToken) =>
+        SyncAsync(shard, AllTables, pacing: null, cancellationToken);
+
+    /// <summary>
+    /// The sync of the <paramref name="tables"/> patterns (an empty list selects none: the plugin lists and sends
+    /// nothing), read at the speed <paramref name="pacing"/> allows (null: as fast as the client decodes).
+    /// </summary>
+    public async Task<SyncTally> SyncAsync(Sync.Types.Request.Types.Shard? shard, IReadOnlyList<string> tables, ReadPacing? pacing, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var request = new Sync.Types.Request { Tables = { "*" }, WithErrorMessages = true, Shard = shard };
+        var request = new Sync.Types.Request { Tables = { tables }, WithErrorMessages = true, Shard = shard };
         using var call = _channel.CreateCallInvoker().AsyncServerStreamingCall(SyncMethod, null, new CallOptions(cancellationToken: cancellationToken), request);
         long rows = 0, idSum = 0, inserts = 0, migrations = 0, ipcBytes = 0;
+        pacing?.Start();
         await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))
         {
+            if (pacing is not null)
+            {
+                await pacing.AfterMessageAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             switch (response.Kind)
             {
                 case SyncResponseKind.Insert:

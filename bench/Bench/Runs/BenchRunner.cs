@@ -2,6 +2,7 @@ using System.Globalization;
 using CqSourceS3.Bench.Baselines;
 using CqSourceS3.Bench.Dataset;
 using CqSourceS3.Bench.Measure;
+using CqSourceS3.Bench.Plugin;
 using CqSourceS3.Bench.Store;
 
 namespace CqSourceS3.Bench.Runs;
@@ -19,6 +20,9 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
     /// <summary>Issue #18's shard count: the balance and CPU targets are stated for 4 shards.</summary>
     private const int Shards = 4;
 
+    /// <summary>Issue #21's slow consumer reads at a third of the client's speed.</summary>
+    private const double SlowClientSlowdown = 3;
+
     private static readonly string[] PluginConfigurations = ["Release", "Debug"];
 
     private readonly Dictionary<string, (string Measures, List<Measurement> Runs)> _results = new(StringComparer.Ordinal);
@@ -30,9 +34,10 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
         var footerCache = Directory.CreateTempSubdirectory("cq-source-s3-bench-footers-");
         SwiftStore? swift = null;
         CountingProxy? proxy = null;
+        CountingProxy? gigabitProxy = null;
         try
         {
-            // Everything started from here (Swift, the proxy, the footer-cache folder) is stopped or removed in the
+            // Everything started from here (Swift, the proxies, the footer-cache folder) is stopped or removed in the
             // finally block, also when a data set, DuckDB's install or an upload fails.
             var scenarios = new PluginScenarios(plugin, arguments.SpecOverrides, footerCache.FullName);
             var reference = Prepare(DatasetShape.Reference);
@@ -42,6 +47,8 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
             // The small-files set serves the S3 listing scenarios and, from the local folder, the shard balance.
             var listing = !Skipped("listing");
             var smallFiles = listing || !Skipped("balance") ? Prepare(DatasetShape.SmallFiles) : null;
+            var overlap = !Skipped("overlap");
+            var cold = Skipped("cold") ? null : new ColdStartScenarios(plugin, scenarios);
             var duckDbFolder = Path.Combine(repository, "bench", "duckdb");
             var duckDb = new DuckDbScan(duckDbFolder, log);
 
@@ -58,12 +65,16 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
                     .ConfigureAwait(false);
             }
 
-            if (!Skipped("s3") || listing)
+            if (!Skipped("s3") || listing || overlap)
             {
                 log.WriteLine("s3: starting Swift (test/tools/s3-swift/swift-aio.sh)");
                 swift = await SwiftStore.StartAsync(repository, cancellationToken).ConfigureAwait(false);
                 proxy = new CountingProxy(swift.EndPoint);
-                if (!Skipped("s3"))
+
+                // A second relay to the same server, held to 1 Gbit/s: whether the sync overlaps its reads with its
+                // work, so that it takes no longer than the transfer alone when the link, not the CPU, is the limit.
+                gigabitProxy = overlap ? new CountingProxy(swift.EndPoint, new TokenBucket(TokenBucket.Gigabit)) : null;
+                if (!Skipped("s3") || overlap)
                 {
                     await swift.UploadAsync(ReferenceBucket, reference.Objects, cancellationToken).ConfigureAwait(false);
                 }
@@ -75,6 +86,7 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
             }
 
             using var s3 = proxy is null ? null : SwiftStore.Client(proxy.Endpoint);
+            using var s3Gigabit = gigabitProxy is null ? null : SwiftStore.Client(gigabitProxy.Endpoint);
             using var otelSink = Skipped("otel") ? null : OtlpSink.Start();
             for (var run = 1; run <= arguments.Runs; run++)
             {
@@ -84,9 +96,25 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
                     Record("serve ready (exec → socket accepts)", await scenarios.StartupAsync(cancellationToken).ConfigureAwait(false));
                 }
 
+                if (cold is not null)
+                {
+                    Record("plugin, fresh process, empty local folder, no table selected (wall and CPU: exec → end of Sync)", await cold.EmptySyncAsync(cancellationToken).ConfigureAwait(false));
+                    var (first, repeated) = await cold.RepeatedLocalSyncAsync(reference.Root, reference.Rows, reference.Bytes, cancellationToken).ConfigureAwait(false);
+                    Record("plugin, local folder, reference, first sync of a process", first);
+                    Record("plugin, local folder, reference, the same sync again in that process", repeated);
+                }
+
                 if (!Skipped("local"))
                 {
                     Record("plugin, local folder, reference", await scenarios.LocalSyncAsync("local-sync", reference.Root, reference.Rows, reference.Bytes, cancellationToken).ConfigureAwait(false));
+                }
+
+                if (!Skipped("slow"))
+                {
+                    var pacing = new ReadPacing(SlowClientSlowdown);
+                    Record("plugin, local folder, reference, client reading at a third of its speed", await scenarios.LocalSyncAsync(
+                        "local-sync-slow-client", reference.Root, reference.Rows, reference.Bytes, cancellationToken, pacing: pacing).ConfigureAwait(false));
+                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow client: waited {pacing.Waited.TotalSeconds:F3} s"));
                 }
 
                 if (otelSink is not null)
@@ -143,6 +171,13 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
                     Record("GET every object (AWS SDK, 50 at once)", await WithStoreCpuAsync(swift, () => S3Floor.GetAllAsync("s3-get-all", s3, ReferenceBucket, reference.Rows, () => proxy.BytesFromServer, cancellationToken)).ConfigureAwait(false));
                 }
 
+                if (s3Gigabit is not null && gigabitProxy is not null)
+                {
+                    Record("plugin, S3 (Swift) through 1 Gbit/s, reference", await WithStoreCpuAsync(swift, () => scenarios.S3SyncAsync("s3-sync-1gbit", ReferenceBucket, gigabitProxy, reference.Rows, reference.Bytes, cancellationToken)).ConfigureAwait(false));
+                    gigabitProxy.Reset();
+                    Record("GET every object (AWS SDK, 50 at once) through 1 Gbit/s", await WithStoreCpuAsync(swift, () => S3Floor.GetAllAsync("s3-get-all-1gbit", s3Gigabit, ReferenceBucket, reference.Rows, () => gigabitProxy.BytesFromServer, cancellationToken)).ConfigureAwait(false));
+                }
+
                 if (smallFiles is not null && !Skipped("balance"))
                 {
                     Record($"plugin, local folder, small files, shards 1/{Shards} … {Shards}/{Shards} at once: the balance of objects",
@@ -170,6 +205,11 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
             if (proxy is not null)
             {
                 await proxy.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (gigabitProxy is not null)
+            {
+                await gigabitProxy.DisposeAsync().ConfigureAwait(false);
             }
 
             if (swift is not null)

@@ -34,17 +34,18 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
 
     /// <summary>
     /// A sync of a local folder, default spec plus <paramref name="options"/>, <c>serve</c> given
-    /// <paramref name="serveArguments"/> too; bytes fetched are the plugin's <c>rchar</c> over the span.
+    /// <paramref name="serveArguments"/> too, read at the client's full speed unless <paramref name="pacing"/> slows it;
+    /// bytes fetched are the plugin's <c>rchar</c> over the span.
     /// </summary>
     public async Task<Measurement> LocalSyncAsync(
         string scenario, string localPath, long expectedRows, long parquetBytes, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, object>? options = null, IReadOnlyList<string>? serveArguments = null)
+        IReadOnlyDictionary<string, object>? options = null, IReadOnlyList<string>? serveArguments = null, ReadPacing? pacing = null)
     {
         var spec = LocalSpec(localPath, options);
         await using var server = await PluginServer.StartAsync(pluginPath, LocalEnvironment, cancellationToken, serveArguments).ConfigureAwait(false);
         var before = server.ReadCharacters;
         var cpuBefore = server.CpuSeconds;
-        var (seconds, tally) = await SyncAsync(server, spec, cancellationToken).ConfigureAwait(false);
+        var (seconds, tally) = await SyncAsync(server, spec, pacing, cancellationToken).ConfigureAwait(false);
         Check(scenario, tally, expectedRows);
         return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, server.ReadCharacters - before, server.CpuSeconds - cpuBefore, tally.ClientCpuSeconds, SentBytes: tally.IpcBytes);
     }
@@ -77,7 +78,7 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
         await using var server = await PluginServer.StartAsync(pluginPath, S3Environment, cancellationToken).ConfigureAwait(false);
         proxy.Reset();
         var cpuBefore = server.CpuSeconds;
-        var (seconds, tally) = await SyncAsync(server, S3Spec(bucket, proxy), cancellationToken).ConfigureAwait(false);
+        var (seconds, tally) = await SyncAsync(server, S3Spec(bucket, proxy), pacing: null, cancellationToken).ConfigureAwait(false);
         Check(scenario, tally, expectedRows);
         return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer, server.CpuSeconds - cpuBefore, tally.ClientCpuSeconds, SentBytes: tally.IpcBytes);
     }
@@ -112,7 +113,7 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
         return new Measurement(cold ? "s3-discovery-cold" : "s3-discovery", seconds, objects, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer, server.CpuSeconds - cpuBefore, clientCpu);
     }
 
-    private string LocalSpec(string localPath, IReadOnlyDictionary<string, object>? options = null) =>
+    public string LocalSpec(string localPath, IReadOnlyDictionary<string, object>? options = null) =>
         Spec(new Dictionary<string, object>(options ?? new Dictionary<string, object>()) { ["local_path"] = Path.GetFullPath(localPath) });
 
     /// <summary>The sum when every value is known, else null: a partial sum would pass for a whole one.</summary>
@@ -144,13 +145,19 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
         return JsonSerializer.Serialize(spec);
     }
 
-    private static async Task<(double Seconds, SyncTally Tally)> SyncAsync(PluginServer server, string spec, CancellationToken cancellationToken)
+    private static async Task<(double Seconds, SyncTally Tally)> SyncAsync(PluginServer server, string spec, ReadPacing? pacing, CancellationToken cancellationToken)
     {
         using var client = await PluginSyncClient.ConnectAsync(server.SocketPath, cancellationToken).ConfigureAwait(false);
+        return await TimedSyncAsync(client, spec, pacing, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The timed span on a connected client: Init, then Sync of every table; the client's CPU added.</summary>
+    public static async Task<(double Seconds, SyncTally Tally)> TimedSyncAsync(PluginSyncClient client, string spec, ReadPacing? pacing, CancellationToken cancellationToken)
+    {
         var clientCpuBefore = ProcessProbe.OwnCpuSeconds();
         var clock = Stopwatch.StartNew();
         await client.InitAsync(spec, cancellationToken).ConfigureAwait(false);
-        var tally = await client.SyncAsync(cancellationToken).ConfigureAwait(false);
+        var tally = await client.SyncAsync(shard: null, PluginSyncClient.AllTables, pacing, cancellationToken).ConfigureAwait(false);
         return (clock.Elapsed.TotalSeconds, tally with { ClientCpuSeconds = ProcessProbe.OwnCpuSeconds() - clientCpuBefore });
     }
 
@@ -158,7 +165,7 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
     /// One table, the row count, and the sum of the ids, which number the rows 0 to rows − 1: a row lost and another
     /// sent twice keep the count but change the sum (unless the two ids were equal, i.e. the same row).
     /// </summary>
-    private static void Check(string scenario, SyncTally tally, long expectedRows)
+    public static void Check(string scenario, SyncTally tally, long expectedRows)
     {
         var expectedIdSum = expectedRows * (expectedRows - 1) / 2;
         if (tally.Rows != expectedRows || tally.Migrations != 1 || tally.IdSum != expectedIdSum)

@@ -41,7 +41,8 @@ internal static class ResultsReport
             + "`store CPU s` is the S3 server's processes (Swift, Python) over the run. All of them share the two cores.\n");
         Line(text, "| target | measured (medians) | limit | met |");
         Line(text, "|---|---|---|---|");
-        Ratio(text, "local sync ÷ DuckDB scan", Seconds(byName, "local-sync"), Seconds(byName, "duckdb"), 1.3);
+        // Issue #21 replaced this wall-time target with CPU per row (SecondRoundRows); the ratio stays for comparison.
+        Ratio(text, "local sync ÷ DuckDB scan", Seconds(byName, "local-sync"), Seconds(byName, "duckdb"), limit: null);
         Ratio(text, "S3 sync ÷ GET-all floor", Seconds(byName, "s3-sync"), Seconds(byName, "s3-get-all"), 1.25);
         Ratio(text, "S3 bytes fetched ÷ object bytes", Get(byName, "s3-sync", s => s.FetchedMegabytes?.Median), Get(byName, "s3-sync", s => s.ParquetBytes / 1e6), 1.02);
         Absolute(text, "peak RSS, S3 default spec, reference (MB)", Get(byName, "s3-sync", s => s.PeakRssMegabytes?.Median), 400);
@@ -49,12 +50,13 @@ internal static class ResultsReport
         Ratio(text, "peak RSS one big file ÷ reference (local)", Get(byName, "local-sync-big-file", s => s.PeakRssMegabytes?.Median),
             Get(byName, "local-sync", s => s.PeakRssMegabytes?.Median), 1.10);
         Ratio(text, "discovery ÷ bare listing loop", Seconds(byName, "s3-discovery"), Seconds(byName, "s3-list-loop"), 1.1);
-        Absolute(text, "`serve` ready (s)", Seconds(byName, "serve-ready"), 0.5);
+        Absolute(text, "`serve` ready (s)", Seconds(byName, "serve-ready"), 0.1);
         Ratio(text, "schema drift: sync with half the files lacking a column ÷ unchanged set", Seconds(byName, "local-sync-drift"), Seconds(byName, "local-sync"), 1.05);
         Line(text, ShardReport.BalanceRow(byName.GetValueOrDefault("shard-balance")));
         Ratio(text, "4 shards at once ÷ unsharded sync, plugin CPU s, reference (local)", Get(byName, "local-sync-shards", s => s.CpuSeconds?.Median),
             Get(byName, "local-sync", s => s.CpuSeconds?.Median), 1.10);
         TextRows(text, byName);
+        SecondRoundRows(text, byName, arguments.Scale);
         text.Append(ShardReport.Context(byName.GetValueOrDefault("shard-balance"), byName.GetValueOrDefault("local-sync-shards"), byName.GetValueOrDefault("local-sync")));
         if (Seconds(byName, "s3-discovery-cold") is { } cold && Seconds(byName, "s3-get-all-small") is { } getAll && getAll > 0)
         {
@@ -101,6 +103,20 @@ internal static class ResultsReport
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Issue #21's rows: CPU per row against DuckDB (1.5 at scale 1, where start-up weighs little; 2.0 below it, the
+    /// issue's figure for scale 0.125), the cold-start costs, the slow consumer and the overlap of reads with work.
+    /// </summary>
+    private static void SecondRoundRows(StringBuilder text, Dictionary<string, ScenarioSummary> byName, double scale)
+    {
+        Ratio(text, "plugin CPU s ÷ DuckDB CPU s, reference (local)", Cpu(byName, "local-sync"), Cpu(byName, "duckdb"), scale >= 1 ? 1.5 : 2.0);
+        Ratio(text, "first sync ÷ repeated sync in the same process, wall s, reference (local)", Seconds(byName, "local-sync-first"), Seconds(byName, "local-sync-repeated"), 1.1);
+        Ratio(text, "first sync ÷ repeated sync in the same process, plugin CPU s, reference (local)", Cpu(byName, "local-sync-first"), Cpu(byName, "local-sync-repeated"), limit: null);
+        Absolute(text, "empty sync, fresh process, plugin CPU s (exec → sync done)", Cpu(byName, "empty-sync"), 0.1);
+        Ratio(text, "slow client (a third of the speed) ÷ fast client, plugin CPU s, reference (local)", Cpu(byName, "local-sync-slow-client"), Cpu(byName, "local-sync"), 1.10);
+        Ratio(text, "S3 sync ÷ GET-all, both through 1 Gbit/s, wall s", Seconds(byName, "s3-sync-1gbit"), Seconds(byName, "s3-get-all-1gbit"), 1.1);
     }
 
     /// <summary>
