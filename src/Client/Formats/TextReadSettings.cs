@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using CqSourceS3.Client.Spec;
 using CqSourceS3.Client.Text;
 using CqSourceS3.Naming;
@@ -70,5 +71,5 @@ internal sealed class TextReadSettings
         _ => "",
     };
 
-    private static string Fingerprint<T>(T section) => JsonSerializer.Serialize(section, SpecReader.JsonOptions);
+    private static string Fingerprint<T>(T section) => JsonSerializer.Serialize(section, (JsonTypeInfo<T>)SpecReader.JsonOptions.GetTypeInfo(typeof(T)));
 }

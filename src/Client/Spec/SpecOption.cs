@@ -60,7 +60,7 @@ internal sealed record SpecOption(string Name, string Type, string Default, stri
         }
 
         // A section's defaults are its fields', listed in their own rows.
-        var shownDefault = defaultText ?? (IsSection(property.PropertyType) ? "—" : DefaultOf(defaultValue));
+        var shownDefault = defaultText ?? (IsSection(property.PropertyType) ? "—" : DefaultOf(defaultValue, property.PropertyType));
         return new SpecOption(property.Name, TypeOf(property), shownDefault, meaning, defaultText);
     }
 
@@ -108,12 +108,12 @@ internal sealed record SpecOption(string Name, string Type, string Default, stri
         return range.AllowMinusOne ? $"{text}, or `-1`" : text;
     }
 
-    private static string DefaultOf(object? value) => value switch
+    private static string DefaultOf(object? value, Type declared) => value switch
     {
         null => "—",
         "" => "`\"\"`",
         string text => $"`{text}`",
-        _ => $"`{JsonSerializer.Serialize(value, value.GetType(), SpecReader.JsonOptions)}`",
+        _ => $"`{JsonSerializer.Serialize(value, SpecReader.JsonOptions.GetTypeInfo(declared))}`",
     };
 
     private static string BuildTable()

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 
 namespace CqSourceS3.Client.Spec;
@@ -11,15 +12,14 @@ namespace CqSourceS3.Client.Spec;
 /// </summary>
 public static class SpecReader
 {
-    /// <summary>snake_case names, as CloudQuery specs are written.</summary>
-    internal static JsonSerializerOptions JsonOptions { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
-    };
+    /// <summary>snake_case names, as CloudQuery specs are written; metadata from <see cref="SpecJsonContext"/>.</summary>
+    internal static JsonSerializerOptions JsonOptions => SpecJsonContext.Default.Options;
 
     /// <summary>The spec's properties as JSON sees them, in declaration order.</summary>
     internal static IReadOnlyList<JsonPropertyInfo> Properties { get; } = SpecShapes.FieldsOf(typeof(SourceSpec));
+
+    /// <summary>A default spec as JSON: what <see cref="WithDefaults"/> fills gaps from.</summary>
+    private static readonly Lazy<JsonObject> DefaultSpec = new(() => JsonSerializer.SerializeToNode(new SourceSpec(), SpecJsonContext.Default.SourceSpec)!.AsObject());
 
     /// <summary>Parses <paramref name="json"/> (empty bytes or <c>null</c> mean an empty spec).</summary>
     /// <exception cref="SpecException">The spec has one or more problems; all are listed.</exception>
@@ -69,8 +69,31 @@ public static class SpecReader
             }
 
             // Fields with problems are reported and left out, so the rules across fields still check the rest.
-            return SpecValueChecker.CheckSpec(root, errors).Deserialize<SourceSpec>(JsonOptions);
+            var fields = SpecValueChecker.CheckSpec(root, errors);
+            return WithDefaults(fields, DefaultSpec.Value, typeof(SourceSpec)).Deserialize(SpecJsonContext.Default.SourceSpec);
         }
+    }
+
+    /// <summary>
+    /// Fills every field the spec leaves out with its default, down into sections (<c>csv:</c>): the generated
+    /// metadata builds a record by setting all its init-only properties at once, so a field missing from the JSON
+    /// would become null or 0 instead of keeping its initializer. Maps and lists are values, never merged.
+    /// </summary>
+    private static JsonObject WithDefaults(JsonObject given, JsonObject defaults, Type type)
+    {
+        foreach (var field in SpecShapes.FieldsOf(type))
+        {
+            if (!given.TryGetPropertyValue(field.Name, out var value))
+            {
+                given[field.Name] = defaults[field.Name]?.DeepClone();
+            }
+            else if (value is JsonObject section && defaults[field.Name] is JsonObject sectionDefaults && SpecShapes.Of(field.PropertyType) == SpecShape.Object)
+            {
+                WithDefaults(section, sectionDefaults, field.PropertyType);
+            }
+        }
+
+        return given;
     }
 
     internal static T? RuleOf<T>(JsonPropertyInfo property)

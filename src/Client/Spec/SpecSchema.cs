@@ -46,25 +46,28 @@ public static class SpecSchema
 
     private static JsonObject Describe(JsonPropertyInfo property, object? defaultValue)
     {
-        var node = SchemaOf(property.PropertyType, property.AttributeProvider);
+        var node = SchemaOf(property.PropertyType, property.AttributeProvider, defaultValue);
         node["description"] = SpecOption.Of(property, defaultValue).SchemaDescription;
         if (defaultValue is not null)
         {
-            node["default"] = JsonSerializer.SerializeToNode(defaultValue, property.PropertyType, SpecReader.JsonOptions);
+            node["default"] = JsonSerializer.SerializeToNode(defaultValue, SpecReader.JsonOptions.GetTypeInfo(property.PropertyType));
         }
 
         return node;
     }
 
-    /// <summary>The schema of one value of <paramref name="type"/> under the rules on <paramref name="rules"/>.</summary>
-    private static JsonObject SchemaOf(Type type, ICustomAttributeProvider? rules) => SpecShapes.Of(type) switch
+    /// <summary>
+    /// The schema of one value of <paramref name="type"/> under the rules on <paramref name="rules"/>; a section
+    /// (<c>csv:</c>) describes its fields' defaults from <paramref name="defaults"/>, its value in a default spec.
+    /// </summary>
+    private static JsonObject SchemaOf(Type type, ICustomAttributeProvider? rules, object? defaults = null) => SpecShapes.Of(type) switch
     {
         SpecShape.String => StringSchema(rules),
         SpecShape.Integer => IntegerSchema(rules),
         SpecShape.Boolean => new JsonObject { ["type"] = "boolean" },
         SpecShape.List => ListSchema(type, rules),
         SpecShape.Map => MapSchema(type, rules),
-        _ => ObjectSchema(type),
+        _ => ObjectSchema(type, defaults),
     };
 
     private static JsonObject StringSchema(ICustomAttributeProvider? rules)
@@ -139,11 +142,10 @@ public static class SpecSchema
         return node;
     }
 
-    private static JsonObject ObjectSchema(Type type)
+    private static JsonObject ObjectSchema(Type type, object? defaults)
     {
         var fields = SpecShapes.FieldsOf(type);
         var properties = new JsonObject();
-        var defaults = type.GetConstructor(Type.EmptyTypes)?.Invoke(null);
         foreach (var field in fields)
         {
             // Sections (csv:, jsonl:) describe their fields like top-level options; list items (table_rules) have no defaults.

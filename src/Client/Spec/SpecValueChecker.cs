@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -14,7 +16,7 @@ namespace CqSourceS3.Client.Spec;
 /// </summary>
 internal static class SpecValueChecker
 {
-    private static readonly JsonSerializerOptions EchoOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions EchoOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Checks a spec object; returns its fields without shape problems, normalised, ready to deserialize.</summary>
     public static JsonObject CheckSpec(JsonElement root, List<SpecError> errors)
@@ -169,7 +171,7 @@ internal static class SpecValueChecker
             complete = false;
         }
 
-        var where = slot.Path.Length == 0 ? "" : $" (in {SpecText.Truncate(JsonSerializer.Serialize(value, EchoOptions), 120)})";
+        var where = slot.Path.Length == 0 ? "" : $" (in {SpecText.Truncate(Echo(value), 120)})";
         foreach (var (property, errors) in fields.Zip(fieldRules))
         {
             var own = slot.FieldPath(property.Name);
@@ -199,5 +201,17 @@ internal static class SpecValueChecker
         // An integer literal that did not fit (even past double's range, e.g. 400 digits), or 1e12 and the like.
         return value.GetRawText().AsSpan().IndexOfAny('.', 'e', 'E') < 0
             || (value.TryGetDouble(out var number) && Math.Floor(number) == number && number is < int.MinValue or > int.MaxValue);
+    }
+
+    /// <summary>The value as compact JSON, non-ASCII text kept readable, for quoting it in a message.</summary>
+    private static string Echo(JsonElement value)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, EchoOptions))
+        {
+            value.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

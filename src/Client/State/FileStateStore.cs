@@ -33,7 +33,7 @@ public sealed class FileStateStore : IStateStore
         {
             var file = File.OpenRead(full);
             await using var closing = file.ConfigureAwait(false);
-            var values = await JsonSerializer.DeserializeAsync<Dictionary<string, string>>(file, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var values = await JsonSerializer.DeserializeAsync(file, Json.DictionaryStringString, cancellationToken).ConfigureAwait(false);
             return new FileStateStore(full, new Dictionary<string, string>(values ?? [], StringComparer.Ordinal));
         }
         catch (JsonException e)
@@ -71,7 +71,7 @@ public sealed class FileStateStore : IStateStore
         var file = File.Create(temporary);
         await using (file.ConfigureAwait(false))
         {
-            await JsonSerializer.SerializeAsync(file, new SortedDictionary<string, string>(_values, StringComparer.Ordinal), Indented, ct).ConfigureAwait(false);
+            await JsonSerializer.SerializeAsync(file, new SortedDictionary<string, string>(_values, StringComparer.Ordinal), Json.SortedDictionaryStringString, ct).ConfigureAwait(false);
         }
 
         File.Move(temporary, _path, overwrite: true);
@@ -81,5 +81,5 @@ public sealed class FileStateStore : IStateStore
     /// <inheritdoc />
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly StateJsonContext Json = new(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }
