@@ -134,13 +134,28 @@ Task("TestDeps")
     }
 });
 
+// The end-to-end tests launch the executable a release ships for this machine (Native AOT on Linux), published
+// first, not the framework-dependent build: what users run is what is tested (test/e2e/Harness/PluginBinary.cs).
 Task("Test")
     .IsDependentOn("Build")
     .IsDependentOn("TestDeps")
     .Does(() =>
 {
+    var hostRuntime = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+    var environment = new Dictionary<string, string>();
+    if (releaseTargets.ContainsKey(hostRuntime))
+    {
+        PublishRuntime(hostRuntime);
+        environment["CQ_S3_PLUGIN_BINARY"] = MakeAbsolute(PublishedExecutable(hostRuntime)).FullPath;
+    }
+    else
+    {
+        Warning("no release target for {0}: the end-to-end tests run the framework-dependent build", hostRuntime);
+    }
+
     DotNetTest(solution.Path.FullPath, new DotNetTestSettings
     {
+        EnvironmentVariables = environment,
         Configuration = configuration,
         NoBuild = true,
         NoRestore = true,
@@ -151,8 +166,9 @@ Task("Test")
 });
 
 // One self-contained executable per runtime (ParquetSharp's native library inside) that `registry: local` can point
-// at. Not trimmed and not compressed: trimming breaks reflection-based JSON/YAML/gRPC code paths, and a compressed
-// bundle would decompress on every start, eating into the 5 s the CLI waits for the plugin's socket.
+// at. Linux for this machine's CPU is compiled ahead of time (Native AOT, src/Plugin/Plugin.csproj); every other
+// target is a ReadyToRun single-file bundle, not trimmed and not compressed (a compressed bundle would decompress on
+// every start, eating into the 5 s the CLI waits for the plugin's socket).
 Task("Publish")
     .Does(() =>
 {

@@ -7,7 +7,8 @@ namespace CqSourceS3.E2E.Tests.Harness;
 /// Finds the built <c>cq-source-s3</c> executable the tests launch. The project references <c>src/Plugin</c> with
 /// <c>ReferenceOutputAssembly=false</c>, so building the tests (alone or through the solution) builds the plugin first;
 /// the path of its output for the same configuration is baked into this assembly at build time.
-/// <c>CQ_S3_PLUGIN_BINARY</c> points the tests at another binary (e.g. a published one).
+/// <c>CQ_S3_PLUGIN_BINARY</c> points the tests at another binary: build.cake's Test sets it to the executable it has just
+/// published for this machine (the release build, Native AOT on Linux), so the suite tests what users run.
 /// </summary>
 public static class PluginBinary
 {
