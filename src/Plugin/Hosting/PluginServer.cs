@@ -48,7 +48,13 @@ internal sealed partial class PluginServer : IAsyncDisposable
 
     public static async Task<PluginServer> StartAsync(ServeOptions options, TextWriter logOutput, CancellationToken cancellationToken, Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // The empty builder reads no configuration: no appsettings.json or ASPNETCORE_ variables from wherever the CLI
+        // runs could change the endpoints or limits, and nothing watches the working directory. The slim builder
+        // did, and on Linux its file watcher walked the whole tree under the CLI's working directory at every start
+        // (0.2 s of a 0.23 s start from the repository root; bench/RESULTS.md, issue #21).
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRoutingCore();
         var telemetry = TelemetryExport.Create(options.OtelEndpoint, options.OtelEndpointInsecure, Console.Error);
         ConfigureLogging(builder.Logging, options, logOutput);
         telemetry.AddLogging(builder.Logging);
