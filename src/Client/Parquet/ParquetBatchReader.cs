@@ -107,10 +107,17 @@ internal sealed class ParquetBatchReader(ParquetReadOptions options)
             for (var rowGroup = 0; rowGroup < file.Reader.NumRowGroups; rowGroup++)
             {
                 // One reader per row group keeps pre-buffered column chunks to that row group.
+                file.Stream.BeginRowGroup();
                 using var batches = file.Reader.GetRecordBatchReader([rowGroup]);
                 long rows = 0;
                 while (batches.ReadNextRecordBatchAsync(stop).AsTask().GetAwaiter().GetResult() is { } raw)
                 {
+                    if (rows == 0 && rowGroup + 1 < file.Reader.NumRowGroups)
+                    {
+                        // The row group's bytes are all in once its first batch is decoded: fetch the next one now.
+                        file.Stream.ReadAheadNextRowGroup(ReadAheadBudget.Shared);
+                    }
+
                     var batch = ArrowTypeNormalizer.NormalizeBatch(raw, file.Schema);
                     rows += batch.Length;
                     Hand(channel.Writer, batch, stop);

@@ -15,6 +15,8 @@ namespace CqSourceS3.Client.Parquet;
 /// given back before the read returns. So an open object holds one block of memory, whatever the object's size.
 /// The Parquet decoder calls this stream from native threads and turns any exception into an error string, so the
 /// first failure of any read is kept in <see cref="Failure"/>: the classifier takes it as the cause, with its real type.
+/// While a row group decodes, the next one can be fetched ahead (<see cref="ReadAheadNextRowGroup"/>): its span is
+/// taken to be as long as the current row group's and to follow it, which is how writers lay row groups out.
 /// </remarks>
 internal sealed class RangedObjectStream : Stream
 {
@@ -28,6 +30,9 @@ internal sealed class RangedObjectStream : Stream
     private long _position;
     private long _bytesFetched;
     private int _requestCount;
+    private long _spanStart = long.MaxValue;
+    private long _spanEnd = -1;
+    private ReadAheadSlot? _slot;
 
     public RangedObjectStream(IObjectStore store, StoredObject obj, int readAheadBytes, CancellationToken cancellationToken)
     {
@@ -80,6 +85,43 @@ internal sealed class RangedObjectStream : Stream
         }
     }
 
+    /// <summary>Starts observing which bytes the decoder reads for the row group it is about to read.</summary>
+    public void BeginRowGroup()
+    {
+        lock (_gate)
+        {
+            _spanStart = long.MaxValue;
+            _spanEnd = -1;
+        }
+    }
+
+    /// <summary>
+    /// Fetches the next row group ahead, in the background, when <paramref name="budget"/> has room: as many bytes as
+    /// the decoder read since <see cref="BeginRowGroup"/>, from where those ended, never into the last 8 bytes
+    /// (footer length and magic). Called once the current row group's bytes are all in (its first batch decoded), so
+    /// the download overlaps the decoding of that row group.
+    /// </summary>
+    public void ReadAheadNextRowGroup(ReadAheadBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
+        lock (_gate)
+        {
+            if (_spanEnd < 0 || _cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var length = Math.Min(_spanEnd - _spanStart, _object.Size - 8 - _spanEnd);
+            if (length <= 0 || length > Array.MaxLength)
+            {
+                return;
+            }
+
+            _slot?.Release();
+            _slot = ReadAheadSlot.TryStart(_spanEnd, (int)length, budget, FetchAheadAsync, _cancellationToken);
+        }
+    }
+
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
@@ -89,10 +131,17 @@ internal sealed class RangedObjectStream : Stream
             try
             {
                 var wanted = (int)Math.Min(buffer.Length, Math.Max(_object.Size - _position, 0));
+                if (wanted > 0)
+                {
+                    _spanStart = Math.Min(_spanStart, _position);
+                    _spanEnd = Math.Max(_spanEnd, _position + wanted);
+                }
+
                 var done = 0;
+                var fromSlot = false;
                 while (done < wanted)
                 {
-                    done += ReadOnce(buffer[done..wanted]);
+                    done += ReadOnce(buffer[done..wanted], ref fromSlot);
                 }
 
                 return done;
@@ -136,6 +185,12 @@ internal sealed class RangedObjectStream : Stream
     {
         if (disposing)
         {
+            lock (_gate)
+            {
+                _slot?.Release();
+                _slot = null;
+            }
+
             Closed?.Invoke(this, EventArgs.Empty);
         }
 
@@ -146,8 +201,32 @@ internal sealed class RangedObjectStream : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-    private int ReadOnce(Span<byte> destination)
+    /// <param name="destination">Where the bytes from the read position go.</param>
+    /// <param name="fromSlot">
+    /// Set once the read-ahead slot served part of this read: the rest (a row group a little longer than predicted) is
+    /// then fetched exactly, not as a whole read-ahead block that the next row group's read-ahead would fetch again.
+    /// </param>
+    private int ReadOnce(Span<byte> destination, ref bool fromSlot)
     {
+        if (_slot is { } slot && slot.Covers(_position))
+        {
+            var copied = slot.CopyTo(_position, destination);
+            if (slot.Exhausted)
+            {
+                _slot = null;
+            }
+
+            _position += copied;
+            fromSlot = true;
+            return copied;
+        }
+
+        // Bytes the read-ahead slot holds further on are taken from it, not fetched a second time.
+        if (_slot is { } ahead && ahead.Start > _position && ahead.Start - _position < destination.Length)
+        {
+            destination = destination[..(int)(ahead.Start - _position)];
+        }
+
         if (_position >= _blockStart && _position < _blockStart + _blockLength)
         {
             var available = (int)Math.Min(destination.Length, _blockStart + _blockLength - _position);
@@ -156,7 +235,7 @@ internal sealed class RangedObjectStream : Stream
             return available;
         }
 
-        if (destination.Length >= _block.Length)
+        if (destination.Length >= _block.Length || fromSlot)
         {
             // A large read (a column chunk, a coalesced range) gains nothing from the block: fetch it as asked.
             // The destination is the decoder's native memory, which an async fetch cannot write to, so the bytes
@@ -179,11 +258,11 @@ internal sealed class RangedObjectStream : Stream
             return length;
         }
 
-        var blockLength = (int)Math.Min(_block.Length, _object.Size - _position);
+        var blockLength = (int)Math.Min(_block.Length, (_slot is { } next && next.Start > _position ? next.Start : _object.Size) - _position);
         Fetch(_position, _block.AsMemory(0, blockLength));
         _blockStart = _position;
         _blockLength = blockLength;
-        return ReadOnce(destination);
+        return ReadOnce(destination, ref fromSlot);
     }
 
     private void Fetch(long offset, Memory<byte> destination)
@@ -208,12 +287,21 @@ internal sealed class RangedObjectStream : Stream
         }
     }
 
-    private async Task FetchAsync(long offset, Memory<byte> destination)
+    private Task FetchAsync(long offset, Memory<byte> destination) => FetchAsync(offset, destination, _cancellationToken);
+
+    /// <summary>A read-ahead's fetch, counted as a request like any other.</summary>
+    private Task FetchAheadAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken)
     {
-        var source = await _store.OpenRangeAsync(_object, offset, destination.Length, _cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _requestCount);
+        return Task.Run(() => FetchAsync(offset, destination, cancellationToken), cancellationToken);
+    }
+
+    private async Task FetchAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        var source = await _store.OpenRangeAsync(_object, offset, destination.Length, cancellationToken).ConfigureAwait(false);
         await using (source.ConfigureAwait(false))
         {
-            var read = await source.ReadAtLeastAsync(destination, destination.Length, throwOnEndOfStream: false, _cancellationToken).ConfigureAwait(false);
+            var read = await source.ReadAtLeastAsync(destination, destination.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
             Interlocked.Add(ref _bytesFetched, read);
             if (read < destination.Length)
             {
