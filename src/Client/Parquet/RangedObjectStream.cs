@@ -111,14 +111,23 @@ internal sealed class RangedObjectStream : Stream
                 return;
             }
 
-            var length = Math.Min(_spanEnd - _spanStart, _object.Size - 8 - _spanEnd);
+            var start = _spanEnd;
+            var end = _spanEnd + Math.Min(_spanEnd - _spanStart, _object.Size - 8 - _spanEnd);
+
+            // Row groups smaller than the block: the block may hold the next one's first bytes (or all of it) already.
+            if (start >= _blockStart && start < _blockStart + _blockLength)
+            {
+                start = _blockStart + _blockLength;
+            }
+
+            var length = end - start;
             if (length <= 0 || length > Array.MaxLength)
             {
                 return;
             }
 
             _slot?.Release();
-            _slot = ReadAheadSlot.TryStart(_spanEnd, (int)length, budget, FetchAheadAsync, _cancellationToken);
+            _slot = ReadAheadSlot.TryStart(start, (int)length, budget, FetchAheadAsync, _cancellationToken);
         }
     }
 
