@@ -3,11 +3,13 @@ using CqSourceS3.Plugin.Protocol;
 using CqSourceS3.Plugin.Services;
 using CqSourceS3.Plugin.State;
 using CqSourceS3.Plugin.Telemetry;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -74,6 +76,15 @@ internal sealed partial class PluginServer : IAsyncDisposable
             grpc.Interceptors.Add<SyncTracingInterceptor>();
             grpc.Interceptors.Add<ErrorStatusInterceptor>();
         });
+        // Both services are bound from their generated BindService at compile time (BoundServiceMethods), not by
+        // Grpc.AspNetCore's reflection-based provider.
+        builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
+        builder.Services.AddSingleton<PluginService>();
+        builder.Services.AddSingleton<DiscoveryService>();
+        builder.Services.AddSingleton<IServiceMethodProvider<PluginService>>(services =>
+            new BoundServiceMethods<PluginService>(CqSourceS3.Protocol.Plugin.V3.Plugin.BindService, services.GetRequiredService<PluginService>()));
+        builder.Services.AddSingleton<IServiceMethodProvider<DiscoveryService>>(services =>
+            new BoundServiceMethods<DiscoveryService>(CqSourceS3.Protocol.Discovery.V1.Discovery.BindService, services.GetRequiredService<DiscoveryService>()));
         builder.Services.AddSingleton<PluginSession>();
         builder.Services.AddSingleton(telemetry);
         builder.Services.AddSingleton<ISourceClientFactory, SourceClientFactory>();
