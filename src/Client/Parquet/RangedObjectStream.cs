@@ -21,6 +21,7 @@ namespace CqSourceS3.Client.Parquet;
 internal sealed class RangedObjectStream : Stream
 {
     private readonly IObjectStore _store;
+    private readonly IDirectRangeReader? _direct;
     private readonly StoredObject _object;
     private readonly CancellationToken _cancellationToken;
     private readonly byte[] _block;
@@ -40,6 +41,7 @@ internal sealed class RangedObjectStream : Stream
         ArgumentNullException.ThrowIfNull(obj);
         ArgumentOutOfRangeException.ThrowIfLessThan(readAheadBytes, 1);
         _store = store;
+        _direct = store as IDirectRangeReader;
         _object = obj;
         _cancellationToken = cancellationToken;
         _block = new byte[(int)Math.Min(readAheadBytes, Math.Max(obj.Size, 1))];
@@ -106,7 +108,8 @@ internal sealed class RangedObjectStream : Stream
         ArgumentNullException.ThrowIfNull(budget);
         lock (_gate)
         {
-            if (_spanEnd < 0 || _cancellationToken.IsCancellationRequested)
+            // A local folder reads straight into the decoder's buffers: nothing to overlap, a copy to save.
+            if (_direct is not null || _spanEnd < 0 || _cancellationToken.IsCancellationRequested)
             {
                 return;
             }
@@ -251,6 +254,15 @@ internal sealed class RangedObjectStream : Stream
             // pass through a pooled array: a fresh one per column chunk was a large-object allocation each time,
             // and together they set off full garbage collections all through a sync.
             var length = destination.Length;
+            if (_direct is not null)
+            {
+                // A local file is read straight into the decoder's memory: no pooled array, no second copy.
+                FetchDirect(_position, destination);
+                _blockLength = 0;
+                _position += length;
+                return length;
+            }
+
             var direct = ArrayPool<byte>.Shared.Rent(length);
             try
             {
@@ -276,6 +288,12 @@ internal sealed class RangedObjectStream : Stream
 
     private void Fetch(long offset, Memory<byte> destination)
     {
+        if (_direct is not null)
+        {
+            FetchDirect(offset, destination.Span);
+            return;
+        }
+
         if (destination.Length == 0)
         {
             return;
@@ -291,6 +309,27 @@ internal sealed class RangedObjectStream : Stream
         catch (Exception e)
         {
             // Prefetch (before the decoder exists) fails here too.
+            Failure ??= e;
+            throw;
+        }
+    }
+
+    /// <summary>A synchronous read of a store that can fill any memory (<see cref="IDirectRangeReader"/>).</summary>
+    private void FetchDirect(long offset, Span<byte> destination)
+    {
+        if (destination.IsEmpty)
+        {
+            return;
+        }
+
+        try
+        {
+            Interlocked.Increment(ref _requestCount);
+            _direct!.ReadRange(_object, offset, destination, _cancellationToken);
+            Interlocked.Add(ref _bytesFetched, destination.Length);
+        }
+        catch (Exception e)
+        {
             Failure ??= e;
             throw;
         }

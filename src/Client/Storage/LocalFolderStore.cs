@@ -6,7 +6,7 @@ namespace CqSourceS3.Client.Storage;
 /// A folder on disk used as a bucket: keys are paths relative to the folder with <c>/</c> separators,
 /// LastModified is the file's write time. Lets users sync without a cloud account.
 /// </summary>
-public sealed class LocalFolderStore : IObjectStore
+public sealed class LocalFolderStore : IObjectStore, IDirectRangeReader
 {
     private readonly string _root;
 
@@ -85,6 +85,40 @@ public sealed class LocalFolderStore : IObjectStore
             throw new StoreException(StoreFailure.ObjectNotFound, _root, obj.Key, $"object '{obj.Key}' no longer exists in folder '{_root}'", e);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new StoreException(StoreFailure.Transient, _root, obj.Key,
+                $"cannot read '{obj.Key}' in folder '{_root}': {LocalFailure.Describe(e)}; it is read again next run", e);
+        }
+    }
+
+    /// <inheritdoc cref="IDirectRangeReader.ReadRange" />
+    void IDirectRangeReader.ReadRange(StoredObject obj, long offset, Span<byte> destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        cancellationToken.ThrowIfCancellationRequested();
+        var path = PathOf(obj.Key);
+        try
+        {
+            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var done = 0;
+            while (done < destination.Length)
+            {
+                var read = RandomAccess.Read(file, destination[done..], offset + done);
+                if (read == 0)
+                {
+                    throw new EndOfStreamException(
+                        $"object '{obj.Key}' returned {done} of {destination.Length} bytes at offset {offset}; it was probably rewritten after listing");
+                }
+
+                done += read;
+            }
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new StoreException(StoreFailure.ObjectNotFound, _root, obj.Key, $"object '{obj.Key}' no longer exists in folder '{_root}'", e);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or (IOException and not EndOfStreamException))
         {
             throw new StoreException(StoreFailure.Transient, _root, obj.Key,
                 $"cannot read '{obj.Key}' in folder '{_root}': {LocalFailure.Describe(e)}; it is read again next run", e);

@@ -1,0 +1,93 @@
+using CqSourceS3.Client.Parquet;
+using CqSourceS3.Client.Storage;
+
+namespace CqSourceS3.Client.Tests.Storage;
+
+/// <summary>
+/// A local folder is read straight into the caller's memory (<see cref="IDirectRangeReader"/>): the same bytes and
+/// the same failures as its ranged streams, and the Parquet stream over it neither copies through pooled arrays nor
+/// reads row groups ahead.
+/// </summary>
+public sealed class LocalDirectReadTests : IDisposable
+{
+    private static readonly byte[] Bytes = [.. Enumerable.Range(0, 5_000).Select(i => (byte)(i * 31))];
+
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("cq-local-direct-");
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(0, 5_000)]
+    [InlineData(1_234, 2_000)]
+    [InlineData(4_999, 1)]
+    [InlineData(10, 0)]
+    public async Task ReadRange_Range_FillsTheDestinationWithExactlyThoseBytes(long offset, int length)
+    {
+        await using var store = await StoreWithAsync("d.bin", Bytes);
+        var obj = Assert.Single(await StoreReading.ListAsync(store, string.Empty));
+        var destination = new byte[length];
+
+        ((IDirectRangeReader)store).ReadRange(obj, offset, destination, CancellationToken.None);
+
+        Assert.Equal(Bytes.AsSpan((int)offset, length).ToArray(), destination);
+    }
+
+    [Fact]
+    public async Task ReadRange_FileShorterThanListed_ThrowsEndOfStreamNamingTheKeyAndOffset()
+    {
+        await using var store = await StoreWithAsync("short.bin", Bytes);
+        var obj = Assert.Single(await StoreReading.ListAsync(store, string.Empty));
+        await File.WriteAllBytesAsync(Path.Combine(_root.FullName, "short.bin"), Bytes[..100]);
+
+        var error = Assert.Throws<EndOfStreamException>(() => ((IDirectRangeReader)store).ReadRange(obj, 50, new byte[200], CancellationToken.None));
+
+        Assert.Equal("object 'short.bin' returned 50 of 200 bytes at offset 50; it was probably rewritten after listing", error.Message);
+    }
+
+    [Fact]
+    public async Task ReadRange_MissingFile_ThrowsObjectNotFoundAsOpenRangeDoes()
+    {
+        await using var store = new LocalFolderStore(_root.FullName);
+        var missing = new StoredObject("gone/file.parquet", 10, DateTimeOffset.UtcNow);
+
+        var error = Assert.Throws<StoreException>(() => ((IDirectRangeReader)store).ReadRange(missing, 0, new byte[4], CancellationToken.None));
+
+        Assert.Equal(StoreFailure.ObjectNotFound, error.Failure);
+        Assert.Equal("gone/file.parquet", error.Key);
+    }
+
+    [Fact]
+    public async Task RangedObjectStream_LocalStore_ReadsLargeRangesDirectlyAndNeverReadsAhead()
+    {
+        await using var store = await StoreWithAsync("p.bin", Bytes);
+        var obj = Assert.Single(await StoreReading.ListAsync(store, string.Empty));
+        var budget = new ReadAheadBudget(1024 * 1024);
+        using var stream = new RangedObjectStream(store, obj, 256, CancellationToken.None);
+
+        stream.BeginRowGroup();
+        stream.Position = 4;
+        var first = new byte[1_000];
+        stream.ReadExactly(first);
+        stream.ReadAheadNextRowGroup(budget);
+
+        // A read-ahead would have sent its request already and taken its bytes from the budget.
+        Assert.Equal(1, stream.RequestCount);
+        Assert.Equal(1024 * 1024, budget.Available);
+        stream.BeginRowGroup();
+        var second = new byte[1_000];
+        stream.ReadExactly(second);
+
+        Assert.Equal(Bytes.AsSpan(4, 1_000).ToArray(), first);
+        Assert.Equal(Bytes.AsSpan(1_004, 1_000).ToArray(), second);
+        Assert.Equal(1024 * 1024, budget.Available);
+        Assert.Equal(2, stream.RequestCount);
+        Assert.Equal(2_000, stream.BytesFetched);
+    }
+
+    private async Task<LocalFolderStore> StoreWithAsync(string key, byte[] bytes)
+    {
+        await File.WriteAllBytesAsync(Path.Combine(_root.FullName, key), bytes);
+        return new LocalFolderStore(_root.FullName);
+    }
+}
