@@ -52,7 +52,7 @@ internal static class ResultsReport
         // Issue #21 keeps this target against the loop in a fresh process, which pays the start a plugin pays.
         Ratio(text, "discovery ÷ bare listing loop in a fresh process", Seconds(byName, "s3-discovery"), Seconds(byName, "s3-list-loop-fresh"), 1.1);
         Ratio(text, "discovery ÷ bare listing loop in the bench's process", Seconds(byName, "s3-discovery"), Seconds(byName, "s3-list-loop"), limit: null);
-        Absolute(text, "`serve` ready (s)", Seconds(byName, "serve-ready"), 0.1);
+        Absolute(text, "`serve` ready (s)", Seconds(byName, "serve-ready"), 0.1, byName.GetValueOrDefault("serve-ready")?.Seconds);
         Ratio(text, "schema drift: sync with half the files lacking a column ÷ unchanged set", Seconds(byName, "local-sync-drift"), Seconds(byName, "local-sync"), 1.05);
         Line(text, ShardReport.BalanceRow(byName.GetValueOrDefault("shard-balance")));
         Ratio(text, "4 shards at once ÷ unsharded sync, plugin CPU s, reference (local)", Get(byName, "local-sync-shards", s => s.CpuSeconds?.Median),
@@ -108,12 +108,17 @@ internal static class ResultsReport
     /// </summary>
     private static void SecondRoundRows(StringBuilder text, Dictionary<string, ScenarioSummary> byName, double scale)
     {
-        Ratio(text, "plugin CPU s ÷ DuckDB CPU s, reference (local)", Cpu(byName, "local-sync"), Cpu(byName, "duckdb"), scale >= 1 ? 1.5 : 2.0);
-        Ratio(text, "first sync ÷ repeated sync in the same process, wall s, reference (local)", Seconds(byName, "local-sync-first"), Seconds(byName, "local-sync-repeated"), 1.1);
-        Ratio(text, "first sync ÷ repeated sync in the same process, plugin CPU s, reference (local)", Cpu(byName, "local-sync-first"), Cpu(byName, "local-sync-repeated"), limit: null);
-        Absolute(text, "empty sync, fresh process, plugin CPU s (exec → sync done)", Cpu(byName, "empty-sync"), 0.1);
-        Ratio(text, "slow client (a third of the speed) ÷ fast client, plugin CPU s, reference (local)", Cpu(byName, "local-sync-slow-client"), Cpu(byName, "local-sync"), 1.10);
-        Ratio(text, "S3 sync ÷ GET-all, both through 1 Gbit/s, wall s", Seconds(byName, "s3-sync-1gbit"), Seconds(byName, "s3-get-all-1gbit"), 1.1);
+        Ratio(text, "plugin CPU s ÷ DuckDB CPU s, reference (local)", Cpu(byName, "local-sync"), Cpu(byName, "duckdb"), scale >= 1 ? 1.5 : 2.0,
+            RunRange(byName, "local-sync", "duckdb", r => r.CpuSeconds));
+        Ratio(text, "first sync ÷ repeated sync in the same process, wall s, reference (local)", Seconds(byName, "local-sync-first"), Seconds(byName, "local-sync-repeated"), 1.1,
+            RunRange(byName, "local-sync-first", "local-sync-repeated", r => r.Seconds));
+        Ratio(text, "first sync ÷ repeated sync in the same process, plugin CPU s, reference (local)", Cpu(byName, "local-sync-first"), Cpu(byName, "local-sync-repeated"), limit: null,
+            RunRange(byName, "local-sync-first", "local-sync-repeated", r => r.CpuSeconds));
+        Absolute(text, "empty sync, fresh process, plugin CPU s (exec → sync done)", Cpu(byName, "empty-sync"), 0.1, byName.GetValueOrDefault("empty-sync")?.CpuSeconds);
+        Ratio(text, "slow client (a third of the speed) ÷ fast client, plugin CPU s, reference (local)", Cpu(byName, "local-sync-slow-client"), Cpu(byName, "local-sync"), 1.10,
+            RunRange(byName, "local-sync-slow-client", "local-sync", r => r.CpuSeconds));
+        Ratio(text, "S3 sync ÷ GET-all, both through 1 Gbit/s, wall s", Seconds(byName, "s3-sync-1gbit"), Seconds(byName, "s3-get-all-1gbit"), 1.1,
+            RunRange(byName, "s3-sync-1gbit", "s3-get-all-1gbit", r => r.Seconds));
     }
 
     /// <summary>
@@ -152,8 +157,27 @@ internal static class ResultsReport
     private static double? Get(Dictionary<string, ScenarioSummary> byName, string scenario, Func<ScenarioSummary, double?> value) =>
         byName.TryGetValue(scenario, out var summary) ? value(summary) : null;
 
-    /// <summary>A ratio of medians against its limit; a null limit reports the ratio with no target.</summary>
-    private static void Ratio(StringBuilder text, string target, double? numerator, double? denominator, double? limit)
+    /// <summary>
+    /// The smallest and largest ratio of two scenarios run by run: run i of each, which the rounds interleave. Null
+    /// unless both ran at least twice with the value measured.
+    /// </summary>
+    private static Stat? RunRange(Dictionary<string, ScenarioSummary> byName, string numerator, string denominator, Func<Measurement, double?> value)
+    {
+        if (!byName.TryGetValue(numerator, out var top) || !byName.TryGetValue(denominator, out var bottom))
+        {
+            return null;
+        }
+
+        var ratios = top.Runs.Zip(bottom.Runs, (n, d) => value(n) is { } x && value(d) is { } y && y > 0 ? x / y : (double?)null)
+            .Where(r => r.HasValue).Select(r => r!.Value).ToList();
+        return ratios.Count < 2 ? null : Stat.Of(ratios);
+    }
+
+    /// <summary>
+    /// A ratio of medians against its limit; a null limit reports the ratio with no target. With
+    /// <paramref name="runs"/>, the range of the run-by-run ratios follows.
+    /// </summary>
+    private static void Ratio(StringBuilder text, string target, double? numerator, double? denominator, double? limit, Stat? runs = null)
     {
         var bound = limit is { } l ? $"≤ {l}" : "none, reported";
         if (numerator is not { } n || denominator is not { } d || d <= 0)
@@ -163,12 +187,15 @@ internal static class ResultsReport
         }
 
         var ratio = n / d;
-        Line(text, $"| {target} | {ratio:F2} ({n:G4} / {d:G4}) | {bound} | {(limit is null ? "—" : ratio <= limit ? "yes" : "**no**")} |");
+        var range = runs is { } r ? $"; runs {r.Min:F2}–{r.Max:F2}" : "";
+        Line(text, $"| {target} | {ratio:F2} ({n:G4} / {d:G4}{range}) | {bound} | {(limit is null ? "—" : ratio <= limit ? "yes" : "**no**")} |");
     }
 
-    private static void Absolute(StringBuilder text, string target, double? value, double limit)
+    /// <summary>A median against its limit, with the range of the runs when <paramref name="runs"/> is given.</summary>
+    private static void Absolute(StringBuilder text, string target, double? value, double limit, Stat? runs = null)
     {
-        var cell = value is { } v ? $"{v:G4} | ≤ {limit} | {(v <= limit ? "yes" : "**no**")}" : $"not run | ≤ {limit} | —";
+        var range = runs is { } r ? $" (runs {r.Min:G3}–{r.Max:G3})" : "";
+        var cell = value is { } v ? $"{v:G4}{range} | ≤ {limit} | {(v <= limit ? "yes" : "**no**")}" : $"not run | ≤ {limit} | —";
         Line(text, $"| {target} | {cell} |");
     }
 
