@@ -250,33 +250,19 @@ internal sealed class RangedObjectStream : Stream
         if (destination.Length >= _block.Length || fromSlot)
         {
             // A large read (a column chunk, a coalesced range) gains nothing from the block: fetch it as asked.
-            // The destination is the decoder's native memory, which an async fetch cannot write to, so the bytes
-            // pass through a pooled array: a fresh one per column chunk was a large-object allocation each time,
-            // and together they set off full garbage collections all through a sync.
-            var length = destination.Length;
             if (_direct is not null)
             {
                 // A local file is read straight into the decoder's memory: no pooled array, no second copy.
                 FetchDirect(_position, destination);
-                _blockLength = 0;
-                _position += length;
-                return length;
             }
-
-            var direct = ArrayPool<byte>.Shared.Rent(length);
-            try
+            else
             {
-                Fetch(_position, direct.AsMemory(0, length));
-                direct.AsSpan(0, length).CopyTo(destination);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(direct);
+                FetchThroughPool(_position, destination);
             }
 
             _blockLength = 0;
-            _position += length;
-            return length;
+            _position += destination.Length;
+            return destination.Length;
         }
 
         var blockLength = (int)Math.Min(_block.Length, (_slot is { } next && next.Start > _position ? next.Start : _object.Size) - _position);
@@ -284,6 +270,25 @@ internal sealed class RangedObjectStream : Stream
         _blockStart = _position;
         _blockLength = blockLength;
         return ReadOnce(destination, ref fromSlot);
+    }
+
+    /// <summary>
+    /// Fetches into the decoder's native memory, which an async fetch cannot write to, through a pooled array: a fresh
+    /// one per column chunk was a large-object allocation each time, and together they set off full garbage
+    /// collections all through a sync.
+    /// </summary>
+    private void FetchThroughPool(long offset, Span<byte> destination)
+    {
+        var pooled = ArrayPool<byte>.Shared.Rent(destination.Length);
+        try
+        {
+            Fetch(offset, pooled.AsMemory(0, destination.Length));
+            pooled.AsSpan(0, destination.Length).CopyTo(destination);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(pooled);
+        }
     }
 
     private void Fetch(long offset, Memory<byte> destination)
