@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Grpc.AspNetCore.Server.Model;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CqSourceS3.Plugin.Hosting;
 
@@ -19,6 +20,13 @@ internal sealed class BoundServiceMethods<[DynamicallyAccessedMembers(GrpcServic
     /// <summary>What Grpc.AspNetCore asks to keep of a service type (its activator and method lookups).</summary>
     private const DynamicallyAccessedMemberTypes GrpcServiceMembers =
         DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods;
+
+    /// <summary>Registers the service as the one instance for every call, and its methods bound from <paramref name="bindService"/>.</summary>
+    public static void Add(IServiceCollection services, Action<ServiceBinderBase, TService> bindService)
+    {
+        services.AddSingleton<TService>();
+        services.AddSingleton<IServiceMethodProvider<TService>>(provider => new BoundServiceMethods<TService>(bindService, provider.GetRequiredService<TService>()));
+    }
 
     public void OnServiceMethodDiscovery(ServiceMethodProviderContext<TService> context) => bindService(new ContextBinder(context), service);
 

@@ -79,12 +79,8 @@ internal sealed partial class PluginServer : IAsyncDisposable
         // Both services are bound from their generated BindService at compile time (BoundServiceMethods), not by
         // Grpc.AspNetCore's reflection-based provider.
         builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
-        builder.Services.AddSingleton<PluginService>();
-        builder.Services.AddSingleton<DiscoveryService>();
-        builder.Services.AddSingleton<IServiceMethodProvider<PluginService>>(services =>
-            new BoundServiceMethods<PluginService>(CqSourceS3.Protocol.Plugin.V3.Plugin.BindService, services.GetRequiredService<PluginService>()));
-        builder.Services.AddSingleton<IServiceMethodProvider<DiscoveryService>>(services =>
-            new BoundServiceMethods<DiscoveryService>(CqSourceS3.Protocol.Discovery.V1.Discovery.BindService, services.GetRequiredService<DiscoveryService>()));
+        BoundServiceMethods<PluginService>.Add(builder.Services, CqSourceS3.Protocol.Plugin.V3.Plugin.BindService);
+        BoundServiceMethods<DiscoveryService>.Add(builder.Services, CqSourceS3.Protocol.Discovery.V1.Discovery.BindService);
         builder.Services.AddSingleton<PluginSession>();
         builder.Services.AddSingleton(telemetry);
         builder.Services.AddSingleton<ISourceClientFactory, SourceClientFactory>();
