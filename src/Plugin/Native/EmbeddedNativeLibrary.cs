@@ -67,7 +67,8 @@ internal static class EmbeddedNativeLibrary
             try
             {
                 // The file is only ever renamed into place whole, so its size tells a finished copy from none.
-                if (!File.Exists(file) || new FileInfo(file).Length != content.Length)
+                var existing = new FileInfo(file);
+                if (!existing.Exists || existing.Length != content.Length)
                 {
                     Write(content, folder, file);
                 }
@@ -76,7 +77,8 @@ internal static class EmbeddedNativeLibrary
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                failure = new IOException($"cannot write ParquetSharp's native library to {folder}: {e.Message}", e);
+                // The message names the cache folder, the one the user is told to change; the fallback only adds "nor".
+                failure ??= new IOException($"cannot write ParquetSharp's native library to {folder}: {e.Message}", e);
             }
         }
 

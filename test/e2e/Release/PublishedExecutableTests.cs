@@ -7,7 +7,7 @@ namespace CqSourceS3.E2E.Tests.Release;
 /// <summary>
 /// The smoke test of a release: the published single-file executable, alone in an empty folder, prints its stamped
 /// version, serves the protocol to CloudQuery's own JS client on a unix socket as the CLI launches it, and syncs the
-/// quick-start example end to end.
+/// quick-start example end to end (on Linux, with ParquetSharp's native library written to the cache it is given).
 /// </summary>
 [Collection(E2ECollectionDefinition.Name)]
 public sealed class PublishedExecutableTests(ITestOutputHelper output)
@@ -55,5 +55,13 @@ public sealed class PublishedExecutableTests(ITestOutputHelper output)
         Assert.Matches(@"customers\s+1\s+0\s+500\s+\d+\s+\d+\.\d\d\s+ok", run.Stdout);
         Assert.Matches(@"sales_orders\s+2\s+0\s+2000\s+\d+\s+\d+\.\d\d\s+ok", run.Stdout);
         Assert.Contains("total: 4 tables, 4300 rows, 0 objects skipped, 0 tables failed", run.Stdout, StringComparison.Ordinal);
+        if (OperatingSystem.IsLinux())
+        {
+            // The Native AOT release wrote ParquetSharp's native library whole into the cache, named by its hash.
+            var library = Assert.Single(Directory.GetFiles(Path.Combine(cacheHome.Path, "cq-source-s3", "native"), "*", SearchOption.AllDirectories));
+            Assert.Equal("ParquetSharpNative.so", Path.GetFileName(library));
+            Assert.Matches("^[0-9a-f]{16}$", Path.GetFileName(Path.GetDirectoryName(library)));
+            Assert.True(new FileInfo(library).Length > 1_000_000, $"{library} is {new FileInfo(library).Length} bytes");
+        }
     }
 }
