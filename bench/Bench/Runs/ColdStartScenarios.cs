@@ -25,8 +25,8 @@ internal sealed class ColdStartScenarios(string pluginPath, PluginScenarios scen
         var spec = scenarios.LocalSpec(localPath);
         await using var server = await PluginServer.StartAsync(pluginPath, PluginScenarios.LocalEnvironment, cancellationToken).ConfigureAwait(false);
         using var client = await PluginSyncClient.ConnectAsync(server.SocketPath, cancellationToken).ConfigureAwait(false);
-        var first = await ProbedSyncAsync("local-sync-first", server, client, spec, expectedRows, parquetBytes, cancellationToken).ConfigureAwait(false);
-        var repeated = await ProbedSyncAsync("local-sync-repeated", server, client, spec, expectedRows, parquetBytes, cancellationToken).ConfigureAwait(false);
+        var first = await PluginScenarios.MeasuredLocalSyncAsync("local-sync-first", server, client, spec, expectedRows, parquetBytes, pacing: null, cancellationToken).ConfigureAwait(false);
+        var repeated = await PluginScenarios.MeasuredLocalSyncAsync("local-sync-repeated", server, client, spec, expectedRows, parquetBytes, pacing: null, cancellationToken).ConfigureAwait(false);
         return (first, repeated);
     }
 
@@ -61,16 +61,5 @@ internal sealed class ColdStartScenarios(string pluginPath, PluginScenarios scen
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    private static async Task<Measurement> ProbedSyncAsync(
-        string scenario, PluginServer server, PluginSyncClient client, string spec, long expectedRows, long parquetBytes, CancellationToken cancellationToken)
-    {
-        var readBefore = server.ReadCharacters;
-        var cpuBefore = server.CpuSeconds;
-        var (seconds, tally) = await PluginScenarios.TimedSyncAsync(client, spec, pacing: null, cancellationToken).ConfigureAwait(false);
-        PluginScenarios.Check(scenario, tally, expectedRows);
-        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, server.ReadCharacters - readBefore, server.CpuSeconds - cpuBefore,
-            tally.ClientCpuSeconds, SentBytes: tally.IpcBytes);
     }
 }

@@ -43,9 +43,20 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
     {
         var spec = LocalSpec(localPath, options);
         await using var server = await PluginServer.StartAsync(pluginPath, LocalEnvironment, cancellationToken, serveArguments).ConfigureAwait(false);
+        using var client = await PluginSyncClient.ConnectAsync(server.SocketPath, cancellationToken).ConfigureAwait(false);
+        return await MeasuredLocalSyncAsync(scenario, server, client, spec, expectedRows, parquetBytes, pacing, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One local sync on a connected client, checked and probed over its own span: the plugin's CPU seconds and
+    /// <c>rchar</c> over it, the process's peak RSS so far.
+    /// </summary>
+    public static async Task<Measurement> MeasuredLocalSyncAsync(
+        string scenario, PluginServer server, PluginSyncClient client, string spec, long expectedRows, long parquetBytes, ReadPacing? pacing, CancellationToken cancellationToken)
+    {
         var before = server.ReadCharacters;
         var cpuBefore = server.CpuSeconds;
-        var (seconds, tally) = await SyncAsync(server, spec, pacing, cancellationToken).ConfigureAwait(false);
+        var (seconds, tally) = await TimedSyncAsync(client, spec, pacing, cancellationToken).ConfigureAwait(false);
         Check(scenario, tally, expectedRows);
         return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, server.ReadCharacters - before, server.CpuSeconds - cpuBefore, tally.ClientCpuSeconds, SentBytes: tally.IpcBytes);
     }
@@ -78,7 +89,7 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
         await using var server = await PluginServer.StartAsync(pluginPath, S3Environment, cancellationToken).ConfigureAwait(false);
         proxy.Reset();
         var cpuBefore = server.CpuSeconds;
-        var (seconds, tally) = await SyncAsync(server, S3Spec(bucket, proxy), pacing: null, cancellationToken).ConfigureAwait(false);
+        var (seconds, tally) = await SyncAsync(server, S3Spec(bucket, proxy), cancellationToken).ConfigureAwait(false);
         Check(scenario, tally, expectedRows);
         return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, proxy.BytesFromServer, server.CpuSeconds - cpuBefore, tally.ClientCpuSeconds, SentBytes: tally.IpcBytes);
     }
@@ -145,14 +156,14 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
         return JsonSerializer.Serialize(spec);
     }
 
-    private static async Task<(double Seconds, SyncTally Tally)> SyncAsync(PluginServer server, string spec, ReadPacing? pacing, CancellationToken cancellationToken)
+    private static async Task<(double Seconds, SyncTally Tally)> SyncAsync(PluginServer server, string spec, CancellationToken cancellationToken)
     {
         using var client = await PluginSyncClient.ConnectAsync(server.SocketPath, cancellationToken).ConfigureAwait(false);
-        return await TimedSyncAsync(client, spec, pacing, cancellationToken).ConfigureAwait(false);
+        return await TimedSyncAsync(client, spec, pacing: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The timed span on a connected client: Init, then Sync of every table; the client's CPU added.</summary>
-    public static async Task<(double Seconds, SyncTally Tally)> TimedSyncAsync(PluginSyncClient client, string spec, ReadPacing? pacing, CancellationToken cancellationToken)
+    private static async Task<(double Seconds, SyncTally Tally)> TimedSyncAsync(PluginSyncClient client, string spec, ReadPacing? pacing, CancellationToken cancellationToken)
     {
         var clientCpuBefore = ProcessProbe.OwnCpuSeconds();
         var clock = Stopwatch.StartNew();
