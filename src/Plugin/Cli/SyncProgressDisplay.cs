@@ -17,7 +17,7 @@ internal sealed class SyncProgressDisplay : IAsyncDisposable
     private readonly bool _terminal;
     private readonly TimeProvider _clock;
     private readonly long _started;
-    private readonly CancellationTokenSource _stop = new();
+    private readonly PeriodicTimer _timer;
     private readonly Task _loop;
     private int _lastWidth;
 
@@ -33,7 +33,8 @@ internal sealed class SyncProgressDisplay : IAsyncDisposable
         _terminal = terminal;
         _clock = clock ?? TimeProvider.System;
         _started = _clock.GetTimestamp();
-        _loop = RunAsync(interval ?? (terminal ? TerminalInterval : PlainInterval), _stop.Token);
+        _timer = new PeriodicTimer(interval ?? (terminal ? TerminalInterval : PlainInterval), _clock);
+        _loop = RunAsync();
     }
 
     /// <summary>One line describing where the sync is; also what a test can assert.</summary>
@@ -52,19 +53,13 @@ internal sealed class SyncProgressDisplay : IAsyncDisposable
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} B"),
     };
 
-    private async Task RunAsync(TimeSpan interval, CancellationToken cancellationToken)
+    // Stopped by disposing the timer, which ends the wait with false: a cancelled wait would throw, and a Native AOT
+    // build formats the exception's stack trace, a cost every sync paid at its end.
+    private async Task RunAsync()
     {
-        using var timer = new PeriodicTimer(interval, _clock);
-        try
+        while (await _timer.WaitForNextTickAsync().ConfigureAwait(false))
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-            {
-                Draw();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped by DisposeAsync.
+            Draw();
         }
     }
 
@@ -87,9 +82,8 @@ internal sealed class SyncProgressDisplay : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
+        _timer.Dispose();
         await _loop.ConfigureAwait(false);
-        _stop.Dispose();
         if (_terminal && _lastWidth > 0)
         {
             _writer.Write("\r" + new string(' ', _lastWidth) + "\r");
