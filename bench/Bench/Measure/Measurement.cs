@@ -29,4 +29,10 @@ internal sealed record Measurement(
 
     /// <summary>A sharded sync's plugin CPU seconds by shard (1 first), whose sum is <see cref="CpuSeconds"/>.</summary>
     public IReadOnlyList<double>? ShardCpuSeconds { get; init; }
+
+    /// <summary>
+    /// The measured processes' minor page faults over the timed span (see <see cref="ProcessProbe.MinorFaults"/>);
+    /// null where they were not counted.
+    /// </summary>
+    public long? MinorFaults { get; init; }
 }

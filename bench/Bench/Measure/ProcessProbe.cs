@@ -28,21 +28,16 @@ internal static class ProcessProbe
     /// User plus system CPU seconds the process has used (<c>utime</c> + <c>stime</c> of <c>/proc/PID/stat</c>, in
     /// clock ticks of 1/100 s): CPU seconds over wall seconds tells how many of the cores a run kept busy.
     /// </summary>
-    public static double? CpuSeconds(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            return ticks / ClockTicksPerSecond;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    public static double? CpuSeconds(int pid) =>
+        StatFields(pid) is { } fields
+            ? (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond
+            : null;
+
+    /// <summary>
+    /// Minor page faults of the process so far (<c>minflt</c> of <c>/proc/PID/stat</c>): almost all of them are the
+    /// first write to a page of fresh memory, which the kernel must find, zero and map.
+    /// </summary>
+    public static long? MinorFaults(int pid) => StatFields(pid) is { } fields ? long.Parse(fields[7], CultureInfo.InvariantCulture) : null;
 
     /// <summary>
     /// The bench's own CPU seconds. Over a scenario's span that is the work it measures on its side: the gRPC client
@@ -52,6 +47,21 @@ internal static class ProcessProbe
     {
         using var self = System.Diagnostics.Process.GetCurrentProcess();
         return self.TotalProcessorTime.TotalSeconds;
+    }
+
+    // The fields of /proc/PID/stat after the command name, the first one (state) at index 0.
+    private static string[]? StatFields(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static long? ReadField(string path, string field)

@@ -24,6 +24,8 @@ internal sealed record ScenarioSummary(string Scenario, string Measures, IReadOn
 
     public Stat? SentMegabytes => Optional(Runs.Select(r => r.SentBytes / 1e6));
 
+    public Stat? MinorFaults => Optional(Runs.Select(r => (double?)r.MinorFaults));
+
     public long Rows => Runs[0].Rows;
 
     public long ParquetBytes => Runs[0].ParquetBytes;

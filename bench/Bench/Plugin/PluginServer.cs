@@ -43,6 +43,8 @@ internal sealed class PluginServer : IAsyncDisposable
 
     public double? CpuSeconds => ProcessProbe.CpuSeconds(_process.Id);
 
+    public long? MinorFaults => ProcessProbe.MinorFaults(_process.Id);
+
     /// <summary>True once the process has ended, whoever ended it.</summary>
     public bool HasExited => _process.HasExited;
 

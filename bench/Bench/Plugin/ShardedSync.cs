@@ -58,9 +58,10 @@ internal static class ShardedSync
     {
         var readBefore = server.ReadCharacters;
         var cpuBefore = server.CpuSeconds;
+        var faultsBefore = server.MinorFaults;
         await client.InitAsync(spec, cancellationToken).ConfigureAwait(false);
         var tally = await client.SyncAsync(new ShardRequest { Num = num, Total = total }, cancellationToken).ConfigureAwait(false);
-        return new ShardRun(num, tally, server.CpuSeconds - cpuBefore, server.PeakRssBytes, server.ReadCharacters - readBefore);
+        return new ShardRun(num, tally, server.CpuSeconds - cpuBefore, server.PeakRssBytes, server.ReadCharacters - readBefore, server.MinorFaults - faultsBefore);
     }
 
     private static string LogFile(string folder, int num) => Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"shard-{num}.log"));
@@ -139,9 +140,9 @@ internal sealed record ShardedSyncResult(double Seconds, double ClientCpuSeconds
 
 /// <summary>
 /// One shard's sync: what its client received, the plugin's CPU seconds over its own Init and Sync, its peak RSS,
-/// its <c>rchar</c> over the same span, and what it logged (read once the process was stopped).
+/// its <c>rchar</c> and minor page faults over the same span, and what it logged (read once the process was stopped).
 /// </summary>
-internal sealed record ShardRun(int Num, SyncTally Tally, double? CpuSeconds, long? PeakRssBytes, long? ReadCharacters)
+internal sealed record ShardRun(int Num, SyncTally Tally, double? CpuSeconds, long? PeakRssBytes, long? ReadCharacters, long? MinorFaults)
 {
     public PluginLogSummary? Log { get; init; }
 }

@@ -128,6 +128,7 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter log)
 
                 if (!Skipped("shards"))
                 {
+                    Record("bench process, 64 MiB of fresh memory, one byte written per page (rows: pages; CPU: the bench's)", PageFirstTouch.Measure());
                     Record($"plugin, local folder, reference, shards 1/{Shards} … {Shards}/{Shards} at once (CPU, fetched: the processes' sum; RSS: the largest)",
                         await scenarios.ShardedLocalSyncAsync("local-sync-shards", reference.Root, reference.Objects.Count, reference.Rows, reference.Bytes, Shards, cancellationToken).ConfigureAwait(false));
                 }

@@ -56,9 +56,13 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
     {
         var before = server.ReadCharacters;
         var cpuBefore = server.CpuSeconds;
+        var faultsBefore = server.MinorFaults;
         var (seconds, tally) = await TimedSyncAsync(client, spec, pacing, cancellationToken).ConfigureAwait(false);
         Check(scenario, tally, expectedRows);
-        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, server.ReadCharacters - before, server.CpuSeconds - cpuBefore, tally.ClientCpuSeconds, SentBytes: tally.IpcBytes);
+        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, server.ReadCharacters - before, server.CpuSeconds - cpuBefore, tally.ClientCpuSeconds, SentBytes: tally.IpcBytes)
+        {
+            MinorFaults = server.MinorFaults - faultsBefore,
+        };
     }
 
     /// <summary>
@@ -80,6 +84,7 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
         {
             Shares = result.Shares,
             ShardCpuSeconds = runs.All(s => s.CpuSeconds.HasValue) ? [.. runs.OrderBy(s => s.Num).Select(s => s.CpuSeconds!.Value)] : null,
+            MinorFaults = Sum(runs, s => s.MinorFaults),
         };
     }
 

@@ -59,7 +59,8 @@ internal static class ResultsReport
             Get(byName, "local-sync", s => s.CpuSeconds?.Median), 1.10);
         TextRows(text, byName);
         SecondRoundRows(text, byName, arguments.Scale);
-        text.Append(ShardReport.Context(byName.GetValueOrDefault("shard-balance"), byName.GetValueOrDefault("local-sync-shards"), byName.GetValueOrDefault("local-sync")));
+        text.Append(ShardReport.Context(byName.GetValueOrDefault("shard-balance"), byName.GetValueOrDefault("local-sync-shards"), byName.GetValueOrDefault("local-sync"),
+            byName.GetValueOrDefault(PageFirstTouch.Scenario)));
         if (Seconds(byName, "s3-discovery-cold") is { } cold && Seconds(byName, "s3-get-all-small") is { } getAll && getAll > 0)
         {
             // A first discovery reads every footer, so the store's cost per request bounds it from below, not the listing.

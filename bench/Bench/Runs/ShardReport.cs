@@ -27,7 +27,7 @@ internal static class ShardReport
     }
 
     /// <summary>What each shard got and spent, after the targets table; empty when neither sharded scenario ran.</summary>
-    public static string Context(ScenarioSummary? balance, ScenarioSummary? shards, ScenarioSummary? unsharded)
+    public static string Context(ScenarioSummary? balance, ScenarioSummary? shards, ScenarioSummary? unsharded, ScenarioSummary? firstTouch)
     {
         var lines = new List<string>();
         if (balance?.Runs[0].Shares is { } balanceShares)
@@ -43,6 +43,10 @@ internal static class ShardReport
                 + $"wall {shards.Seconds.Median:F3} s, client CPU s {shards.ClientCpuSeconds?.Median:F2}");
             lines.Add(unsharded is null ? sharded + "." : sharded + string.Create(CultureInfo.InvariantCulture,
                 $"; the unsharded sync of the same run: plugin CPU s {unsharded.CpuSeconds?.Median:F2}, wall {unsharded.Seconds.Median:F3} s, client CPU s {unsharded.ClientCpuSeconds?.Median:F2}."));
+            if (FirstUseOfMemory(shards, unsharded, firstTouch) is { } firstUse)
+            {
+                lines.Add(firstUse);
+            }
         }
 
         return lines.Count == 0 ? string.Empty : "\n" + string.Join("\n\n", lines) + "\n";
@@ -63,6 +67,31 @@ internal static class ShardReport
         var perShard = Enumerable.Range(0, count).Select(i =>
             string.Create(CultureInfo.InvariantCulture, $"{i + 1}/{count}: {Stat.Of(shards.Runs.Select(r => r.ShardCpuSeconds![i])).Median:F2}"));
         return $", by shard (medians) {string.Join(", ", perShard)}";
+    }
+
+    /// <summary>
+    /// How much of the shards' extra CPU is first use of memory: each process writes every page its work needs once,
+    /// and the minor faults counted over the timed spans, weighed with this machine's cost of one
+    /// (<see cref="PageFirstTouch"/>), give the CPU that took. Null unless all three were measured.
+    /// </summary>
+    private static string? FirstUseOfMemory(ScenarioSummary shards, ScenarioSummary? unsharded, ScenarioSummary? firstTouch)
+    {
+        if (unsharded?.MinorFaults is not { } unshardedFaults || shards.MinorFaults is not { } shardFaults
+            || firstTouch?.MinorFaults is not { } touchFaults || firstTouch.CpuSeconds is not { } touchCpu || touchFaults.Median <= 0
+            || unsharded.CpuSeconds is not { } unshardedCpu || shards.CpuSeconds is not { } shardCpu)
+        {
+            return null;
+        }
+
+        var secondsPerFault = touchCpu.Median / touchFaults.Median;
+        var extraFaults = shardFaults.Median - unshardedFaults.Median;
+        var counts = string.Create(CultureInfo.InvariantCulture,
+            $"First use of memory: minor page faults over the timed span (medians), the four shards {shardFaults.Median:N0} together, the unsharded sync {unshardedFaults.Median:N0}. ");
+        var cost = string.Create(CultureInfo.InvariantCulture,
+            $"One first write to a fresh page cost this machine {secondsPerFault * 1e6:F1} µs of CPU (`{PageFirstTouch.Scenario}`: {touchFaults.Median:N0} faults in {touchCpu.Median:F3} CPU s), ");
+        var share = string.Create(CultureInfo.InvariantCulture,
+            $"so the shards' {extraFaults:N0} more faults account for about {extraFaults * secondsPerFault:F2} of the {shardCpu.Median - unshardedCpu.Median:F2} CPU s between the two; ");
+        return counts + cost + share + "the rest is what four processes at once on two cores cost besides (cold caches, switches between processes).";
     }
 
     /// <summary>The shares come from the object keys alone, so every run must log the same ones.</summary>
