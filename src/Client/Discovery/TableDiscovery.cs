@@ -177,11 +177,9 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
         // Empty and header-only text objects have no values to type their columns by (all would be utf8): they take no
         // part in the schema check, and take the table's schema, which they trivially fit with no rows.
         var empty = files.Where(f => f.IsKnownEmpty).ToList();
-        var shaped = empty.Count == files.Count ? files : [.. files.Where(f => !f.IsKnownEmpty)];
-        if (FormatOf(files[0]) != ObjectFormats.Parquet && rules.SchemaPolicy == SchemaPolicies.UnionByName)
-        {
-            shaped = TextColumnWidening.Apply(shaped);
-        }
+        var inferred = empty.Count == files.Count ? files : [.. files.Where(f => !f.IsKnownEmpty)];
+        var widensText = FormatOf(files[0]) != ObjectFormats.Parquet && rules.SchemaPolicy == SchemaPolicies.UnionByName;
+        var shaped = widensText ? TextColumnWidening.Apply(inferred) : inferred;
         var check = TableSchemaCheck.Of(name, shaped, rules.SchemaPolicy);
         policySkipped.AddRange(check.Skipped);
         if (check.Error is not null)
@@ -203,7 +201,7 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
             {
                 Table = CqTableSchema.Create(name, check.Schema!, rules.AppendedColumns(partitions)),
                 Partitions = partitions,
-                Evolution = check.Columns,
+                Evolution = widensText ? TextColumnWidening.WithTypesBeforeWidening(check.Columns, inferred, check.Schema!) : check.Columns,
             };
         }
         catch (CqSchemaException e)

@@ -1,4 +1,6 @@
 using Apache.Arrow;
+using CqSourceS3.Client.Discovery;
+using CqSourceS3.Client.Evolution;
 using CqSourceS3.Client.Text;
 
 namespace CqSourceS3.Client.Formats;
@@ -36,6 +38,33 @@ internal static class TextColumnWidening
         }
 
         return [.. files.Select(f => ReferenceEquals(retyped[f.Schema], f.Schema) ? f : f with { Schema = retyped[f.Schema] })];
+    }
+
+    /// <summary>
+    /// <paramref name="evolution"/> (what the schema check found in the widened objects) with the types
+    /// <see cref="Apply"/> widened away added to each column's "widened from": the types the columns had in
+    /// <paramref name="files"/>, the objects as inferred, newest object first, and not the table's own type.
+    /// </summary>
+    public static IReadOnlyList<ColumnEvolution> WithTypesBeforeWidening(IReadOnlyList<ColumnEvolution> evolution, IEnumerable<ObjectFileInfo> files, Schema table)
+    {
+        var inferred = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var newestFirst = files.OrderByDescending(f => f.StoredObject.LastModified).ThenBy(f => f.StoredObject.Key, StringComparer.Ordinal);
+        foreach (var field in newestFirst.Select(f => f.Schema).Distinct(ReferenceEqualityComparer.Instance).Cast<Schema>().SelectMany(s => s.FieldsList))
+        {
+            var types = inferred.TryGetValue(field.Name, out var seen) ? seen : inferred[field.Name] = [];
+            var text = ArrowTypeText.Of(field.DataType);
+            if (!types.Contains(text))
+            {
+                types.Add(text);
+            }
+        }
+
+        return [.. evolution.Select(column =>
+        {
+            var tableType = table.GetFieldByName(column.Name) is { } field ? ArrowTypeText.Of(field.DataType) : null;
+            var before = inferred.GetValueOrDefault(column.Name, []).Where(t => t != tableType && !column.WidenedFrom.Contains(t)).ToList();
+            return before.Count == 0 ? column : column with { WidenedFrom = [.. column.WidenedFrom, .. before] };
+        })];
     }
 
     private static Schema Retype(Schema schema, Dictionary<string, TextType> widest)
