@@ -23,6 +23,12 @@ public sealed record DiscoveredTable(string Name, IReadOnlyList<ObjectFileInfo> 
     /// </summary>
     public IReadOnlyList<ColumnEvolution> Evolution { get; init; } = [];
 
+    /// <summary>
+    /// A text table's objects with the types inference gave each of them, before its columns were widened to one type
+    /// per table (<see cref="TextColumnWidening"/>); empty for Parquet tables, whose objects keep their own types.
+    /// </summary>
+    internal IReadOnlyList<ObjectFileInfo> TypedAsInferred { get; init; } = [];
+
     /// <summary>The names of the hive partition columns, in key order (appended after the file's columns).</summary>
     public IReadOnlyList<string> PartitionColumns => Partitions.Names;
 

@@ -202,6 +202,7 @@ internal sealed class TableDiscovery(IObjectStore store, ParquetReadOptions read
                 Table = CqTableSchema.Create(name, check.Schema!, rules.AppendedColumns(partitions)),
                 Partitions = partitions,
                 Evolution = widensText ? TextColumnWidening.WithTypesBeforeWidening(check.Columns, inferred, check.Schema!) : check.Columns,
+                TypedAsInferred = widensText ? inferred : [],
             };
         }
         catch (CqSchemaException e)

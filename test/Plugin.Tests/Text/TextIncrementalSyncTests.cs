@@ -66,6 +66,30 @@ public sealed class TextIncrementalSyncTests(S3ServerFixture server, StateBacken
     }
 
     [Fact]
+    public async Task Sync_LateCsvObjectWidensAColumn_TheChangeIsWarnedOnceWithTheTypeTheSyncedObjectsWereReadAs()
+    {
+        // Run 1 reads a.csv and b.csv, both integers but b also text: v is utf8 from the start. Run 2 sees c.csv,
+        // whose floats widen n from int64; v stays utf8, so only n has changed for the destination.
+        await PutAsync("events/a.csv", Encoding.UTF8.GetBytes("id,v,n\n1,10,5\n"));
+        await PutAsync("events/b.csv", Encoding.UTF8.GetBytes("id,v,n\n2,x,6\n"));
+        await using var plugin = await StartAsync();
+        using var first = await SyncAsync(plugin);
+        var afterFirst = plugin.Logs.ToString();
+        await PutAsync("events/c.csv", Encoding.UTF8.GetBytes("id,v,n\n3,30,7.5\n"));
+
+        using var second = await SyncAsync(plugin);
+        var afterSecond = plugin.Logs.ToString()[afterFirst.Length..];
+        using var third = await SyncAsync(plugin);
+        var afterThird = plugin.Logs.ToString()[(afterFirst.Length + afterSecond.Length)..];
+
+        Assert.DoesNotContain("already synced had", afterFirst, StringComparison.Ordinal);
+        Assert.Contains("Table events: column n is now float64, but objects already synced had int64 (e.g. events/a.csv)", afterSecond, StringComparison.Ordinal);
+        Assert.DoesNotContain("column v is now", afterSecond, StringComparison.Ordinal);
+        Assert.DoesNotContain("already synced had", afterThird, StringComparison.Ordinal);
+        Assert.Equal([3L], TextRows.Of(second, "events").Select(r => (long)r["id"]!));
+    }
+
+    [Fact]
     public async Task Sync_CsvStrict_DifferentColumnsFailTheTableNamingBothObjects()
     {
         await PutAsync("m/a.csv", Encoding.UTF8.GetBytes("id,v\n1,1\n"));
