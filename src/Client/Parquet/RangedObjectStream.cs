@@ -1,18 +1,18 @@
-using System.Buffers;
 using CqSourceS3.Client.Storage;
 
 namespace CqSourceS3.Client.Parquet;
 
 /// <summary>
-/// A read-only, seekable <see cref="Stream"/> over one stored object that reads only through
-/// <see cref="IObjectStore.OpenRangeAsync"/> with explicit ranges. The object's size comes from the listing, so
+/// A read-only, seekable <see cref="Stream"/> over one stored object that reads only explicit ranges, through a
+/// <see cref="RangeFetch"/> for the object's store. The object's size comes from the listing, so
 /// even the tail is an explicit range: suffix ranges (<c>bytes=-N</c>) are never used, because some S3-compatible
 /// servers answer them wrongly.
 /// </summary>
 /// <remarks>
 /// Small sequential reads are served from one read-ahead block (fetched from the read position, clipped to the
-/// object's end); a read at least as large as the block is fetched exactly as asked, through a pooled array that is
-/// given back before the read returns. So an open object holds one block of memory, whatever the object's size.
+/// object's end); a read at least as large as the block is fetched exactly as asked, straight into the caller's memory
+/// from a local folder, else through a pooled array that is given back before the read returns. So an open object
+/// holds one block of memory, whatever the object's size.
 /// The Parquet decoder calls this stream from native threads and turns any exception into an error string, so the
 /// first failure of any read is kept in <see cref="Failure"/>: the classifier takes it as the cause, with its real type.
 /// While a row group decodes, the next one can be fetched ahead (<see cref="ReadAheadNextRowGroup"/>): its span is
@@ -20,8 +20,7 @@ namespace CqSourceS3.Client.Parquet;
 /// </remarks>
 internal sealed class RangedObjectStream : Stream
 {
-    private readonly IObjectStore _store;
-    private readonly IDirectRangeReader? _direct;
+    private readonly RangeFetch _fetch;
     private readonly StoredObject _object;
     private readonly CancellationToken _cancellationToken;
     private readonly byte[] _block;
@@ -29,8 +28,6 @@ internal sealed class RangedObjectStream : Stream
     private long _blockStart;
     private int _blockLength;
     private long _position;
-    private long _bytesFetched;
-    private int _requestCount;
     private long _spanStart = long.MaxValue;
     private long _spanEnd = -1;
     private ReadAheadSlot? _slot;
@@ -40,21 +37,20 @@ internal sealed class RangedObjectStream : Stream
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(obj);
         ArgumentOutOfRangeException.ThrowIfLessThan(readAheadBytes, 1);
-        _store = store;
-        _direct = store as IDirectRangeReader;
+        _fetch = RangeFetch.For(store, obj, cancellationToken);
         _object = obj;
         _cancellationToken = cancellationToken;
         _block = new byte[(int)Math.Min(readAheadBytes, Math.Max(obj.Size, 1))];
     }
 
     /// <summary>Bytes received from the store so far (what a benchmark compares with the object's size).</summary>
-    public long BytesFetched => Interlocked.Read(ref _bytesFetched);
+    public long BytesFetched => _fetch.BytesFetched;
 
     /// <summary>How many ranged reads were sent to the store.</summary>
-    public int RequestCount => Volatile.Read(ref _requestCount);
+    public int RequestCount => _fetch.RequestCount;
 
     /// <summary>The first exception a ranged read threw (store failure, cancellation), if any.</summary>
-    public Exception? Failure { get; private set; }
+    public Exception? Failure => _fetch.Failure;
 
     /// <summary>Raised when the stream is closed: by the native decoder's input file, as its very last call.</summary>
     public event EventHandler? Closed;
@@ -81,7 +77,7 @@ internal sealed class RangedObjectStream : Stream
         lock (_gate)
         {
             var count = (int)Math.Min(Math.Min(length, _block.Length), Math.Max(_object.Size - offset, 0));
-            Fetch(offset, _block.AsMemory(0, count));
+            _fetch.Fetch(offset, _block.AsMemory(0, count));
             _blockStart = offset;
             _blockLength = count;
         }
@@ -109,7 +105,7 @@ internal sealed class RangedObjectStream : Stream
         lock (_gate)
         {
             // A local folder reads straight into the decoder's buffers: nothing to overlap, a copy to save.
-            if (_direct is not null || _spanEnd < 0 || _cancellationToken.IsCancellationRequested)
+            if (!_fetch.ReadsAhead || _spanEnd < 0 || _cancellationToken.IsCancellationRequested)
             {
                 return;
             }
@@ -130,7 +126,7 @@ internal sealed class RangedObjectStream : Stream
             }
 
             _slot?.Release();
-            _slot = ReadAheadSlot.TryStart(start, (int)length, budget, FetchAheadAsync, _cancellationToken);
+            _slot = ReadAheadSlot.TryStart(start, (int)length, budget, _fetch.FetchAheadAsync, _cancellationToken);
         }
     }
 
@@ -161,7 +157,7 @@ internal sealed class RangedObjectStream : Stream
             catch (Exception e)
             {
                 // Whatever stopped a read (the store, memory, cancellation) is the cause of the decoder's failure.
-                Failure ??= e;
+                _fetch.Remember(e);
                 throw;
             }
         }
@@ -250,117 +246,16 @@ internal sealed class RangedObjectStream : Stream
         if (destination.Length >= _block.Length || fromSlot)
         {
             // A large read (a column chunk, a coalesced range) gains nothing from the block: fetch it as asked.
-            if (_direct is not null)
-            {
-                // A local file is read straight into the decoder's memory: no pooled array, no second copy.
-                FetchDirect(_position, destination);
-            }
-            else
-            {
-                FetchThroughPool(_position, destination);
-            }
-
+            _fetch.Fetch(_position, destination);
             _blockLength = 0;
             _position += destination.Length;
             return destination.Length;
         }
 
         var blockLength = (int)Math.Min(_block.Length, (_slot is { } next && next.Start > _position ? next.Start : _object.Size) - _position);
-        Fetch(_position, _block.AsMemory(0, blockLength));
+        _fetch.Fetch(_position, _block.AsMemory(0, blockLength));
         _blockStart = _position;
         _blockLength = blockLength;
         return ReadOnce(destination, ref fromSlot);
-    }
-
-    /// <summary>
-    /// Fetches into the decoder's native memory, which an async fetch cannot write to, through a pooled array: a fresh
-    /// one per column chunk was a large-object allocation each time, and together they set off full garbage
-    /// collections all through a sync.
-    /// </summary>
-    private void FetchThroughPool(long offset, Span<byte> destination)
-    {
-        var pooled = ArrayPool<byte>.Shared.Rent(destination.Length);
-        try
-        {
-            Fetch(offset, pooled.AsMemory(0, destination.Length));
-            pooled.AsSpan(0, destination.Length).CopyTo(destination);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(pooled);
-        }
-    }
-
-    private void Fetch(long offset, Memory<byte> destination)
-    {
-        if (_direct is not null)
-        {
-            FetchDirect(offset, destination.Span);
-            return;
-        }
-
-        if (destination.Length == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            Interlocked.Increment(ref _requestCount);
-            // Sync over async is deliberate: the decoder calls us synchronously from a dedicated or native thread.
-            FetchAsync(offset, destination).GetAwaiter().GetResult();
-        }
-        catch (Exception e)
-        {
-            // Prefetch (before the decoder exists) fails here too.
-            Failure ??= e;
-            throw;
-        }
-    }
-
-    /// <summary>A synchronous read of a store that can fill any memory (<see cref="IDirectRangeReader"/>).</summary>
-    private void FetchDirect(long offset, Span<byte> destination)
-    {
-        if (destination.IsEmpty)
-        {
-            return;
-        }
-
-        try
-        {
-            Interlocked.Increment(ref _requestCount);
-            _direct!.ReadRange(_object, offset, destination, _cancellationToken);
-            Interlocked.Add(ref _bytesFetched, destination.Length);
-        }
-        catch (Exception e)
-        {
-            Failure ??= e;
-            throw;
-        }
-    }
-
-    private Task FetchAsync(long offset, Memory<byte> destination) => FetchAsync(offset, destination, _cancellationToken);
-
-    /// <summary>A read-ahead's fetch, counted as a request like any other.</summary>
-    private Task FetchAheadAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref _requestCount);
-        return Task.Run(() => FetchAsync(offset, destination, cancellationToken), cancellationToken);
-    }
-
-    private async Task FetchAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken)
-    {
-        var source = await _store.OpenRangeAsync(_object, offset, destination.Length, cancellationToken).ConfigureAwait(false);
-        await using (source.ConfigureAwait(false))
-        {
-            var read = await source.ReadAtLeastAsync(destination, destination.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref _bytesFetched, read);
-            if (read < destination.Length)
-            {
-                throw new EndOfStreamException(
-                    $"object '{_object.Key}' returned {read} of {destination.Length} bytes at offset {offset}; it was probably rewritten after listing");
-            }
-        }
     }
 }

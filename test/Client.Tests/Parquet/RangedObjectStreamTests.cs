@@ -124,6 +124,53 @@ public sealed class RangedObjectStreamTests
     }
 
     [Fact]
+    public void Read_StoreFailsAgainAfterAFailure_KeepsTheFirstFailure()
+    {
+        _store.BeforeRead = read => throw new StoreException(StoreFailure.Transient, _store.Location, _object.Key, $"reset at {read.Offset}");
+        using var stream = new RangedObjectStream(_store, _object, Block, CancellationToken.None);
+
+        // A read larger than the block goes through a pooled array, a small one through the block: both ask the store.
+        var first = Assert.Throws<StoreException>(() => stream.ReadExactly(new byte[40_000]));
+        var second = Assert.Throws<StoreException>(() => stream.ReadExactly(new byte[10]));
+
+        Assert.NotSame(first, second);
+        Assert.Same(first, stream.Failure);
+        Assert.Equal(2, stream.RequestCount);
+        Assert.Equal(0, stream.BytesFetched);
+    }
+
+    [Fact]
+    public void Prefetch_StoreFails_RemembersItBeforeAnyReadAndALaterFailureDoesNotReplaceIt()
+    {
+        _store.BeforeRead = read => throw new StoreException(StoreFailure.Transient, _store.Location, _object.Key, $"reset at {read.Offset}");
+        using var stream = new RangedObjectStream(_store, _object, Block, CancellationToken.None);
+
+        var first = Assert.Throws<StoreException>(() => stream.Prefetch(_content.Length - 8192, 8192));
+        Assert.Same(first, stream.Failure);
+        var second = Assert.Throws<StoreException>(() => stream.ReadExactly(new byte[10]));
+
+        Assert.NotSame(first, second);
+        Assert.Same(first, stream.Failure);
+    }
+
+    [Fact]
+    public void Read_StoreReturnsFewerBytesThanAsked_ThrowsEndOfStreamAndCountsTheBytesThatCame()
+    {
+        // Listed at 120 000 bytes, now 100 000: rewritten after listing.
+        var store = new TruncatedStore(_content);
+        var listed = new StoredObject("data/file.bin", 120_000, DateTimeOffset.UnixEpoch);
+        using var stream = new RangedObjectStream(store, listed, Block, CancellationToken.None);
+        stream.Position = 90_000;
+
+        var thrown = Assert.Throws<EndOfStreamException>(() => stream.ReadExactly(new byte[20_000]));
+
+        Assert.Equal("object 'data/file.bin' returned 10000 of 20000 bytes at offset 90000; it was probably rewritten after listing", thrown.Message);
+        Assert.Same(thrown, stream.Failure);
+        Assert.Equal(10_000, stream.BytesFetched);
+        Assert.Equal(1, stream.RequestCount);
+    }
+
+    [Fact]
     public void Read_TokenCancelled_ThrowsWithoutFetching()
     {
         using var cancellation = new CancellationTokenSource();
@@ -134,5 +181,24 @@ public sealed class RangedObjectStreamTests
 
         Assert.Empty(_store.Reads);
         Assert.IsAssignableFrom<OperationCanceledException>(stream.Failure);
+    }
+
+    /// <summary>A store whose one object is shorter than it was listed: a range past its end comes back short.</summary>
+    private sealed class TruncatedStore(byte[] content) : IObjectStore
+    {
+        public string Location => "memory://truncated";
+
+        public IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken) =>
+            AsyncEnumerable.Empty<StoredObject>();
+
+        public Task<Stream> OpenRangeAsync(StoredObject obj, long offset, long length, CancellationToken cancellationToken)
+        {
+            var served = (int)Math.Min(length, content.Length - offset);
+            return Task.FromResult<Stream>(new MemoryStream(content, (int)offset, served, writable: false));
+        }
+
+        public Task CheckAccessAsync(string prefix, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

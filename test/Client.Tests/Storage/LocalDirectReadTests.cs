@@ -85,6 +85,72 @@ public sealed class LocalDirectReadTests : IDisposable
         Assert.Equal(2_000, stream.BytesFetched);
     }
 
+    [Fact]
+    public async Task RangedObjectStream_LocalFileGone_ReadsFailAndTheFirstFailureIsKept()
+    {
+        await using var store = await StoreWithAsync("gone.bin", Bytes);
+        var obj = Assert.Single(await StoreReading.ListAsync(store, string.Empty));
+        File.Delete(Path.Combine(_root.FullName, "gone.bin"));
+        using var stream = new RangedObjectStream(store, obj, 256, CancellationToken.None);
+
+        // A read larger than the block goes straight into the caller's memory, a small one into the block.
+        var first = Assert.Throws<StoreException>(() => stream.ReadExactly(new byte[1_000]));
+        var second = Assert.Throws<StoreException>(() => stream.ReadExactly(new byte[10]));
+
+        Assert.Equal(StoreFailure.ObjectNotFound, first.Failure);
+        Assert.NotSame(first, second);
+        Assert.Same(first, stream.Failure);
+        Assert.Equal(2, stream.RequestCount);
+        Assert.Equal(0, stream.BytesFetched);
+    }
+
+    [Fact]
+    public async Task RangedObjectStream_LocalFileGoneBeforePrefetch_RemembersItBeforeAnyReadAndKeepsIt()
+    {
+        await using var store = await StoreWithAsync("gone.bin", Bytes);
+        var obj = Assert.Single(await StoreReading.ListAsync(store, string.Empty));
+        File.Delete(Path.Combine(_root.FullName, "gone.bin"));
+        using var stream = new RangedObjectStream(store, obj, 256, CancellationToken.None);
+
+        var first = Assert.Throws<StoreException>(() => stream.Prefetch(4_800, 200));
+        Assert.Same(first, stream.Failure);
+        var second = Assert.Throws<StoreException>(() => stream.ReadExactly(new byte[10]));
+
+        Assert.NotSame(first, second);
+        Assert.Same(first, stream.Failure);
+    }
+
+    [Fact]
+    public async Task RangedObjectStream_LocalFileShorterThanListed_ThrowsEndOfStreamAndCountsNoBytes()
+    {
+        await using var store = await StoreWithAsync("short.bin", Bytes);
+        var obj = Assert.Single(await StoreReading.ListAsync(store, string.Empty));
+        await File.WriteAllBytesAsync(Path.Combine(_root.FullName, "short.bin"), Bytes[..1_000]);
+        using var stream = new RangedObjectStream(store, obj, 256, CancellationToken.None);
+        stream.Position = 500;
+
+        var thrown = Assert.Throws<EndOfStreamException>(() => stream.ReadExactly(new byte[2_000]));
+
+        Assert.Equal("object 'short.bin' returned 500 of 2000 bytes at offset 500; it was probably rewritten after listing", thrown.Message);
+        Assert.Same(thrown, stream.Failure);
+        Assert.Equal(0, stream.BytesFetched);
+    }
+
+    [Fact]
+    public async Task RangedObjectStream_LocalStoreTokenCancelled_ThrowsWithoutReadingAndKeepsTheCancellation()
+    {
+        await using var store = await StoreWithAsync("c.bin", Bytes);
+        var obj = Assert.Single(await StoreReading.ListAsync(store, string.Empty));
+        using var cancellation = new CancellationTokenSource();
+        using var stream = new RangedObjectStream(store, obj, 256, cancellation.Token);
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => stream.ReadExactly(new byte[1_000]));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(stream.Failure);
+        Assert.Equal(0, stream.RequestCount);
+    }
+
     private async Task<LocalFolderStore> StoreWithAsync(string key, byte[] bytes)
     {
         await File.WriteAllBytesAsync(Path.Combine(_root.FullName, key), bytes);
