@@ -119,6 +119,52 @@ public sealed class LocalFolderStoreTests : IDisposable
         Assert.Equal("gone/file.parquet", error.Key);
     }
 
+    // ReadRange (IDirectRangeReader): a local folder is read straight into the caller's memory, with the same bytes
+    // and the same failures as its ranged streams.
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(0, 500)]
+    [InlineData(123, 200)]
+    [InlineData(499, 1)]
+    [InlineData(10, 0)]
+    public async Task ReadRange_Range_FillsTheDestinationWithExactlyThoseBytes(long offset, int length)
+    {
+        var bytes = Enumerable.Range(0, 500).Select(i => (byte)(i * 31)).ToArray();
+        Write("d.bin", bytes);
+        await using var store = new LocalFolderStore(_root.FullName);
+        var obj = Assert.Single(await StoreReading.ListAsync(store, string.Empty));
+        var destination = new byte[length];
+
+        ((IDirectRangeReader)store).ReadRange(obj, offset, destination, CancellationToken.None);
+
+        Assert.Equal(bytes.AsSpan((int)offset, length).ToArray(), destination);
+    }
+
+    [Fact]
+    public async Task ReadRange_FileShorterThanListed_ThrowsEndOfStreamNamingTheKeyAndOffset()
+    {
+        Write("short.bin", new byte[500]);
+        await using var store = new LocalFolderStore(_root.FullName);
+        var obj = Assert.Single(await StoreReading.ListAsync(store, string.Empty));
+        Write("short.bin", new byte[100]);
+
+        var error = Assert.Throws<EndOfStreamException>(() => ((IDirectRangeReader)store).ReadRange(obj, 50, new byte[200], CancellationToken.None));
+
+        Assert.Equal("object 'short.bin' returned 50 of 200 bytes at offset 50; it was probably rewritten after listing", error.Message);
+    }
+
+    [Fact]
+    public async Task ReadRange_MissingFile_ThrowsObjectNotFoundAsOpenRangeDoes()
+    {
+        await using var store = new LocalFolderStore(_root.FullName);
+        var missing = new StoredObject("gone/file.parquet", 10, DateTimeOffset.UtcNow);
+
+        var error = Assert.Throws<StoreException>(() => ((IDirectRangeReader)store).ReadRange(missing, 0, new byte[4], CancellationToken.None));
+
+        Assert.Equal(StoreFailure.ObjectNotFound, error.Failure);
+        Assert.Equal("gone/file.parquet", error.Key);
+    }
+
     [Fact]
     public async Task ListAsync_MissingFolder_ThrowsBucketNotFoundNamingTheFolder()
     {
@@ -158,6 +204,4 @@ public sealed class LocalFolderStoreTests : IDisposable
         File.WriteAllBytes(path, bytes);
         return path;
     }
-
-
 }

@@ -1,61 +1,21 @@
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Storage;
+using CqSourceS3.Client.Tests.Storage;
 
-namespace CqSourceS3.Client.Tests.Storage;
+namespace CqSourceS3.Client.Tests.Parquet;
 
 /// <summary>
-/// A local folder is read straight into the caller's memory (<see cref="IDirectRangeReader"/>): the same bytes and
-/// the same failures as its ranged streams, and the Parquet stream over it neither copies through pooled arrays nor
-/// reads row groups ahead.
+/// The Parquet stream over a local folder, which is read straight into the caller's memory
+/// (<see cref="IDirectRangeReader"/>; its own tests are in <see cref="LocalFolderStoreTests"/>): no copy through
+/// pooled arrays, no row group read ahead, and failures kept as over any store.
 /// </summary>
-public sealed class LocalDirectReadTests : IDisposable
+public sealed class LocalRangedObjectStreamTests : IDisposable
 {
     private static readonly byte[] Bytes = [.. Enumerable.Range(0, 5_000).Select(i => (byte)(i * 31))];
 
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("cq-local-direct-");
 
     public void Dispose() => _root.Delete(recursive: true);
-
-    [Theory]
-    [InlineData(0, 1)]
-    [InlineData(0, 5_000)]
-    [InlineData(1_234, 2_000)]
-    [InlineData(4_999, 1)]
-    [InlineData(10, 0)]
-    public async Task ReadRange_Range_FillsTheDestinationWithExactlyThoseBytes(long offset, int length)
-    {
-        await using var store = await StoreWithAsync("d.bin", Bytes);
-        var obj = Assert.Single(await StoreReading.ListAsync(store, string.Empty));
-        var destination = new byte[length];
-
-        ((IDirectRangeReader)store).ReadRange(obj, offset, destination, CancellationToken.None);
-
-        Assert.Equal(Bytes.AsSpan((int)offset, length).ToArray(), destination);
-    }
-
-    [Fact]
-    public async Task ReadRange_FileShorterThanListed_ThrowsEndOfStreamNamingTheKeyAndOffset()
-    {
-        await using var store = await StoreWithAsync("short.bin", Bytes);
-        var obj = Assert.Single(await StoreReading.ListAsync(store, string.Empty));
-        await File.WriteAllBytesAsync(Path.Combine(_root.FullName, "short.bin"), Bytes[..100]);
-
-        var error = Assert.Throws<EndOfStreamException>(() => ((IDirectRangeReader)store).ReadRange(obj, 50, new byte[200], CancellationToken.None));
-
-        Assert.Equal("object 'short.bin' returned 50 of 200 bytes at offset 50; it was probably rewritten after listing", error.Message);
-    }
-
-    [Fact]
-    public async Task ReadRange_MissingFile_ThrowsObjectNotFoundAsOpenRangeDoes()
-    {
-        await using var store = new LocalFolderStore(_root.FullName);
-        var missing = new StoredObject("gone/file.parquet", 10, DateTimeOffset.UtcNow);
-
-        var error = Assert.Throws<StoreException>(() => ((IDirectRangeReader)store).ReadRange(missing, 0, new byte[4], CancellationToken.None));
-
-        Assert.Equal(StoreFailure.ObjectNotFound, error.Failure);
-        Assert.Equal("gone/file.parquet", error.Key);
-    }
 
     [Fact]
     public async Task RangedObjectStream_LocalStore_ReadsLargeRangesDirectlyAndNeverReadsAhead()
