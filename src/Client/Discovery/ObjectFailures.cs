@@ -1,6 +1,4 @@
 using CqSourceS3.Client.Evolution;
-using CqSourceS3.Client.Formats;
-using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Storage;
 
 namespace CqSourceS3.Client.Discovery;
@@ -21,8 +19,7 @@ internal static class ObjectFailures
     public static bool IsSkippable(Exception error, CancellationToken cancellationToken) => error switch
     {
         OperationCanceledException => false,
-        ParquetReadException => true,
-        TextReadException => true,
+        ObjectReadException => true,
         ColumnWideningException => true,
         StoreException store => store.Failure is StoreFailure.ObjectNotFound || IsTransient(store),
         _ => false,
@@ -30,8 +27,7 @@ internal static class ObjectFailures
 
     public static SkippedObject ToSkipped(Exception error, StoredObject obj, string table) => (error switch
     {
-        ParquetReadException parquet => new SkippedObject(obj.Key, table, parquet.Message, parquet.IsTransient),
-        TextReadException text => new SkippedObject(obj.Key, table, text.Message, text.IsTransient),
+        ObjectReadException read => new SkippedObject(obj.Key, table, read.Message, read.IsTransient),
         StoreException store => new SkippedObject(obj.Key, table, store.Message, IsTransient(store)),
         // The object's own values do not fit the table's widened type: reading it again gives the same answer.
         ColumnWideningException widening => new SkippedObject(obj.Key, table, widening.Message, Transient: false),
