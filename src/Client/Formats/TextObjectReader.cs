@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Apache.Arrow;
 using CqSourceS3.Client.Parquet;
 using CqSourceS3.Client.Storage;
@@ -14,8 +13,9 @@ namespace CqSourceS3.Client.Formats;
 /// </summary>
 /// <remarks>
 /// Parsing is synchronous and blocks on the store's stream, so it runs on a dedicated thread, as Parquet decoding
-/// does, and hands batches over through a one-slot channel: at most three batches of an object exist at once. Unlike
-/// the native decoder, the parser is managed code that honours cancellation, so no time limit abandons it.
+/// does, and hands batches over through a one-slot channel (a <see cref="BatchPump"/>): at most three batches of an
+/// object exist at once. Unlike the native decoder, the parser is managed code that honours cancellation, so no time
+/// limit abandons it.
 /// </remarks>
 internal sealed class TextObjectReader(TextReadSettings settings)
 {
@@ -57,59 +57,42 @@ internal sealed class TextObjectReader(TextReadSettings settings)
         }
 
         var parser = TextParser.For(extension, settings);
-        var channel = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(1) { SingleWriter = true, SingleReader = true });
-        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task<bool> producer;
+        BatchPump pump;
         try
         {
             var raw = obj.Size == 0 ? Stream.Null : await store.OpenRangeAsync(obj, 0, obj.Size, cancellationToken).ConfigureAwait(false);
-            producer = DedicatedThread.Run("text-parse", () => Produce(raw, extension, parser, file.Schema, maxRowsPerBatch, channel.Writer, stop.Token));
+            pump = BatchPump.Start("text-parse", handoff => Produce(raw, extension, parser, file.Schema, maxRowsPerBatch, handoff), cancellationToken);
         }
         catch (Exception e)
         {
-            stop.Dispose();
             throw TextFailureClassifier.Classify(e, parser.Name, store.Location, obj.Key);
         }
 
-        try
+        // Leaving early (the caller stopped, or a failure) disposes the pump: the parser stops at its next batch or
+        // read and disposes its stream; what it handed over but was not taken is disposed with the pump.
+        await using (pump.ConfigureAwait(false))
         {
-            while (await WaitAsync(channel.Reader, parser.Name, store.Location, obj.Key, cancellationToken).ConfigureAwait(false))
+            while (await WaitAsync(pump, parser.Name, store.Location, obj.Key, cancellationToken).ConfigureAwait(false))
             {
-                while (channel.Reader.TryRead(out var batch))
+                while (pump.TryRead(out var batch))
                 {
                     yield return batch;
                 }
             }
         }
-        finally
-        {
-            // The producer stops at its next batch or read and disposes its stream; what it handed over but was not
-            // taken is disposed here. A producer still blocked in a read may observe the token later, so the token
-            // source is left to the GC in that case rather than disposed under it.
-            await stop.CancelAsync().ConfigureAwait(false);
-            while (channel.Reader.TryRead(out var left))
-            {
-                left.Dispose();
-            }
-
-            if (producer.IsCompleted)
-            {
-                stop.Dispose();
-            }
-        }
     }
 
-    private static async Task<bool> WaitAsync(ChannelReader<RecordBatch> reader, string format, string location, string key, CancellationToken cancellationToken)
+    private static async Task<bool> WaitAsync(BatchPump pump, string format, string location, string key, CancellationToken cancellationToken)
     {
         try
         {
-            if (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            if (await pump.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 return true;
             }
 
             // Completion carries the parser's failure, if any.
-            await reader.Completion.ConfigureAwait(false);
+            await pump.Completion.ConfigureAwait(false);
             return false;
         }
         catch (Exception e)
@@ -118,36 +101,25 @@ internal sealed class TextObjectReader(TextReadSettings settings)
         }
     }
 
-    private static bool Produce(
-        Stream raw, ObjectExtension extension, TextParser parser, Schema schema, int maxRowsPerBatch, ChannelWriter<RecordBatch> writer, CancellationToken stop)
+    private static void Produce(Stream raw, ObjectExtension extension, TextParser parser, Schema schema, int maxRowsPerBatch, BatchHandoff handoff)
     {
         try
         {
             using var text = TextDecompression.Open(raw, extension.Compression);
-            foreach (var batch in parser.Read(text, schema, maxRowsPerBatch, stop))
+            foreach (var batch in parser.Read(text, schema, maxRowsPerBatch, handoff.Stop))
             {
-                try
-                {
-                    writer.WriteAsync(batch, stop).AsTask().GetAwaiter().GetResult();
-                }
-                catch
-                {
-                    batch.Dispose();
-                    throw;
-                }
+                handoff.Hand(batch);
             }
 
-            writer.TryComplete();
+            handoff.Complete();
         }
         catch (Exception e)
         {
-            writer.TryComplete(e);
+            handoff.Fail(e);
         }
         finally
         {
             raw.Dispose();
         }
-
-        return true;
     }
 }

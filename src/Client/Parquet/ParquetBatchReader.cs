@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Apache.Arrow;
+using CqSourceS3.Client.Formats;
 using CqSourceS3.Client.Storage;
 
 namespace CqSourceS3.Client.Parquet;
@@ -11,9 +11,9 @@ namespace CqSourceS3.Client.Parquet;
 /// <c>maxRowsPerBatch</c> rows and owned (to be disposed) by the caller.
 /// </summary>
 /// <remarks>
-/// Decoding runs on a dedicated thread that hands batches over through a one-slot channel, so at most three
-/// batches of an object exist at once (one with the caller, one waiting, one being decoded), plus the read-ahead
-/// block and the pre-buffered column chunks of the current row group. The caller's total waiting time for one
+/// Decoding runs on a dedicated thread that hands batches over through a one-slot channel (a <see cref="BatchPump"/>),
+/// so at most three batches of an object exist at once (one with the caller, one waiting, one being decoded), plus the
+/// read-ahead block and the pre-buffered column chunks of the current row group. The caller's total waiting time for one
 /// object is limited by <see cref="ParquetReadOptions.ObjectTimeout"/>: native decoding cannot be interrupted and
 /// a fuzzed file can make a decoder spin, so when the limit passes the object fails with
 /// <see cref="ParquetFailure.TimedOut"/>, the thread's store reads are cancelled and the thread is abandoned
@@ -31,65 +31,52 @@ internal sealed class ParquetBatchReader(ParquetReadOptions options)
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(obj);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRowsPerBatch, 1);
-        var channel = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(1) { SingleWriter = true });
-        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task<bool> producer;
+        BatchPump pump;
         try
         {
-            producer = DedicatedThread.Run("parquet-decode", () => Produce(store, obj, maxRowsPerBatch, channel, stop.Token));
+            pump = BatchPump.Start("parquet-decode", handoff => Produce(store, obj, maxRowsPerBatch, handoff), cancellationToken);
         }
         catch (ThreadUnavailableException e)
         {
-            stop.Dispose();
             throw ParquetFailureClassifier.Classify(e, null, store.Location, obj.Key, cancellationToken);
         }
 
         var remaining = _options.ObjectTimeout;
-        try
+        await using (pump.ConfigureAwait(false))
         {
             while (true)
             {
                 var started = Stopwatch.GetTimestamp();
-                var more = await WaitForBatchAsync(channel.Reader, remaining, store.Location, obj.Key, cancellationToken).ConfigureAwait(false);
+                var more = await WaitForBatchAsync(pump, remaining, store.Location, obj.Key, cancellationToken).ConfigureAwait(false);
                 remaining -= Stopwatch.GetElapsedTime(started);
                 if (!more)
                 {
                     // Completion carries the decode thread's (already classified) failure, if any.
-                    await channel.Reader.Completion.ConfigureAwait(false);
+                    await pump.Completion.ConfigureAwait(false);
                     yield break;
                 }
 
-                while (TryTake(channel.Reader, cancellationToken, out var batch))
+                while (TryTake(pump, cancellationToken, out var batch))
                 {
                     yield return batch;
                 }
             }
         }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            DisposeLeftovers(channel.Reader);
-            if (producer.IsCompleted)
-            {
-                // An abandoned or still-stopping decode thread may observe the token later; leave that one to the GC.
-                stop.Dispose();
-            }
-        }
     }
 
     /// <summary>Takes a waiting batch unless the caller has cancelled meanwhile (then the batch is left for disposal).</summary>
-    private static bool TryTake(ChannelReader<RecordBatch> reader, CancellationToken cancellationToken, out RecordBatch batch)
+    private static bool TryTake(BatchPump pump, CancellationToken cancellationToken, out RecordBatch batch)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return reader.TryRead(out batch!);
+        return pump.TryRead(out batch!);
     }
 
     private async Task<bool> WaitForBatchAsync(
-        ChannelReader<RecordBatch> reader, TimeSpan remaining, string location, string key, CancellationToken cancellationToken)
+        BatchPump pump, TimeSpan remaining, string location, string key, CancellationToken cancellationToken)
     {
         try
         {
-            return await reader.WaitToReadAsync(cancellationToken).AsTask()
+            return await pump.WaitToReadAsync(cancellationToken).AsTask()
                 .WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
@@ -98,8 +85,13 @@ internal sealed class ParquetBatchReader(ParquetReadOptions options)
         }
     }
 
-    private bool Produce(IObjectStore store, StoredObject obj, int maxRowsPerBatch, Channel<RecordBatch> channel, CancellationToken stop)
+    /// <summary>
+    /// The decode thread: it disposes its native objects, and a batch it could not hand over, before it returns; once
+    /// stopped, the pump then disposes any batch that went in after the consumer's last look.
+    /// </summary>
+    private void Produce(IObjectStore store, StoredObject obj, int maxRowsPerBatch, BatchHandoff handoff)
     {
+        var stop = handoff.Stop;
         RangedObjectStream? stream = null;
         try
         {
@@ -120,27 +112,18 @@ internal sealed class ParquetBatchReader(ParquetReadOptions options)
 
                     var batch = ArrowTypeNormalizer.NormalizeBatch(raw, file.Schema);
                     rows += batch.Length;
-                    Hand(channel.Writer, batch, stop);
+                    handoff.Hand(batch);
                 }
 
                 CheckRowCount(file, rowGroup, rows);
             }
 
-            channel.Writer.TryComplete();
+            handoff.Complete();
         }
         catch (Exception e)
         {
-            channel.Writer.TryComplete(ParquetFailureClassifier.Classify(e, stream, store.Location, obj.Key, stop));
+            handoff.Fail(ParquetFailureClassifier.Classify(e, stream, store.Location, obj.Key, stop));
         }
-        finally
-        {
-            if (stop.IsCancellationRequested)
-            {
-                DisposeLeftovers(channel.Reader);
-            }
-        }
-
-        return true;
     }
 
     /// <summary>
@@ -154,27 +137,6 @@ internal sealed class ParquetBatchReader(ParquetReadOptions options)
         if (declared != rows)
         {
             throw new InvalidDataException($"row group {rowGroup} declares {declared} rows but {rows} were decoded");
-        }
-    }
-
-    private static void Hand(ChannelWriter<RecordBatch> writer, RecordBatch batch, CancellationToken stop)
-    {
-        try
-        {
-            writer.WriteAsync(batch, stop).AsTask().GetAwaiter().GetResult();
-        }
-        catch
-        {
-            batch.Dispose();
-            throw;
-        }
-    }
-
-    private static void DisposeLeftovers(ChannelReader<RecordBatch> reader)
-    {
-        while (reader.TryRead(out var batch))
-        {
-            batch.Dispose();
         }
     }
 }
