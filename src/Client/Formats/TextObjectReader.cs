@@ -58,13 +58,21 @@ internal sealed class TextObjectReader(TextReadSettings settings)
 
         var parser = TextParser.For(extension, settings);
         BatchPump pump;
+        Stream? raw = null;
         try
         {
-            var raw = obj.Size == 0 ? Stream.Null : await store.OpenRangeAsync(obj, 0, obj.Size, cancellationToken).ConfigureAwait(false);
-            pump = BatchPump.Start("text-parse", handoff => Produce(raw, extension, parser, file.Schema, maxRowsPerBatch, handoff), cancellationToken);
+            raw = obj.Size == 0 ? Stream.Null : await store.OpenRangeAsync(obj, 0, obj.Size, cancellationToken).ConfigureAwait(false);
+            var opened = raw;
+            pump = BatchPump.Start("text-parse", handoff => Produce(opened, extension, parser, file.Schema, maxRowsPerBatch, handoff), cancellationToken);
         }
         catch (Exception e)
         {
+            // No parser thread owns the response yet (none could be started): close it here, not at some later GC.
+            if (raw is not null)
+            {
+                await raw.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw TextFailureClassifier.Classify(e, parser.Name, store.Location, obj.Key);
         }
 
