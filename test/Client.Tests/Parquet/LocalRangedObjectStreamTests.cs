@@ -49,9 +49,7 @@ public sealed class LocalRangedObjectStreamTests : IDisposable
     public async Task RangedObjectStream_LocalFileGone_ReadsFailAndTheFirstFailureIsKept()
     {
         await using var store = await StoreWithAsync("gone.bin", Bytes);
-        var obj = Assert.Single(await StoreReading.ListAsync(store, string.Empty));
-        File.Delete(Path.Combine(_root.FullName, "gone.bin"));
-        using var stream = new RangedObjectStream(store, obj, 256, CancellationToken.None);
+        using var stream = await StreamOverDeletedFileAsync(store, "gone.bin");
 
         // A read larger than the block goes straight into the caller's memory, a small one into the block.
         var first = Assert.Throws<StoreException>(() => stream.ReadExactly(new byte[1_000]));
@@ -68,9 +66,7 @@ public sealed class LocalRangedObjectStreamTests : IDisposable
     public async Task RangedObjectStream_LocalFileGoneBeforePrefetch_RemembersItBeforeAnyReadAndKeepsIt()
     {
         await using var store = await StoreWithAsync("gone.bin", Bytes);
-        var obj = Assert.Single(await StoreReading.ListAsync(store, string.Empty));
-        File.Delete(Path.Combine(_root.FullName, "gone.bin"));
-        using var stream = new RangedObjectStream(store, obj, 256, CancellationToken.None);
+        using var stream = await StreamOverDeletedFileAsync(store, "gone.bin");
 
         var first = Assert.Throws<StoreException>(() => stream.Prefetch(4_800, 200));
         Assert.Same(first, stream.Failure);
@@ -109,6 +105,14 @@ public sealed class LocalRangedObjectStreamTests : IDisposable
 
         Assert.IsAssignableFrom<OperationCanceledException>(stream.Failure);
         Assert.Equal(0, stream.RequestCount);
+    }
+
+    // Listed while the file was there, then deleted: every read of the stream finds it gone.
+    private async Task<RangedObjectStream> StreamOverDeletedFileAsync(LocalFolderStore store, string key)
+    {
+        var obj = Assert.Single(await StoreReading.ListAsync(store, string.Empty));
+        File.Delete(Path.Combine(_root.FullName, key));
+        return new RangedObjectStream(store, obj, 256, CancellationToken.None);
     }
 
     private async Task<LocalFolderStore> StoreWithAsync(string key, byte[] bytes)
