@@ -76,11 +76,11 @@ internal sealed partial class PluginServer : IAsyncDisposable
             grpc.Interceptors.Add<SyncTracingInterceptor>();
             grpc.Interceptors.Add<ErrorStatusInterceptor>();
         });
-        // Both services are bound from their generated BindService at compile time (BoundServiceMethods), not by
+        // Both services' methods are registered from our lists, compiled ahead of time (BoundServiceMethods), not by
         // Grpc.AspNetCore's reflection-based provider.
         builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
-        BoundServiceMethods<PluginService>.Add(builder.Services, CqSourceS3.Protocol.Plugin.V3.Plugin.BindService);
-        BoundServiceMethods<DiscoveryService>.Add(builder.Services, CqSourceS3.Protocol.Discovery.V1.Discovery.BindService);
+        BoundServiceMethods<PluginService>.Add(builder.Services, CqSourceS3.Protocol.Plugin.V3.Plugin.AddServiceMethods);
+        BoundServiceMethods<DiscoveryService>.Add(builder.Services, CqSourceS3.Protocol.Discovery.V1.Discovery.AddServiceMethods);
         builder.Services.AddSingleton<PluginSession>();
         builder.Services.AddSingleton(telemetry);
         builder.Services.AddSingleton<ISourceClientFactory, SourceClientFactory>();
