@@ -10,9 +10,9 @@ namespace CqSourceS3.Protocol.Plugin.V3;
 /// <remarks>
 /// <c>BindService</c> registers each method through <c>ServiceBinderBase.AddMethod&lt;TRequest, TResponse&gt;</c>, a
 /// generic virtual method: in the Native AOT build the runtime resolves each such call through its type loader, about
-/// 2 ms per method and a fifth of the CPU of starting <c>serve</c> (bench/RESULTS.md, the profile of a start after
-/// issue #18's run of 2026-12-07 03:48). The context's own methods are not virtual, so these calls are compiled ahead
-/// of time. A method of the service missing here would be answered as unimplemented; a test compares this list with
+/// 2 ms per method and a fifth of the CPU of starting <c>serve</c> (bench/RESULTS.md, "<c>serve</c> starts without the
+/// type loader's generic virtual method lookups", after the run of 2026-12-07 04:14). The context's own methods are not
+/// virtual, so these calls are compiled ahead of time. A method of the service missing here would be answered as unimplemented; a test compares this list with
 /// the service's descriptor.
 /// </remarks>
 public static partial class Plugin
