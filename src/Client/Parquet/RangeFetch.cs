@@ -118,8 +118,7 @@ internal abstract class RangeFetch
         Interlocked.Add(ref _bytesFetched, read);
         if (read < wanted)
         {
-            throw new EndOfStreamException(
-                $"object '{Object.Key}' returned {read} of {wanted} bytes at offset {offset}; it was probably rewritten after listing");
+            throw ShortRead.Of(Object.Key, offset, read, wanted);
         }
     }
 }

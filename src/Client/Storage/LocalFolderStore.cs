@@ -107,8 +107,7 @@ public sealed class LocalFolderStore : IObjectStore, IDirectRangeReader
                 var read = RandomAccess.Read(file, destination[done..], offset + done);
                 if (read == 0)
                 {
-                    throw new EndOfStreamException(
-                        $"object '{obj.Key}' returned {done} of {destination.Length} bytes at offset {offset}; it was probably rewritten after listing");
+                    throw ShortRead.Of(obj.Key, offset, done, destination.Length);
                 }
 
                 done += read;
