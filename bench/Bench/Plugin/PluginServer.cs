@@ -43,7 +43,8 @@ internal sealed class PluginServer : IAsyncDisposable
 
     public double? CpuSeconds => ProcessProbe.CpuSeconds(_process.Id);
 
-    public long? MinorFaults => ProcessProbe.MinorFaults(_process.Id);
+    /// <summary>CPU seconds, bytes read and minor page faults so far, read together.</summary>
+    public ProcessCounters Counters => ProcessCounters.Of(_process.Id);
 
     /// <summary>True once the process has ended, whoever ended it.</summary>
     public bool HasExited => _process.HasExited;

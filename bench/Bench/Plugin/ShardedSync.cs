@@ -56,12 +56,11 @@ internal static class ShardedSync
 
     private static async Task<ShardRun> ShardAsync(PluginServer server, PluginSyncClient client, string spec, int num, int total, CancellationToken cancellationToken)
     {
-        var readBefore = server.ReadCharacters;
-        var cpuBefore = server.CpuSeconds;
-        var faultsBefore = server.MinorFaults;
+        var before = server.Counters;
         await client.InitAsync(spec, cancellationToken).ConfigureAwait(false);
         var tally = await client.SyncAsync(new ShardRequest { Num = num, Total = total }, cancellationToken).ConfigureAwait(false);
-        return new ShardRun(num, tally, server.CpuSeconds - cpuBefore, server.PeakRssBytes, server.ReadCharacters - readBefore, server.MinorFaults - faultsBefore);
+        var used = server.Counters.Since(before);
+        return new ShardRun(num, tally, used.CpuSeconds, server.PeakRssBytes, used.ReadCharacters, used.MinorFaults);
     }
 
     private static string LogFile(string folder, int num) => Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"shard-{num}.log"));

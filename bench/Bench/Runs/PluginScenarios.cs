@@ -54,14 +54,13 @@ internal sealed class PluginScenarios(string pluginPath, string? specOverrides, 
     public static async Task<Measurement> MeasuredLocalSyncAsync(
         string scenario, PluginServer server, PluginSyncClient client, string spec, long expectedRows, long parquetBytes, ReadPacing? pacing, CancellationToken cancellationToken)
     {
-        var before = server.ReadCharacters;
-        var cpuBefore = server.CpuSeconds;
-        var faultsBefore = server.MinorFaults;
+        var before = server.Counters;
         var (seconds, tally) = await TimedSyncAsync(client, spec, pacing, cancellationToken).ConfigureAwait(false);
+        var used = server.Counters.Since(before);
         Check(scenario, tally, expectedRows);
-        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, server.ReadCharacters - before, server.CpuSeconds - cpuBefore, tally.ClientCpuSeconds, SentBytes: tally.IpcBytes)
+        return new Measurement(scenario, seconds, tally.Rows, parquetBytes, server.PeakRssBytes, used.ReadCharacters, used.CpuSeconds, tally.ClientCpuSeconds, SentBytes: tally.IpcBytes)
         {
-            MinorFaults = server.MinorFaults - faultsBefore,
+            MinorFaults = used.MinorFaults,
         };
     }
 
